@@ -1,0 +1,52 @@
+"""Dates and time limits in plain English, shared by the command line, the site and the wizard.
+
+MicroPython's datetime has no strftime, so the names are spelled out here.
+"""
+from stillworried.workdays import parse_date
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+
+
+def long_date(iso):
+    """'2026-11-23' -> 'Monday 23 November 2026', the GOV.UK date style with the weekday."""
+    day = parse_date(iso)
+    return WEEKDAYS[day.weekday()] + " " + str(day.day) + " " + MONTHS[day.month - 1] + " " + str(day.year)
+
+
+def plural(count, one, many):
+    return str(count) + " " + (one if count == 1 else many)
+
+
+def span(amount, unit):
+    """'5 working days', 'the same working day', '7 days', '1 month'."""
+    if unit == "working_days":
+        return plural(amount, "working day", "working days")
+    if unit == "same_working_day":
+        return "the same working day"
+    if unit == "calendar_days":
+        return plural(amount, "day", "days")
+    if unit == "calendar_months":
+        return plural(amount, "month", "months")
+    raise ValueError("unknown unit " + str(unit))
+
+
+def capitalise(text):
+    return text[:1].upper() + text[1:]
+
+
+def timescale_rule(timescale):
+    """The time limit as one sentence, for example
+    'The Practice Manager should respond to your complaint within 5 working days of the day you contacted them.'"""
+    head = capitalise(timescale["who"]) + " should " + timescale["action"]
+    if timescale["unit"] == "same_working_day":
+        return head + " on the same working day as " + timescale["from_words"] + "."
+    return head + " within " + span(timescale["amount"], timescale["unit"]) + " of " + timescale["from_words"] + "."
+
+
+def counted_from(timescale, from_iso):
+    """'5 working days from Monday 23 November 2026', to show how the date was reached."""
+    if timescale["unit"] == "same_working_day":
+        return "the same working day as " + long_date(from_iso) + ", or the next working day"
+    return span(timescale["amount"], timescale["unit"]) + " from " + long_date(from_iso)
