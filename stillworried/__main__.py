@@ -1,0 +1,5 @@
+import sys
+
+from stillworried.cli import main
+
+sys.exit(main())

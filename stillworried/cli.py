@@ -1,0 +1,155 @@
+"""The command line: `check` for maintainers, `next` to get the wizard's answer in a terminal.
+
+    python -m stillworried check
+    python -m stillworried next southwark --stage 4 --since 2026-11-23 [--started 2026-11-16] [--json]
+
+Mistakes on the command line get one line on stderr and exit code 2; problems in the data
+get file:line:col lines and exit code 1.
+"""
+import argparse
+import json
+import sys
+
+from stillworried import engine, validate
+from stillworried.data import DataError, build_bundle, default_data_dir
+from stillworried.workdays import DateError
+
+USAGE_ERROR = 2
+DATA_ERROR = 1
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse prints the whole usage on a mistake; we print one line that says what to fix."""
+
+    def error(self, message):
+        self.exit(USAGE_ERROR, "stillworried: %s (see --help)\n" % message)
+
+
+def parse_stage(text):
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError("the stage must be a number, like --stage 2, not '%s'" % text)
+    return int(text)
+
+
+def make_parser():
+    parser = OneLineParser(prog="python -m stillworried",
+                           description="Safeguarding escalation: who to contact next, and by when.")
+    parser.add_argument("--data", help="the data folder (default: ./data)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+
+    check = commands.add_parser("check", help="check the data files and list every problem")
+    check.set_defaults(run=run_check)
+
+    step = commands.add_parser("next", help="who to contact at a stage, and the deadlines")
+    step.add_argument("procedure", help="procedure id, for example salford-vcse, wigan or southwark")
+    step.add_argument("--stage", type=parse_stage, required=True, help="the stage you have reached")
+    step.add_argument("--since", required=True, help="the day this stage began, YYYY-MM-DD")
+    step.add_argument("--started", help="the day the whole process began, YYYY-MM-DD (default: --since)")
+    step.add_argument("--json", action="store_true", help="print one JSON object")
+    step.set_defaults(run=run_next)
+    return parser
+
+
+def run_check(args):
+    problems, files = validate.check(args.data or default_data_dir())
+    for problem in problems:
+        print(problem)
+    if problems:
+        print("%d problem%s found. Nothing can be published until %s fixed."
+              % (len(problems), "" if len(problems) == 1 else "s", "it is" if len(problems) == 1 else "they are"))
+        return DATA_ERROR
+    contacts = files["contacts.yaml"].data["contacts"]
+    procedures = files["stages.yaml"].data["procedures"]
+    print("No problems: %d procedures, %d stages, %d contacts checked."
+          % (len(procedures), sum(len(p["stages"]) for p in procedures), len(contacts)))
+    return 0
+
+
+def contact_lines(contact, indent="  "):
+    lines = [indent + contact["name"] + (" (" + contact["role"] + ")" if contact.get("role") else "")]
+    for phone in contact["phones"]:
+        label = " (" + phone["label"] + ")" if phone.get("label") else ""
+        if phone["e164"]:
+            lines.append(indent + "  Phone " + phone["display"] + label)
+        else:
+            lines.append(indent + "  Phone " + phone["display"] + label + ": NOT A VALID NUMBER in the source; "
+                         "do not rely on it")
+    for email in contact["emails"]:
+        lines.append(indent + "  Email " + email["address"])
+    for conflict in contact["conflicts"]:
+        lines.append(indent + "  Another source gives " + conflict["phone_text"] + " (" + conflict["name"] + ")")
+    if not contact["phones"] and not contact["emails"] and contact.get("note"):
+        lines.append(indent + "  " + contact["note"])
+    return lines
+
+
+def human(answer):
+    lines = [answer["partnership_name"] + ": " + answer["procedure_title"]]
+    if answer["status"] == "lapsed":
+        lines.append("WARNING: this procedure is past its review date (" + answer["review_due"] + "). "
+                     + (answer["status_note"] or ""))
+    lines.append("")
+    lines.append("Stage %d of %d: %s" % (answer["stage"], answer["stages"], answer["title"]))
+    lines.append("This stage began: " + answer["since_words"])
+    lines.append("")
+    if answer["deadline"]:
+        main = [item for item in answer["deadlines"] if item["date"] == answer["deadline"]][0]
+        lines.append("Deadline: " + answer["deadline_words"] + " (" + answer["deadline"] + ")")
+        lines.append("  " + answer["deadline_rule"])
+        lines.append("  " + main["counted"] + ".")
+    else:
+        lines.append("Deadline: the source sets no time limit for this stage.")
+    for item in answer["deadlines"]:
+        if item["date"] != answer["deadline"] or item["id"] != [d for d in answer["deadlines"]
+                                                                 if d["date"] == answer["deadline"]][0]["id"]:
+            lines.append("Also: " + item["rule"] + " By " + item["date_words"] + ".")
+    if answer["overall"]:
+        lines.append("Overall: " + answer["overall"]["rule"] + " By " + answer["overall"]["date_words"] + ".")
+    lines.append("If the child's safety needs it: " + answer["safety_rule"]["text"])
+    lines.append("")
+    lines.append("Who: " + answer["who"]["raising"] + ", with " + answer["who"]["receiving"] + ".")
+    lines.append("What to do:")
+    lines.extend("  - " + step for step in answer["do"])
+    if answer["send"]:
+        lines.append("Send: " + ", ".join(form["title"] for form in answer["send"]))
+    if answer["record"]:
+        lines.append("Record:")
+        lines.extend("  - " + item for item in answer["record"])
+    if answer["contacts"]:
+        lines.append("Contact:")
+        for contact in answer["contacts"]:
+            lines.extend(contact_lines(contact))
+    if answer["directory"]:
+        lines.append("Directory: " + answer["directory"]["title"] + " (%d contacts; see the site)"
+                     % len(answer["directory"]["contacts"]))
+    for note in answer["notes"]:
+        lines.append(note["title"] + ": " + note["text"])
+    lines.append("")
+    if answer["next"]:
+        lines.append("If it is not resolved: stage %d, %s." % (answer["next"]["stage"], answer["next"]["title"]))
+    else:
+        lines.append("This is the last stage of the procedure.")
+    lines.append("Sources:")
+    lines.extend("  " + source["file"] + ", " + source["section"] for source in answer["sources"])
+    return "\n".join(lines)
+
+
+def run_next(args):
+    try:
+        bundle = build_bundle(args.data)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return DATA_ERROR
+    try:
+        answer = engine.next_step(bundle, args.procedure, args.stage, args.since, args.started)
+    except (engine.EngineError, DateError) as error:
+        print("stillworried: %s" % error, file=sys.stderr)
+        return USAGE_ERROR
+    print(json.dumps(answer, indent=2, ensure_ascii=False) if args.json else human(answer))
+    return 0
+
+
+def main(argv=None):
+    args = make_parser().parse_args(argv)
+    return args.run(args)

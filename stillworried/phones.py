@@ -1,0 +1,51 @@
+"""UK phone numbers, checked and formatted by Google's libphonenumber (the phonenumbers package).
+
+We use is_valid_number, not is_possible_number: a number of the right length can still be
+one that no UK range allows. 999 is the one short number we accept.
+"""
+import re
+
+import phonenumbers
+
+EMERGENCY = "999"
+# What a number may contain. libphonenumber quietly drops anything else ("O161 603 4500"
+# and "0161 603 4500x" would pass as valid), so anything else makes the number invalid.
+ALLOWED = re.compile(r"^[0-9 +()\-]+$")
+
+
+def parse(number):
+    """(E.164, national display) for a valid UK number, or None."""
+    if number.strip() == EMERGENCY:
+        return (EMERGENCY, EMERGENCY)
+    if not ALLOWED.match(number):
+        return None
+    try:
+        parsed = phonenumbers.parse(number, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed) or phonenumbers.region_code_for_number(parsed) != "GB":
+        return None
+    return (phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+            phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL))
+
+
+def digits(number):
+    return re.sub(r"\D", "", number)
+
+
+def why_invalid(number):
+    """A plain-English reason a number was refused, with the likely fix."""
+    if re.search(r"[oO]", number):
+        return "it contains the letter O. Did you mean the digit 0?"
+    if re.search(r"[lI]", number):
+        return "it contains a letter l or I. Did you mean the digit 1?"
+    if not ALLOWED.match(number):
+        return "it contains characters that are not digits. Write only digits and spaces, like 0161 603 4500."
+    found = digits(number)
+    if found.startswith("44"):
+        found = "0" + found[2:]
+    if not found.startswith("0"):
+        return "UK numbers start with 0 (or +44). Check it against the source."
+    if len(found) != 11:
+        return "it has %d digits, and UK numbers have 11 (counting the first 0). Check it against the source." % len(found)
+    return "no UK phone number has this form. Check it against the source."

@@ -1,0 +1,323 @@
+"""Check the data files and say what is wrong, where, and how to fix it.
+
+The people who edit these files are safeguarding staff, not programmers, and a wrong phone
+number shown to a worried volunteer is the worst mistake this site can make. So every
+problem is reported as ``file:line:col: message``, the message says what to do, and one
+problem never stops the others from being found.
+"""
+import difflib
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+from email_validator import EmailNotValidError, validate_email
+
+from stillworried import phones, yamlmarks
+from stillworried.workdays import DateError, parse_date
+from stillworried.yamlmarks import Problem
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+# Each data file and the schema it must follow.
+FILES = {
+    "stages.yaml": "stages.schema.json",
+    "contacts.yaml": "contacts.schema.json",
+    "guidance.yaml": "guidance.schema.json",
+}
+SPECIAL_ORIGINS = ("stage_start", "process_start")
+NATIONAL = "national"
+
+FRIENDLY_PATTERNS = {
+    "^[a-z][a-z0-9-]*$": "an id: lower-case letters, digits and hyphens, starting with a letter (for example salford-bridge)",
+    "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$": "a date written YYYY-MM-DD (or YYYY-MM when the source gives only a month), in quotes",
+    "^([01][0-9]|2[0-3]):[0-5][0-9]$": "a 24-hour time written HH:MM, in quotes (for example \"08:30\")",
+    "^[a-z][a-z0-9_-]*$": "stage_start, process_start or the id of an earlier timescale in this stage",
+    "^[a-z0-9-]+\\.(md|txt)$": "a file name from the protocols folder (for example wigan-resolution-protocol.txt)",
+}
+TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a group of fields",
+              "boolean": "true or false", "number": "a number", "null": "empty"}
+
+
+def load_schema(name):
+    with open(SCHEMA_DIR / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def display_path(path):
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def describe(value):
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return "empty" if value is None else type(value).__name__
+
+
+def suggest(word, choices):
+    close = difflib.get_close_matches(str(word), [str(choice) for choice in choices], n=1, cutoff=0.6)
+    return " Did you mean '%s'?" % close[0] if close else ""
+
+
+def field_name(path):
+    for part in reversed(list(path)):
+        if isinstance(part, str):
+            return part
+    return "this value"
+
+
+def schema_problem(marked, error):
+    """Turn one jsonschema error into a sentence a maintainer can act on."""
+    path = list(error.absolute_path)
+    name = field_name(path)
+    instance = error.instance
+    kind = error.validator
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        extras = [key for key in instance if key not in allowed]
+        return [marked.problem(path + [key],
+                               "'%s' is not a field we know here.%s The fields allowed here are: %s."
+                               % (key, suggest(key, allowed), ", ".join(allowed)), key=True)
+                for key in extras]
+    if kind == "required":
+        missing = [key for key in error.validator_value if key not in instance]
+        return [marked.problem(path, "'%s' is missing here. Add it (see data/README.md for what it holds)." % key)
+                for key in missing]
+    if kind == "type":
+        wanted = error.validator_value
+        wanted = wanted if isinstance(wanted, list) else [wanted]
+        words = " or ".join(TYPE_WORDS.get(item, item) for item in wanted)
+        if "string" in wanted and isinstance(instance, (int, float)) and not isinstance(instance, bool):
+            return [marked.problem(path, "'%s' must be text in quotes, but YAML read %r as a number. Put it in "
+                                         "double quotes, exactly as the source prints it." % (name, instance))]
+        return [marked.problem(path, "'%s' should be %s, but it is %s." % (name, words, describe(instance)))]
+    if kind == "pattern":
+        wanted = FRIENDLY_PATTERNS.get(error.validator_value, "text matching %s" % error.validator_value)
+        return [marked.problem(path, "'%s' should be %s, but it is '%s'." % (name, wanted, instance))]
+    if kind == "enum":
+        choices = [str(choice) for choice in error.validator_value]
+        return [marked.problem(path, "'%s' cannot be '%s'.%s Use one of: %s."
+                               % (name, instance, suggest(instance, choices), ", ".join(choices)))]
+    if kind == "minLength":
+        return [marked.problem(path, "'%s' is empty. Write something here or remove the field." % name)]
+    if kind == "minItems":
+        return [marked.problem(path, "'%s' needs at least %d item(s)." % (name, error.validator_value))]
+    if kind == "uniqueItems":
+        return [marked.problem(path, "'%s' lists the same thing twice. Remove the repeat." % name)]
+    if kind in ("minimum", "maximum"):
+        return [marked.problem(path, "'%s' is %s, which is too %s (the %s is %s)."
+                               % (name, instance, "small" if kind == "minimum" else "large", kind,
+                                  error.validator_value))]
+    return [marked.problem(path, "'%s': %s" % (name, error.message))]
+
+
+def walk(data, path=()):
+    """Every (path, value) in the data, depth first."""
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from walk(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from walk(value, path + (index,))
+
+
+class Checker:
+    """Collects problems across all data files, then checks the links between them."""
+
+    def __init__(self, data_dir):
+        self.data_dir = Path(data_dir)
+        self.problems = []
+        self.files = {}
+
+    def add(self, problem):
+        self.problems.append(problem)
+
+    def read(self):
+        for name, schema_name in FILES.items():
+            path = self.data_dir / name
+            shown = display_path(path)
+            if not path.exists():
+                self.add(Problem(shown, 1, 1, "This file is missing. Restore it from the main branch."))
+                continue
+            try:
+                marked = yamlmarks.load(shown, path.read_text(encoding="utf-8"))
+            except Problem as problem:
+                self.add(problem)
+                continue
+            except UnicodeDecodeError:
+                self.add(Problem(shown, 1, 1, "The file is not saved as UTF-8 text. Save it as UTF-8."))
+                continue
+            validator = jsonschema.Draft202012Validator(load_schema(schema_name))
+            errors = sorted(validator.iter_errors(marked.data), key=lambda error: list(map(str, error.absolute_path)))
+            for error in errors:
+                for problem in schema_problem(marked, error):
+                    self.add(problem)
+            if not errors:
+                self.files[name] = marked
+
+    # --- checks that a schema cannot express -------------------------------------------
+
+    def unique(self, marked, items, path, what, key="id"):
+        seen = {}
+        for index, item in enumerate(items):
+            value = item.get(key)
+            if value in seen:
+                self.add(marked.problem(path + (index, key),
+                                        "The %s '%s' is used twice (first on line %d). Each %s needs its own."
+                                        % (what, value, marked.where(path + (seen[value], key))[0], what)))
+            else:
+                seen[value] = index
+        return set(seen)
+
+    def reference(self, marked, path, value, known, what):
+        if value not in known:
+            self.add(marked.problem(path, "There is no %s '%s'.%s Check the spelling, or add it first."
+                                    % (what, value, suggest(value, sorted(known)))))
+
+    def check_links(self):
+        stages = self.files.get("stages.yaml")
+        contacts = self.files.get("contacts.yaml")
+        guidance = self.files.get("guidance.yaml")
+        if not stages or not contacts:
+            return
+        s, c = stages.data, contacts.data
+        source_files = self.unique(stages, s["sources"], ("sources",), "source file", key="file")
+        partnerships = self.unique(stages, s["partnerships"], ("partnerships",), "partnership")
+        forms = self.unique(stages, s["forms"], ("forms",), "form")
+        procedures = self.unique(stages, s["procedures"], ("procedures",), "procedure")
+        lists = self.unique(contacts, c["lists"], ("lists",), "contact list")
+        contact_ids = self.unique(contacts, c["contacts"], ("contacts",), "contact")
+        with_national = partnerships | {NATIONAL}
+
+        for marked in filter(None, (stages, contacts, guidance)):
+            for path, value in walk(marked.data):
+                if path and path[-1] in ("source",) and isinstance(value, dict) and "file" in value:
+                    self.reference(marked, path + ("file",), value["file"], source_files, "source file")
+                if path and path[-1] == "sources" and isinstance(value, list) and marked is not stages:
+                    for index, item in enumerate(value):
+                        if isinstance(item, dict) and "file" in item:
+                            self.reference(marked, path + (index, "file"), item["file"], source_files, "source file")
+                if path and path[-1] in ("contacts", "send_to") and marked is not contacts and isinstance(value, list):
+                    for index, item in enumerate(value):
+                        self.reference(marked, path + (index,), item, contact_ids, "contact")
+
+        for index, source in enumerate(s["sources"]):
+            self.reference(stages, ("sources", index, "partnership"), source["partnership"], partnerships, "partnership")
+            self.check_date(stages, ("sources", index, "date"), source.get("date"))
+        for index, form in enumerate(s["forms"]):
+            self.reference(stages, ("forms", index, "partnership"), form["partnership"], partnerships, "partnership")
+        for index, listing in enumerate(c["lists"]):
+            self.reference(contacts, ("lists", index, "partnership"), listing["partnership"], partnerships, "partnership")
+        for index, procedure in enumerate(s["procedures"]):
+            self.check_procedure(stages, ("procedures", index), procedure, partnerships, forms, lists)
+        for index, contact in enumerate(c["contacts"]):
+            self.check_contact(contacts, ("contacts", index), contact, with_national, lists)
+
+    def check_date(self, marked, path, value):
+        if value is None:
+            return
+        text = value if len(value) == 10 else value + "-01"
+        try:
+            parse_date(text)
+        except DateError:
+            self.add(marked.problem(path, "'%s' is not a real date. Check the day and month (YYYY-MM-DD)." % value))
+
+    def check_timescales(self, marked, path, timescales, overall=False):
+        earlier = set()
+        for index, timescale in enumerate(timescales):
+            here = path + (index,)
+            origin = timescale["counts_from"]
+            if overall and origin != "process_start":
+                self.add(marked.problem(here + ("counts_from",),
+                                        "The overall time limit must count from process_start."))
+            elif origin not in SPECIAL_ORIGINS and origin not in earlier:
+                self.add(marked.problem(here + ("counts_from",),
+                                        "'counts_from' is '%s', but it must be stage_start, process_start or the id "
+                                        "of an earlier timescale in this stage (%s).%s"
+                                        % (origin, ", ".join(sorted(earlier)) or "there is none",
+                                           suggest(origin, sorted(earlier) + list(SPECIAL_ORIGINS)))))
+            if timescale["unit"] == "same_working_day" and "amount" in timescale:
+                self.add(marked.problem(here + ("amount",), "A same_working_day timescale has no amount. Remove it."))
+            if timescale["unit"] != "same_working_day" and "amount" not in timescale:
+                self.add(marked.problem(here, "This timescale needs an 'amount': how many %s."
+                                        % timescale["unit"].replace("_", " ")))
+            if timescale["id"] in earlier:
+                self.add(marked.problem(here + ("id",), "Two timescales in this stage are called '%s'."
+                                        % timescale["id"]))
+            earlier.add(timescale["id"])
+        return earlier
+
+    def check_procedure(self, marked, path, procedure, partnerships, forms, lists):
+        self.reference(marked, path + ("partnership",), procedure["partnership"], partnerships, "partnership")
+        self.check_date(marked, path + ("review_due",), procedure.get("review_due"))
+        if procedure["status"] == "lapsed" and "review_due" not in procedure:
+            self.add(marked.problem(path + ("status",), "A lapsed procedure needs 'review_due': the review date "
+                                                        "printed on the document."))
+        if procedure.get("overall"):
+            self.check_timescales(marked, path + ("overall",), [procedure["overall"]], overall=True)
+        for index, stage in enumerate(procedure["stages"]):
+            here = path + ("stages", index)
+            if stage["number"] != index + 1:
+                self.add(marked.problem(here + ("number",), "Stages must be numbered 1, 2, 3... in order; this one "
+                                                            "should be %d." % (index + 1)))
+            ids = self.check_timescales(marked, here + ("timescales",), stage["timescales"])
+            if "deadline" in stage:
+                self.reference(marked, here + ("deadline",), stage["deadline"], ids, "timescale in this stage")
+            for form_index, form in enumerate(stage.get("send", [])):
+                self.reference(marked, here + ("send", form_index), form, forms, "form")
+            if "directory" in stage:
+                self.reference(marked, here + ("directory",), stage["directory"], lists, "contact list")
+
+    def check_contact(self, marked, path, contact, partnerships, lists):
+        self.reference(marked, path + ("partnership",), contact["partnership"], partnerships, "partnership")
+        self.check_date(marked, path + ("verified_on",), contact.get("verified_on"))
+        for index, listing in enumerate(contact.get("lists", [])):
+            self.reference(marked, path + ("lists", index), listing, lists, "contact list")
+        if not contact.get("phones") and not contact.get("emails") and not contact.get("address") \
+                and not contact.get("note"):
+            self.add(marked.problem(path, "This contact has no phone, email or address. Add one, or a 'note' "
+                                          "saying the source gives none."))
+        for index, phone in enumerate(contact.get("phones", [])):
+            here = path + ("phones", index, "number")
+            number = phone["number"]
+            if marked.is_plain_scalar(here):
+                self.add(marked.problem(here, "Put the phone number in double quotes, like \"0161 603 4500\". "
+                                              "Without quotes YAML can change it (07... can become another number, "
+                                              "and the + of +44 is dropped)."))
+                continue
+            parsed = phones.parse(number)
+            if phone.get("invalid_in_source"):
+                if parsed:
+                    self.add(marked.problem(here, "'%s' is a valid number, so remove 'invalid_in_source: true'."
+                                            % number))
+                continue
+            if not parsed:
+                self.add(marked.problem(here, "'%s' is not a valid UK phone number: %s If the source really prints "
+                                              "it like this, keep it and add 'invalid_in_source: true' with a note."
+                                        % (number, phones.why_invalid(number))))
+        for index, email in enumerate(contact.get("emails", [])):
+            here = path + ("emails", index, "address")
+            try:
+                validate_email(email["address"], check_deliverability=False)
+            except EmailNotValidError as error:
+                self.add(marked.problem(here, "'%s' is not a valid email address: %s" % (email["address"], error)))
+
+
+def check(data_dir):
+    """All problems in the data, sorted by file and line. An empty list means all is well."""
+    checker = Checker(data_dir)
+    checker.read()
+    checker.check_links()
+    return sorted(checker.problems, key=Problem.sort_key), checker.files
