@@ -1,0 +1,42 @@
+"""The site builds from the data with zero warnings, and a mistake in the data stops the build
+with the maintainer's file:line message instead of publishing a broken page."""
+import shutil
+import subprocess
+
+from conftest import DATA, ROOT
+
+MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
+
+
+def build(tmp_path, data=None):
+    env = None
+    if data is not None:
+        import os
+        env = dict(os.environ, STILLWORRIED_DATA=str(data))
+    return subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                          cwd=ROOT, capture_output=True, text=True, env=env)
+
+
+def test_the_site_builds_strictly_and_renders_the_data(tmp_path, bundle):
+    result = build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING  -" not in result.stderr
+    html = (tmp_path / "site" / "index.html").read_text()
+    for leftover in ("{{", "{%", "Macro Rendering Error", "Traceback"):
+        assert leftover not in html
+    assert 'href="tel:999"' in html
+    assert "0161 603 4500" in html
+    for procedure in bundle["procedures"].values():
+        assert procedure["id"] in html
+
+
+def test_a_data_mistake_fails_the_build_with_file_line_and_builds_nothing(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    text = (data / "contacts.yaml").read_text()
+    assert text.count('"0161 603 4500"') == 1
+    (data / "contacts.yaml").write_text(text.replace('"0161 603 4500"', '"0161 6O3 4500"'))
+    result = build(tmp_path, data)
+    assert result.returncode != 0
+    assert "contacts.yaml:" in result.stderr and "letter O" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
