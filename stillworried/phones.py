@@ -10,14 +10,14 @@ import phonenumbers
 EMERGENCY = "999"
 # What a number may contain. libphonenumber quietly drops anything else ("O161 603 4500"
 # and "0161 603 4500x" would pass as valid), so anything else makes the number invalid.
-ALLOWED = re.compile(r"^[0-9 +()\-]+$")
+ALLOWED = re.compile(r"[0-9 +()\-]+")
 
 
 def parse(number):
     """(E.164, national display) for a valid UK number, or None."""
     if number.strip() == EMERGENCY:
         return (EMERGENCY, EMERGENCY)
-    if not ALLOWED.match(number):
+    if not ALLOWED.fullmatch(number):
         return None
     try:
         parsed = phonenumbers.parse(number, "GB")
@@ -35,11 +35,13 @@ def digits(number):
 
 def why_invalid(number):
     """A plain-English reason a number was refused, with the likely fix."""
+    if not number.strip():
+        return "it is empty. Copy the number from the source."
     if re.search(r"[oO]", number):
         return "it contains the letter O. Did you mean the digit 0?"
     if re.search(r"[lI]", number):
         return "it contains a letter l or I. Did you mean the digit 1?"
-    if not ALLOWED.match(number):
+    if not ALLOWED.fullmatch(number):
         return "it contains characters that are not digits. Write only digits and spaces, like 0161 603 4500."
     found = digits(number)
     if found.startswith("44"):

@@ -98,9 +98,15 @@ def schema_problem(marked, error):
         wanted = error.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
         words = " or ".join(TYPE_WORDS.get(item, item) for item in wanted)
-        if "string" in wanted and isinstance(instance, (int, float)) and not isinstance(instance, bool):
-            return [marked.problem(path, "'%s' must be text in quotes, but YAML read %r as a number. Put it in "
-                                         "double quotes, exactly as the source prints it." % (name, instance))]
+        if "string" in wanted and isinstance(instance, (int, float, bool)):
+            typed = marked.written(path) or str(instance)
+            read = "true/false" if isinstance(instance, bool) else "a number"
+            if typed != str(instance) and not isinstance(instance, bool):
+                read = "the number %s" % instance
+            form = FRIENDLY_PATTERNS.get(error.schema.get("pattern"))
+            return [marked.problem(path, "'%s' must be text in quotes, but YAML read %s as %s. Put it in double "
+                                         "quotes%s." % (name, typed, read, ": it should be " + form if form else
+                                                         ", exactly as the source prints it"))]
         return [marked.problem(path, "'%s' should be %s, but it is %s." % (name, words, describe(instance)))]
     if kind == "pattern":
         wanted = FRIENDLY_PATTERNS.get(error.validator_value, "text matching %s" % error.validator_value)
@@ -115,10 +121,20 @@ def schema_problem(marked, error):
         return [marked.problem(path, "'%s' needs at least %d item(s)." % (name, error.validator_value))]
     if kind == "uniqueItems":
         return [marked.problem(path, "'%s' lists the same thing twice. Remove the repeat." % name)]
+    if kind == "not" and "pattern" in error.validator_value and isinstance(instance, str):
+        found = re.search(error.validator_value["pattern"], instance)
+        return [marked.problem(path, "'%s' contains '%s', which looks like a phone number, email address or web "
+                                     "address. Do not write them here: the site takes them from contacts.yaml. Name "
+                                     "the contact's id in 'contacts' instead."
+                               % (name, found.group(0).strip() if found else instance))]
     if kind in ("minimum", "maximum"):
         return [marked.problem(path, "'%s' is %s, which is too %s (the %s is %s)."
                                % (name, instance, "small" if kind == "minimum" else "large", kind,
                                   error.validator_value))]
+    about = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if about:
+        return [marked.problem(path, "'%s' is not written the way this field needs. It should be: %s"
+                               % (name, about[0].lower() + about[1:]))]
     return [marked.problem(path, "'%s': %s" % (name, error.message))]
 
 
@@ -181,25 +197,30 @@ class Checker:
                 seen[value] = index
         return set(seen)
 
-    def reference(self, marked, path, value, known, what):
-        if value not in known:
-            self.add(marked.problem(path, "There is no %s '%s'.%s Check the spelling, or add it first."
-                                    % (what, value, suggest(value, sorted(known)))))
+    def reference(self, marked, path, value, known, what, where=""):
+        """known is None when the file that defines them could not be read: nothing to check against."""
+        if known is not None and value not in known:
+            self.add(marked.problem(path, "There is no %s '%s'%s.%s Check the spelling, or add it first."
+                                    % (what, value, where, suggest(value, sorted(known)))))
 
     def check_links(self):
         stages = self.files.get("stages.yaml")
         contacts = self.files.get("contacts.yaml")
         guidance = self.files.get("guidance.yaml")
-        if not stages or not contacts:
-            return
-        s, c = stages.data, contacts.data
-        source_files = self.unique(stages, s["sources"], ("sources",), "source file", key="file")
-        partnerships = self.unique(stages, s["partnerships"], ("partnerships",), "partnership")
-        forms = self.unique(stages, s["forms"], ("forms",), "form")
-        procedures = self.unique(stages, s["procedures"], ("procedures",), "procedure")
-        lists = self.unique(contacts, c["lists"], ("lists",), "contact list")
-        contact_ids = self.unique(contacts, c["contacts"], ("contacts",), "contact")
-        with_national = partnerships | {NATIONAL}
+        # What each file defines; None when the file has problems of its own, so that links into
+        # it are not checked but everything else still is (one problem never hides another).
+        source_files = partnerships = forms = lists = contact_ids = with_national = None
+        if stages:
+            s = stages.data
+            source_files = self.unique(stages, s["sources"], ("sources",), "source file", key="file")
+            partnerships = self.unique(stages, s["partnerships"], ("partnerships",), "partnership")
+            forms = self.unique(stages, s["forms"], ("forms",), "form")
+            self.unique(stages, s["procedures"], ("procedures",), "procedure")
+            with_national = partnerships | {NATIONAL}
+        if contacts:
+            c = contacts.data
+            lists = self.unique(contacts, c["lists"], ("lists",), "contact list")
+            contact_ids = self.unique(contacts, c["contacts"], ("contacts",), "contact")
 
         for marked in filter(None, (stages, contacts, guidance)):
             for path, value in walk(marked.data):
@@ -213,17 +234,21 @@ class Checker:
                     for index, item in enumerate(value):
                         self.reference(marked, path + (index,), item, contact_ids, "contact")
 
-        for index, source in enumerate(s["sources"]):
-            self.reference(stages, ("sources", index, "partnership"), source["partnership"], partnerships, "partnership")
-            self.check_date(stages, ("sources", index, "date"), source.get("date"))
-        for index, form in enumerate(s["forms"]):
-            self.reference(stages, ("forms", index, "partnership"), form["partnership"], partnerships, "partnership")
-        for index, listing in enumerate(c["lists"]):
-            self.reference(contacts, ("lists", index, "partnership"), listing["partnership"], partnerships, "partnership")
-        for index, procedure in enumerate(s["procedures"]):
-            self.check_procedure(stages, ("procedures", index), procedure, partnerships, forms, lists)
-        for index, contact in enumerate(c["contacts"]):
-            self.check_contact(contacts, ("contacts", index), contact, with_national, lists)
+        if stages:
+            for index, source in enumerate(s["sources"]):
+                self.reference(stages, ("sources", index, "partnership"), source["partnership"], partnerships,
+                               "partnership")
+                self.check_date(stages, ("sources", index, "date"), source.get("date"))
+            for index, form in enumerate(s["forms"]):
+                self.reference(stages, ("forms", index, "partnership"), form["partnership"], partnerships, "partnership")
+            for index, procedure in enumerate(s["procedures"]):
+                self.check_procedure(stages, ("procedures", index), procedure, partnerships, forms, lists)
+        if contacts:
+            for index, listing in enumerate(c["lists"]):
+                self.reference(contacts, ("lists", index, "partnership"), listing["partnership"], partnerships,
+                               "partnership")
+            for index, contact in enumerate(c["contacts"]):
+                self.check_contact(contacts, ("contacts", index), contact, with_national, lists)
 
     def check_date(self, marked, path, value):
         if value is None:
@@ -237,7 +262,7 @@ class Checker:
     def check_timescales(self, marked, path, timescales, overall=False):
         earlier = set()
         for index, timescale in enumerate(timescales):
-            here = path + (index,)
+            here = path if overall else path + (index,)
             origin = timescale["counts_from"]
             if overall and origin != "process_start":
                 self.add(marked.problem(here + ("counts_from",),
@@ -274,7 +299,7 @@ class Checker:
                                                             "should be %d." % (index + 1)))
             ids = self.check_timescales(marked, here + ("timescales",), stage["timescales"])
             if "deadline" in stage:
-                self.reference(marked, here + ("deadline",), stage["deadline"], ids, "timescale in this stage")
+                self.reference(marked, here + ("deadline",), stage["deadline"], ids, "timescale", " in this stage")
             for form_index, form in enumerate(stage.get("send", [])):
                 self.reference(marked, here + ("send", form_index), form, forms, "form")
             if "directory" in stage:

@@ -7,6 +7,8 @@ ourselves also lets us refuse what PyYAML would silently accept: a key written t
 second would quietly win) and dates turned into date objects (we keep them as text and
 check them against the schema, so "2015-02-30" is an error rather than a crash).
 """
+import re
+
 import yaml
 
 
@@ -40,12 +42,13 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 class Marked:
     """Data read from one YAML file, with the position of every value and every key."""
 
-    def __init__(self, file, data, values, keys, plain):
+    def __init__(self, file, data, values, keys, plain, written=None):
         self.file = file
         self.data = data
         self._values = values
         self._keys = keys
         self._plain = plain
+        self._written = written or {}
 
     def where(self, path, key=False):
         """(line, col) of the value at path, or of its key; falls back to the nearest parent."""
@@ -63,6 +66,10 @@ class Marked:
         """True when the value was written without quotes."""
         return self._plain.get(tuple(path), False)
 
+    def written(self, path):
+        """The value at path exactly as typed in the file (so 8:30, not the 510 YAML makes of it)."""
+        return self._written.get(tuple(path))
+
     def problem(self, path, message, key=False):
         line, col = self.where(path, key)
         return Problem(self.file, line, col, message)
@@ -72,20 +79,59 @@ def _position(node):
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+# PyYAML's own words for a syntax error, and what they mean to someone editing the file.
+SYNTAX_WORDS = (
+    ("'\\t'", "this line has a tab in it. Indent with spaces, never tabs"),
+    ("mapping values are not allowed", "there is a ':' where none can go"),
+    ("could not find expected ':'", "a field name here is not followed by ':'"),
+    ("expected <block end>", "this line does not line up with the lines above it"),
+    ("expected ',' or ']'", "a '[' list here is not closed with ']'"),
+    ("expected ',' or '}'", "a '{' group here is not closed with '}'"),
+    ("end of stream", "something opened here (a quote mark or bracket) is never closed"),
+)
+# Errors whose real cause is where PyYAML started reading the thing, not where it gave up.
+AT_START = ("while scanning a simple key", "while parsing a flow", "while scanning a quoted scalar")
+OPENS_QUOTE = re.compile(r'(^|[:\-\[{,])\s*"')
+
+
+def _unclosed_quote(text, last_line):
+    """(line, col) of a double quote opened and not closed on the same line, before last_line.
+    Such a quote swallows the lines after it, so PyYAML reports a line far below the mistake."""
+    for number, line in enumerate(text.splitlines()[:last_line], 1):
+        if line.lstrip().startswith("#") or not OPENS_QUOTE.search(line):
+            continue
+        if (line.count('"') - line.count('\\"')) % 2:
+            return number, line.rindex('"') + 1
+    return None
+
+
+def _syntax_problem(file, text, error):
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and any((error.context or "").startswith(start) for start in AT_START):
+        mark = error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    quote = _unclosed_quote(text, line)
+    if quote and quote[0] < line:
+        return Problem(file, quote[0], quote[1], "The file is not valid YAML: the quote mark (\") here is never "
+                                                 "closed. Add the closing \" at the end of the text.")
+    words = error.problem or ""
+    said = next((plain for pyyaml, plain in SYNTAX_WORDS if pyyaml in words), None)
+    if said is None:
+        said = "something here is out of place" if "<" in words or not words else words
+    return Problem(file, line, col, "The file is not valid YAML (%s). Check the indentation on this line and the "
+                                    "one above, and put text that contains ':' or '#' in quotes." % said)
+
+
 def load(file, text):
     """Parse text; raise Problem for YAML syntax errors and keys written twice."""
     loader = _TextDatesLoader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise Problem(file, line, col,
-                      "The file is not valid YAML (%s). Check the indentation on this line and the one "
-                      "above, and put text that contains ':' or '#' in quotes." % (error.problem or "syntax error"))
+        raise _syntax_problem(file, text, error)
     finally:
         loader.dispose()
-    values, keys, plain = {}, {}, {}
+    values, keys, plain, written = {}, {}, {}, {}
     constructor = _TextDatesLoader("")
 
     def build(node, path):
@@ -104,7 +150,8 @@ def load(file, text):
         if isinstance(node, yaml.SequenceNode):
             return [build(item, path + (index,)) for index, item in enumerate(node.value)]
         plain[path] = node.style is None
+        written[path] = node.value
         return constructor.construct_object(node)
 
     data = build(root, ()) if root is not None else None
-    return Marked(file, data, values, keys, plain)
+    return Marked(file, data, values, keys, plain, written)
