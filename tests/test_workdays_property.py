@@ -18,7 +18,8 @@ def reference_add_working_days(start, count):
     return day
 
 
-starts = st.dates(min_value=datetime.date(2015, 1, 1), max_value=datetime.date(2035, 11, 30))
+# Late enough in 2035 that 30 working days still end inside the covered range.
+starts = st.dates(min_value=datetime.date(2015, 1, 1), max_value=datetime.date(2035, 10, 31))
 
 
 @settings(max_examples=400, deadline=None)
