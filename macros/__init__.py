@@ -1,28 +1,28 @@
-"""mkdocs-macros entry point: the site's pages render the data through these macros.
+"""mkdocs-macros entry point (package mode): the macros that pages call to render the data.
 
-Presentation only. The data comes from stillworried.data (checked, or the build fails with
-file:line messages) and every date or rule from stillworried.engine and stillworried.words.
+Presentation only: the data is checked and loaded by stillworried.data, the rules come from
+stillworried.engine and stillworried.words, and all HTML is built in macros.render from
+escaped values. The build hook (hooks/site.py) has already checked the data by the time
+these run, so a data mistake never reaches a page.
 """
-from stillworried.data import DataError, build_bundle
-
 from macros import render
+from macros.site_data import load_bundle
 
 
 def define_env(env):
-    try:
-        bundle = build_bundle()
-    except DataError as error:
-        # A maintainer's mistake in data/ must stop the build, with every problem listed.
-        raise SystemExit("The data has problems, so the site was not built:\n%s" % error) from None
+    bundle = load_bundle()
 
-    @env.macro
-    def emergency_notice():
-        return render.emergency_notice(bundle)
+    def context():
+        return render.Context(bundle, env.page.url if env.page else "")
 
-    @env.macro
-    def front_doors():
-        return render.front_doors(bundle)
+    for name in ("emergency_notice", "front_doors", "procedure_links", "partnership_page", "procedure_page",
+                 "contacts_page", "contacts_index", "form_page", "forms_index", "guidance_page",
+                 "guidance_section", "glossary", "sources_list"):
+        env.macro(bind(context, getattr(render, name)), name)
 
-    @env.macro
-    def procedure_ladders():
-        return render.procedure_ladders(bundle)
+
+def bind(context, function):
+    def macro(*args):
+        return function(context(), *args)
+    macro.__doc__ = function.__doc__
+    return macro

@@ -38,5 +38,6 @@ def test_a_data_mistake_fails_the_build_with_file_line_and_builds_nothing(tmp_pa
     (data / "contacts.yaml").write_text(text.replace('"0161 603 4500"', '"0161 6O3 4500"'))
     result = build(tmp_path, data)
     assert result.returncode != 0
-    assert "contacts.yaml:" in result.stderr and "letter O" in result.stderr
+    output = result.stdout + result.stderr
+    assert "contacts.yaml:" in output and "letter O" in output
     assert not (tmp_path / "site" / "index.html").exists()

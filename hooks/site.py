@@ -1,0 +1,157 @@
+"""MkDocs hooks: the site's pages, navigation and downloads come from the data, and every page
+gets a Content-Security-Policy.
+
+- on_config: check the data (a mistake stops the build with file:line messages, before anything
+  is written), build the navigation from it, and give the header its emergency numbers.
+- on_files: a page for every partnership, procedure, contact list, form and guidance section,
+  and a vCard for every contact and partnership. Adding a partnership needs YAML only.
+- on_post_page: hash the page's inline scripts and put the CSP in a meta tag at the top of <head>.
+- on_post_build: the same policies as a _headers file for static hosts that read one.
+"""
+import base64
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+import yaml
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import render, vcards  # noqa: E402
+from macros.escape import text  # noqa: E402
+from macros.site_data import load_bundle  # noqa: E402
+
+STATE = {}
+
+# The policy for every page. Scripts: our own files plus the hashes of the page's inline
+# scripts (Material writes three). Styles: Material and the browser set style attributes.
+# Images: Material's icons are data: URLs. Nothing may be loaded from any other host.
+POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
+
+
+def page(title, description, body, **meta):
+    """A generated Markdown page: front matter (title and description escaped for HTML, since
+    MkDocs' templates do not escape) and one macro call."""
+    front = {"title": text(title), "description": text(description), "render_macros": True}
+    front.update(meta)
+    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
+
+
+def pages(bundle):
+    """{site path: (nav title, Markdown)} for every page made from the data."""
+    made = {}
+    guidance = bundle["guidance"]["guidance"]
+    for pid, partnership in bundle["partnerships"].items():
+        made["%s/index.md" % pid] = (partnership["name"], page(
+            partnership["full_name"],
+            "Safeguarding escalation in %s: the emergency route, the front door, and the procedures for "
+            "disagreeing with another agency about a child." % partnership["name"],
+            '{{ partnership_page("%s") }}' % pid, partnership=pid))
+        for procedure in bundle["procedures"].values():
+            if procedure["partnership"] == pid:
+                made["%s/%s.md" % (pid, procedure["id"])] = (procedure["title"], page(
+                    procedure["title"], procedure["summary"], '{{ procedure_page("%s") }}' % procedure["id"],
+                    partnership=pid))
+        if pid in guidance:
+            document = guidance[pid]["document"]
+            made["%s/support/index.md" % pid] = ("Levels of support", page(
+                document["title"], document["summary"], '{{ guidance_page("%s") }}' % pid, partnership=pid))
+            for section in guidance[pid]["sections"]:
+                made["%s/support/%s.md" % (pid, section["id"])] = (section["title"], page(
+                    section["title"], section["summary"],
+                    '{{ guidance_section("%s", "%s") }}' % (pid, section["id"]), partnership=pid))
+        made["contacts/%s.md" % pid] = ("%s contacts" % partnership["name"], page(
+            "%s contacts" % partnership["name"],
+            "Every phone number and email in the %s safeguarding documents, with its source." % partnership["name"],
+            '{{ contacts_page("%s") }}' % pid, partnership=pid))
+    for form in bundle["forms"].values():
+        made["forms/%s.md" % form["id"]] = (form["title"], page(
+            form["title"], form["purpose"], '{{ form_page("%s") }}' % form["id"], partnership=form["partnership"]))
+    return made
+
+
+def nav(bundle, made):
+    def entry(path):
+        return {text(made[path][0]): path}
+
+    areas = []
+    for pid, partnership in bundle["partnerships"].items():
+        section = [{"Overview": "%s/index.md" % pid}]
+        section += [entry(path) for path in made if path.startswith(pid + "/") and path.count("/") == 1
+                    and path != "%s/index.md" % pid]
+        support = [path for path in made if path.startswith(pid + "/support/")]
+        if support:
+            section.append({"Support and guidance": [entry(path) for path in support]})
+        areas.append({text(partnership["name"]): section})
+    return ([{"Home": "index.md"}] + areas
+            + [{"Contacts": ["contacts/index.md"] + [entry(p) for p in made if p.startswith("contacts/")]},
+               {"Forms": ["forms/index.md"] + [entry(p) for p in made if p.startswith("forms/")]},
+               {"Glossary": "glossary.md"},
+               {"About": ["about.md", "accessibility.md", "privacy.md", "maintainers.md"]}])
+
+
+def header_data(bundle):
+    """What the header's emergency line shows: 999, and on an area's pages its front door."""
+    doors = {}
+    for pid, partnership in bundle["partnerships"].items():
+        contact = bundle["contacts"][partnership["front_door"]["contacts"][0]]
+        phone = next((p for p in contact.get("phones", []) if p.get("e164")), None)
+        doors[pid] = {"area": partnership["name"], "name": partnership["front_door"]["name"],
+                      "tel": phone["e164"] if phone else None, "display": phone["display"] if phone else None}
+    return {"front_doors": doors, "exit_to": render.NEUTRAL_SITE}
+
+
+def on_config(config):
+    bundle = load_bundle()
+    STATE["bundle"] = bundle
+    STATE["pages"] = pages(bundle)
+    config["nav"] = nav(bundle, STATE["pages"])
+    config["extra"]["sw"] = header_data(bundle)
+    return config
+
+
+def on_files(files, config):
+    for path, (_, content) in STATE["pages"].items():
+        files.append(File.generated(config, path, content=content))
+    for name, content in vcards.all_cards(STATE["bundle"]).items():
+        files.append(File.generated(config, render.vcard_path(name), content=content))
+    return files
+
+
+def policy_for(scripts):
+    policy = {key: list(value) for key, value in POLICY.items()}
+    for script in scripts:
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+        policy["script-src"].append("'sha256-%s'" % digest)
+    return "; ".join("%s %s" % (key, " ".join(value)) for key, value in policy.items())
+
+
+def on_post_page(output, page, config):
+    csp = policy_for(INLINE_SCRIPT.findall(output))
+    STATE.setdefault("policies", {})[page.url] = csp
+    meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % csp
+    return output.replace("<head>", "<head>" + meta, 1)
+
+
+def on_post_build(config):
+    lines = []
+    for url, csp in sorted(STATE.get("policies", {}).items()):
+        lines += ["/" + url, "  Content-Security-Policy: " + csp, "  Referrer-Policy: no-referrer",
+                  "  X-Content-Type-Options: nosniff", "  Permissions-Policy: interest-cohort=()", ""]
+    (Path(config["site_dir"]) / "_headers").write_text("\n".join(lines))

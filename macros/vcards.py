@@ -1,0 +1,45 @@
+"""vCards (.vcf) so a volunteer can save the numbers to their phone: one per contact and one
+per partnership. Written by the vobject library, which does the escaping and line folding.
+
+Only numbers that can be dialled go in; a number the source prints wrongly is left out.
+"""
+import vobject
+
+
+def card(contact):
+    vcard = vobject.vCard()
+    vcard.add("fn").value = contact["name"]
+    name = vcard.add("n")
+    name.value = vobject.vcard.Name(family="", given=contact["name"])
+    vcard.add("org").value = [contact["organisation"]]
+    if contact.get("role"):
+        vcard.add("title").value = contact["role"]
+    for phone in contact.get("phones", []):
+        if phone.get("e164"):
+            tel = vcard.add("tel")
+            tel.value = phone["e164"]
+            tel.type_param = "WORK"
+    for email in contact.get("emails", []):
+        mail = vcard.add("email")
+        mail.value = email["address"]
+        mail.type_param = "WORK"
+    if contact.get("address"):
+        vcard.add("adr").value = vobject.vcard.Address(street=", ".join(contact["address"]))
+    sources = "; ".join(s["file"] + ", " + s["section"] for s in contact["sources"])
+    vcard.add("note").value = "From Still Worried? Source: " + sources + (
+        ". Verified on " + contact["verified_on"] if contact.get("verified_on") else "")
+    return vcard.serialize()
+
+
+def all_cards(bundle):
+    """{file name without .vcf: text} for every contact that has a number or email, and one
+    file per partnership with all of its contacts."""
+    cards = {}
+    for contact_id, contact in bundle["contacts"].items():
+        if any(p.get("e164") for p in contact.get("phones", [])) or contact.get("emails"):
+            cards[contact_id] = card(contact)
+    for partnership_id in bundle["partnerships"]:
+        cards[partnership_id] = "".join(
+            cards[cid] for cid, contact in bundle["contacts"].items()
+            if contact["partnership"] in (partnership_id, "national") and cid in cards)
+    return cards
