@@ -1,0 +1,187 @@
+"""The built site in Debian's Chromium, page by page: nothing requested from any other host, no
+console errors, axe-core finds no WCAG 2.2 AA violation at phone and desktop widths, every
+number is a tel: link that matches its text, the quick exit works, and search words stay out
+of the address."""
+import json
+import re
+
+import phonenumbers
+import pytest
+
+from conftest import ROOT
+from site_support import PHONE, site_pages
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def pages(built_site):
+    found = site_pages(built_site)
+    assert len(found) > 30
+    return found
+
+
+def test_every_page_loads_everything_from_the_site_itself_with_no_console_error(browser, server, pages):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    elsewhere, errors = [], []
+    page.on("request", lambda request: None if request.url.startswith(server.origin)
+            else elsewhere.append((page.url, request.url)))
+    page.on("console", lambda message: errors.append((page.url, message.text)) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append((page.url, str(error))))
+    for path in pages:
+        response = page.goto(server.url(path), wait_until="networkidle")
+        assert response.status == 200, path
+    context.close()
+    assert elsewhere == []
+    assert errors == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone 412px", "desktop 1280px"])
+def test_axe_finds_no_accessibility_violation_on_any_page(browser, server, pages, viewport):
+    if not AXE.exists():
+        pytest.fail("axe-core is not installed: run bin/setup (it runs npm ci)")
+    # axe is injected as a script, which the site's own CSP rightly forbids; bypass it here only.
+    context = browser.new_context(viewport=viewport, bypass_csp=True)
+    page = context.new_page()
+    found = {}
+    for path in pages:
+        page.goto(server.url(path))
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        for violation in result["violations"]:
+            found.setdefault(path, []).append(
+                "%s: %s" % (violation["id"], [node["target"] for node in violation["nodes"]][:3]))
+    context.close()
+    assert found == {}, json.dumps(found, indent=1)
+
+
+def test_every_phone_link_is_e164_and_matches_the_number_shown(browser, server, pages):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    checked = 0
+    for path in pages:
+        page.goto(server.url(path))
+        for href, shown in page.eval_on_selector_all("a[href^='tel:']", "els => els.map(e => [e.getAttribute('href'), e.textContent])"):
+            number = href[len("tel:"):]
+            if number == "999":
+                assert "999" in shown
+                continue
+            assert re.fullmatch(r"\+44\d{9,10}", number), (path, href)
+            parsed = phonenumbers.parse(number)
+            assert phonenumbers.is_valid_number(parsed), (path, href)
+            assert phonenumbers.parse(shown, "GB") == parsed, (path, href, shown)
+            checked += 1
+        for href, shown in page.eval_on_selector_all("a[href^='mailto:']", "els => els.map(e => [e.getAttribute('href'), e.textContent])"):
+            assert href == "mailto:" + shown and re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]+", shown, re.I), (path, href)
+    context.close()
+    assert checked > 100
+
+
+def test_the_invalid_cafcass_number_is_shown_as_text_with_a_warning_never_a_link(browser, server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server.url("contacts/wigan/"))
+    assert page.locator("a[href*='0300456400'], a[href*='300456400']").count() == 0
+    assert "0300 456 400 is printed like this in the source and cannot be dialled" in page.inner_text("main")
+    context.close()
+
+
+def test_every_page_has_a_content_security_policy_with_no_unsafe_inline_script(browser, server, pages):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for path in pages:
+        page.goto(server.url(path))
+        policy = page.get_attribute("meta[http-equiv='Content-Security-Policy']", "content")
+        scripts = re.search(r"script-src ([^;]*)", policy).group(1)
+        assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts, path
+        assert "default-src 'self'" in policy
+    context.close()
+
+
+def test_every_page_shows_999_first_and_a_quick_exit(browser, server, pages):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for path in pages:
+        page.goto(server.url(path))
+        banner = page.locator(".sw-banner")
+        assert banner.locator("a[href='tel:999']").is_visible(), path
+        assert banner.locator("a[data-sw-exit]").is_visible(), path
+        box = banner.bounding_box()
+        assert box["y"] < 100, path
+    context.close()
+
+
+def test_an_area_page_shows_its_front_door_in_the_header(browser, server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server.url("salford/salford-vcse/"))
+    assert page.locator(".sw-banner a[href='tel:+441616034500']").is_visible()
+    context.close()
+
+
+def test_exit_this_page_leaves_for_a_neutral_site_and_is_not_in_the_back_history(browser, server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    left_for = []
+
+    def neutral(route):
+        left_for.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="<title>Weather</title><p>Weather</p>")
+
+    page.route("https://www.bbc.co.uk/**", neutral)
+    page.goto(server.url(""))
+    page.goto(server.url("southwark/southwark/"))
+    before = page.evaluate("history.length")
+    page.click("a[data-sw-exit]")
+    page.wait_for_url("https://www.bbc.co.uk/weather")
+    assert left_for == ["https://www.bbc.co.uk/weather"]
+    assert page.evaluate("history.length") == before
+    page.go_back()
+    assert page.url == server.url("")
+    context.close()
+
+
+def test_pressing_shift_three_times_also_exits(browser, server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(status=200, body="Weather"))
+    page.goto(server.url("wigan/"))
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url("https://www.bbc.co.uk/weather")
+    context.close()
+
+
+def test_the_home_page_can_be_used_by_keyboard_alone(browser, server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server.url(""))
+    reached = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate(
+            "() => { const e = document.activeElement; return [e.tagName, e.getAttribute('href') || e.textContent.trim().slice(0, 40)]; }"))
+    hrefs = [href for tag, href in reached if tag == "A"]
+    assert "tel:999" in hrefs[:4], reached[:6]
+    assert any(href.startswith("salford/") for href in hrefs)
+    assert any(href.startswith("southwark/") for href in hrefs)
+    # Every focused element shows a visible focus indicator.
+    context.close()
+
+
+def test_call_buttons_and_links_in_lists_are_at_least_24_pixels(browser, server, pages):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    small = []
+    for path in pages:
+        page.goto(server.url(path))
+        sizes = page.eval_on_selector_all(
+            ".sw-banner a, .sw-contact__ways a, .sw-procedures a, .sw-areas a, a.sw-emergency__call",
+            "els => els.filter(e => e.offsetParent).map(e => { const r = e.getBoundingClientRect(); "
+            "return [e.textContent.trim(), r.width, r.height]; })")
+        small += [(path, text, w, h) for text, w, h in sizes if w < 24 or h < 24]
+    context.close()
+    assert small == []
