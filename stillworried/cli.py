@@ -92,16 +92,15 @@ def human(answer):
     lines.append("Stage %d of %d: %s" % (answer["stage"], answer["stages"], answer["title"]))
     lines.append("This stage began: " + answer["since_words"])
     lines.append("")
-    if answer["deadline"]:
-        main = [item for item in answer["deadlines"] if item["date"] == answer["deadline"]][0]
+    main = next((item for item in answer["deadlines"] if item["rule"] == answer["deadline_rule"]), None)
+    if main:
         lines.append("Deadline: " + answer["deadline_words"] + " (" + answer["deadline"] + ")")
         lines.append("  " + answer["deadline_rule"])
         lines.append("  " + main["counted"] + ".")
     else:
         lines.append("Deadline: the source sets no time limit for this stage.")
     for item in answer["deadlines"]:
-        if item["date"] != answer["deadline"] or item["id"] != [d for d in answer["deadlines"]
-                                                                 if d["date"] == answer["deadline"]][0]["id"]:
+        if item is not main:
             lines.append("Also: " + item["rule"] + " By " + item["date_words"] + ".")
     if answer["overall"]:
         lines.append("Overall: " + answer["overall"]["rule"] + " By " + answer["overall"]["date_words"] + ".")
