@@ -15,15 +15,17 @@ import sys
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import render, vcards  # noqa: E402
+from macros import render, vcards, wizard_assets  # noqa: E402
 from macros.escape import text  # noqa: E402
 from macros.site_data import load_bundle  # noqa: E402
+from stillworried.data import engine_bundle  # noqa: E402
 
 STATE = {}
 
@@ -42,6 +44,10 @@ POLICY = {
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
 }
+# The wizard page alone may also run PyScript. Its core builds functions from strings
+# (new Function), which needs 'unsafe-eval', and compiles the interpreter's WebAssembly, which
+# needs 'wasm-unsafe-eval'. No other page gets either.
+WIZARD_SCRIPT_SRC = ["'unsafe-eval'", "'wasm-unsafe-eval'"]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
 
 
@@ -53,9 +59,25 @@ def page(title, description, body, **meta):
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
 
 
-def pages(bundle):
+def relative_to_wizard(site_path):
+    return "../" + site_path
+
+
+def wizard_page(manifest):
+    """The "Still worried?" wizard. Its head preloads the runtime so the download starts while
+    the first question, which needs no script, is being read."""
+    return page("Still worried? Find who to contact next",
+                "Answer a few questions to find who to contact next about a child, and the date they "
+                "should answer by.", "{{ wizard_page() }}", wizard=True,
+                modulepreload=[relative_to_wizard(path) for path in manifest["modulepreload"]],
+                preload=[relative_to_wizard(path) for path in manifest["fetch"]])
+
+
+def pages(bundle, manifest=None):
     """{site path: (nav title, Markdown)} for every page made from the data."""
     made = {}
+    if manifest:
+        made[wizard_assets.PAGE + "index.md"] = ("Still worried? Find who to contact", wizard_page(manifest))
     guidance = bundle["guidance"]["guidance"]
     for pid, partnership in bundle["partnerships"].items():
         made["%s/index.md" % pid] = (partnership["name"], page(
@@ -99,7 +121,7 @@ def nav(bundle, made):
         if support:
             section.append({"Support and guidance": [entry(path) for path in support]})
         areas.append({text(partnership["name"]): section})
-    return ([{"Home": "index.md"}] + areas
+    return ([{"Home": "index.md"}, entry(wizard_assets.PAGE + "index.md")] + areas
             + [{"Contacts": ["contacts/index.md"] + [entry(p) for p in made if p.startswith("contacts/")]},
                {"Forms": ["forms/index.md"] + [entry(p) for p in made if p.startswith("forms/")]},
                {"Glossary": "glossary.md"},
@@ -120,7 +142,13 @@ def header_data(bundle):
 def on_config(config):
     bundle = load_bundle()
     STATE["bundle"] = bundle
-    STATE["pages"] = pages(bundle)
+    interpreter = config["extra"].get("wizard_interpreter", "micropython")
+    try:
+        STATE["wizard_files"] = wizard_assets.site_files(engine_bundle(bundle), interpreter)
+        manifest = wizard_assets.manifest(engine_bundle(bundle), interpreter)
+    except wizard_assets.MissingRuntime as error:
+        raise PluginError("The wizard cannot be built: %s" % error) from None
+    STATE["pages"] = pages(bundle, manifest)
     config["nav"] = nav(bundle, STATE["pages"])
     config["extra"]["sw"] = header_data(bundle)
     return config
@@ -131,11 +159,18 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=content))
     for name, content in vcards.all_cards(STATE["bundle"]).items():
         files.append(File.generated(config, render.vcard_path(name), content=content))
+    for path, source in STATE["wizard_files"].items():
+        if isinstance(source, Path):
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+        else:
+            files.append(File.generated(config, path, content=source))
     return files
 
 
-def policy_for(scripts):
+def policy_for(scripts, wizard=False):
     policy = {key: list(value) for key, value in POLICY.items()}
+    if wizard:
+        policy["script-src"] += WIZARD_SCRIPT_SRC
     for script in scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
         policy["script-src"].append("'sha256-%s'" % digest)
@@ -143,7 +178,7 @@ def policy_for(scripts):
 
 
 def on_post_page(output, page, config):
-    csp = policy_for(INLINE_SCRIPT.findall(output))
+    csp = policy_for(INLINE_SCRIPT.findall(output), wizard=bool(page.meta.get("wizard")))
     STATE.setdefault("policies", {})[page.url] = csp
     meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % csp
     return output.replace("<head>", "<head>" + meta, 1)

@@ -5,8 +5,9 @@ stillworried.engine and stillworried.words, and all HTML is built in macros.rend
 escaped values. The build hook (hooks/site.py) has already checked the data by the time
 these run, so a data mistake never reaches a page.
 """
-from macros import render
+from macros import render, wizard, wizard_assets
 from macros.site_data import load_bundle
+from stillworried.data import engine_bundle
 
 
 def define_env(env):
@@ -19,6 +20,11 @@ def define_env(env):
                  "contacts_page", "contacts_index", "form_page", "forms_index", "guidance_page",
                  "guidance_section", "glossary", "sources_list"):
         env.macro(bind(context, getattr(render, name)), name)
+
+    def wizard_page():
+        interpreter = env.conf["extra"].get("wizard_interpreter", "micropython")
+        return wizard.wizard_page(context(), wizard_assets.manifest(engine_bundle(bundle), interpreter))
+    env.macro(wizard_page, "wizard_page")
 
 
 def bind(context, function):

@@ -221,6 +221,7 @@ def next_step(bundle, procedure_id, stage_number, since, started=None):
         "record": stage.get("record", []),
         "send": [{"id": fid, "title": bundle["forms"][fid]["title"], "source": bundle["forms"][fid]["source"]}
                  for fid in stage.get("send", [])],
+        "deadline_id": main["id"] if main else None,
         "deadline": main["date"] if main else None,
         "deadline_words": main["date_words"] if main else None,
         "deadline_rule": main["rule"] if main else None,
@@ -240,3 +241,31 @@ def next_step(bundle, procedure_id, stage_number, since, started=None):
         },
         "sources": sources,
     }
+
+
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def office_status(bundle, hours, day, time):
+    """Whether an office should be open at a moment in London, by the hours its source prints.
+
+    day is the London date (YYYY-MM-DD) and time the London time ("HH:MM"); the browser works
+    them out with Intl in Europe/London, never from the device's own time zone. The answer is
+    "open", "closed" or "unknown": unknown when the source gives no days, or on a bank holiday,
+    which no source in the data mentions. words says it in a sentence for the page.
+    """
+    if not hours:
+        return {"state": "unknown", "words": "The source does not give opening hours."}
+    calendar = WorkingCalendar(bundle["calendar"])
+    today = calendar.check(parse_date(day, "today's date"))
+    given = "The source gives the hours as " + hours["text"] + "."
+    if today.isoformat() in calendar.holidays:
+        return {"state": "unknown",
+                "words": "Today is a bank holiday, and the source does not say whether the office opens. " + given}
+    if not hours.get("days"):
+        return {"state": "unknown",
+                "words": "The source does not say which days the office opens. " + given}
+    open_today = DAY_NAMES[today.weekday()] in hours["days"]
+    if open_today and hours["opens"] <= time < hours["closes"]:
+        return {"state": "open", "words": "Open now, London time. " + given}
+    return {"state": "closed", "words": "Closed now, London time. " + given}

@@ -1,0 +1,124 @@
+"""What the wizard page loads, all of it served by the site itself: PyScript and the Python
+interpreter from node_modules (pinned by package-lock.json), the engine's modules from the one
+copy in stillworried/, the glue from pyscript/, and the engine's data as JSON.
+
+The build hook copies these files into the site; the wizard macro writes the script tags and
+PyScript's config from the same manifest, so the two can never disagree. Nothing is copied
+into git: the engine is shipped from the package, the data from data/.
+"""
+import hashlib
+import json
+from pathlib import Path
+
+from stillworried import BROWSER_MODULES
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = ROOT / "node_modules"
+PYSCRIPT_DIST = NODE_MODULES / "@pyscript" / "core" / "dist"
+GLUE = ROOT / "pyscript"
+PACKAGE = ROOT / "stillworried"
+BASE = "assets/wizard/"
+PAGE = "still-worried/"
+
+# The interpreters the wizard can run on; mkdocs.yml's extra.wizard_interpreter picks one.
+# MicroPython is the default: on a throttled phone it is ready in a fraction of Pyodide's time.
+INTERPRETERS = {
+    "micropython": {
+        "script_type": "mpy",
+        "package": NODE_MODULES / "@micropython" / "micropython-webassembly-pyscript",
+        "files": ("micropython.mjs", "micropython.wasm"),
+        "entry": "micropython.mjs",
+        "fetched": ("micropython.wasm",),
+    },
+    "pyodide": {
+        "script_type": "py",
+        "package": NODE_MODULES / "pyodide",
+        "files": ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"),
+        "entry": "pyodide.mjs",
+        "fetched": ("pyodide.asm.wasm", "python_stdlib.zip"),
+    },
+}
+
+# PyScript's plugins we do not use (editor, terminal, game, the error banner, the "donkey"
+# helper and the deprecation notices). Listing them with "!" stops PyScript fetching them.
+UNUSED_PLUGINS = ("codemirror", "deprecations-manager", "donkey", "error", "py-editor", "py-game", "py-terminal")
+
+
+class MissingRuntime(Exception):
+    """The Node packages are not installed, so the wizard cannot be built."""
+
+
+def interpreter(name):
+    if name not in INTERPRETERS:
+        raise MissingRuntime("extra.wizard_interpreter in mkdocs.yml must be one of %s, not %r."
+                             % (", ".join(sorted(INTERPRETERS)), name))
+    return INTERPRETERS[name]
+
+
+def pyscript_files():
+    """PyScript's built files, without source maps and without its service worker (the site
+    must never cache an old phone number)."""
+    if not (PYSCRIPT_DIST / "core.js").is_file():
+        raise MissingRuntime("PyScript is not installed in node_modules. Run bin/setup (it runs npm ci).")
+    return {BASE + "pyscript/" + path.name: path for path in sorted(PYSCRIPT_DIST.iterdir())
+            if path.suffix in (".js", ".css") and path.name not in ("service-worker.js", "storage.js")}
+
+
+def interpreter_files(name):
+    chosen = interpreter(name)
+    files = {}
+    for file_name in chosen["files"]:
+        path = chosen["package"] / file_name
+        if not path.is_file():
+            raise MissingRuntime("%s is missing. Run bin/setup (it runs npm ci)." % path.relative_to(ROOT))
+        files[BASE + name + "/" + file_name] = path
+    return files
+
+
+def data_json(engine_bundle):
+    return json.dumps(engine_bundle, separators=(",", ":"), sort_keys=True)
+
+
+def python_files(engine_bundle):
+    """{site path: (path in the interpreter's file system, text)} for the engine, the glue and
+    the data. The data's name carries a hash of its content, so no browser or proxy can serve
+    an old copy of a phone number after it changes."""
+    files = {}
+    for name in BROWSER_MODULES:
+        files[BASE + "py/stillworried/" + name] = ("stillworried/" + name, (PACKAGE / name).read_text())
+    for path in sorted(GLUE.glob("*.py")):
+        files[BASE + "py/" + path.name] = (path.name, path.read_text())
+    data = data_json(engine_bundle)
+    digest = hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
+    files[BASE + "bundle-%s.json" % digest] = ("bundle.json", data)
+    return files
+
+
+def manifest(engine_bundle, interpreter_name):
+    """Everything the page needs to know: the script type, the site paths to preload, and the
+    PyScript config (interpreter, files, plugins off) with paths relative to the site root."""
+    chosen = interpreter(interpreter_name)
+    python = python_files(engine_bundle)
+    glue = BASE + "py/wizard.py"
+    return {
+        "script_type": chosen["script_type"],
+        "core": BASE + "pyscript/core.js",
+        "glue": glue,
+        "status": BASE + "status.js",
+        "interpreter": BASE + interpreter_name + "/" + chosen["entry"],
+        "files": {site_path: target for site_path, (target, _) in python.items() if site_path != glue},
+        "plugins": ["!" + plugin for plugin in UNUSED_PLUGINS],
+        "modulepreload": [BASE + "pyscript/core.js"] + [path for path in pyscript_files() if "/core-" in path]
+                         + [BASE + interpreter_name + "/" + chosen["entry"]],
+        "fetch": [BASE + interpreter_name + "/" + name for name in chosen["fetched"]]
+                 + [glue] + sorted(site_path for site_path in python if site_path != glue),
+    }
+
+
+def site_files(engine_bundle, interpreter_name):
+    """{site path: bytes or a Path to copy} for every file the wizard needs."""
+    files = dict(pyscript_files())
+    files.update(interpreter_files(interpreter_name))
+    for site_path, (_, content) in python_files(engine_bundle).items():
+        files[site_path] = content
+    return files

@@ -1,0 +1,96 @@
+"""An iCalendar file (RFC 5545) for a deadline, made on the device from the engine's answer.
+
+MicroPython has no iCalendar library, so this writes the few lines needed by hand; the tests
+parse every file it makes with the maintained `icalendar` package to prove it is valid.
+The event is all-day on the deadline, with a reminder at 9am the day before. It holds the
+procedure, the stage, who to contact and the rule, and nothing about the child.
+"""
+
+import datetime
+
+from stillworried.workdays import parse_date
+
+ONE_DAY = datetime.timedelta(days=1)
+PRODUCT = "-//Still Worried?//Escalation deadline//EN"
+
+
+def escape(text):
+    """RFC 5545 section 3.3.11: backslash, semicolon, comma and newlines in TEXT values."""
+    text = str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def fold(line):
+    """RFC 5545 section 3.1: lines longer than 75 octets continue on the next line after a space,
+    never splitting a UTF-8 character."""
+    pieces = []
+    current = ""
+    size = 0
+    for character in line:
+        width = len(character.encode("utf-8"))
+        if size + width > (75 if not pieces else 74):
+            pieces.append(current)
+            current = ""
+            size = 0
+        current += character
+        size += width
+    pieces.append(current)
+    return "\r\n ".join(pieces)
+
+
+def compact(iso):
+    return iso.replace("-", "")
+
+
+def deadline_event(answer, stamp):
+    """The .ics text for an answer from engine.next_step.
+
+    stamp: the current moment in UTC as YYYYMMDDTHHMMSSZ (the browser's clock). Returns None
+    when the stage has no time limit.
+    """
+    deadline = answer["deadline"] or answer["overall_deadline"]
+    if deadline is None:
+        return None
+    summary = "Safeguarding escalation: " + answer["title"] + " should answer by today"
+    if not answer["deadline"]:
+        summary = "Safeguarding escalation: the overall time limit ends today"
+    lines_of_text = [
+        answer["procedure_title"] + ", stage " + str(answer["stage"]) + ": " + answer["title"] + ".",
+        answer["deadline_rule"] or answer["overall"]["rule"],
+    ]
+    for contact in answer["contacts"]:
+        detail = contact["name"]
+        if contact["phone_text"]:
+            detail += ", " + contact["phone_text"]
+        if contact["email"]:
+            detail += ", " + contact["email"]
+        lines_of_text.append("Contact: " + detail + ".")
+    if answer["next"]:
+        lines_of_text.append("If it is not resolved: stage " + str(answer["next"]["stage"]) + ", "
+                             + answer["next"]["title"] + ".")
+    lines_of_text.append(answer["safety_rule"]["text"])
+    lines_of_text.append("If a child is in immediate danger, call 999.")
+    uid = answer["procedure"] + "-" + str(answer["stage"]) + "-" + answer["since"] + "@stillworried"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:" + PRODUCT,
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+        "UID:" + uid,
+        "DTSTAMP:" + stamp,
+        "DTSTART;VALUE=DATE:" + compact(deadline),
+        "DTEND;VALUE=DATE:" + compact((parse_date(deadline) + ONE_DAY).isoformat()),
+        "SUMMARY:" + escape(summary),
+        "DESCRIPTION:" + escape("\n".join(lines_of_text)),
+        "TRANSP:TRANSPARENT",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "DESCRIPTION:" + escape(summary),
+        "TRIGGER:-PT15H",
+        "END:VALARM",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    return "\r\n".join(fold(line) for line in lines) + "\r\n"

@@ -1,0 +1,202 @@
+"""The wizard's questions in order, and the answers kept in the page address.
+
+The address (the URL fragment) is the wizard's only memory, so a link opens straight on an
+answer and the back button steps back through the questions. It only ever holds ids and dates
+from a fixed alphabet, never free text: the parser drops anything else. The result is
+
+    #procedure=<id>&stage=<n>&since=<YYYY-MM-DD>[&started=<YYYY-MM-DD>]
+
+and the questions before it are #area (which area?) and #area=<id> (which situation?).
+
+Pure functions only: the browser glue in pyscript/ reads the page, asks these which question to
+show, and writes the answer the engine gives. Runs under CPython and MicroPython.
+"""
+from stillworried.workdays import DateError, WorkingCalendar, parse_date
+
+ANSWER_KEYS = ("procedure", "stage", "since", "started")
+ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
+DIGITS = "0123456789"
+
+# The steps, in the order a person meets them.
+AREA = "area"
+SITUATION = "situation"
+STAGE = "stage"
+WHEN = "when"
+RESULT = "result"
+DANGER = "danger"
+
+
+def _only(text, allowed, longest):
+    if not text or len(text) > longest:
+        return None
+    for character in text:
+        if character not in allowed:
+            return None
+    return text
+
+
+def _iso(text):
+    if not text or len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return None
+    if _only(text[:4] + text[5:7] + text[8:], DIGITS, 8) is None:
+        return None
+    return text
+
+
+def parse_fragment(fragment):
+    """The answers in an address fragment, as a dict of the known keys with safe values.
+
+    '#procedure=wigan&stage=2&since=2026-11-23' -> {'procedure': 'wigan', 'stage': 2, 'since': '2026-11-23'}
+    '#area=wigan' -> {'area': 'wigan'}; '#area' -> {'area': None}. Unknown keys, repeated keys and
+    values outside the alphabet are dropped, so nothing typed into the address reaches the page.
+    """
+    text = fragment or ""
+    if text.startswith("#"):
+        text = text[1:]
+    answers = {}
+    for part in text.split("&"):
+        if "=" in part:
+            key, value = part.split("=", 1)
+        else:
+            key, value = part, None
+        if key in answers:
+            continue
+        if key == "area":
+            answers["area"] = _only(value, ID_CHARACTERS, 60)
+        elif key == "procedure":
+            value = _only(value, ID_CHARACTERS, 60)
+            if value:
+                answers["procedure"] = value
+        elif key == "stage":
+            value = _only(value, DIGITS, 2)
+            if value:
+                answers["stage"] = int(value)
+        elif key in ("since", "started"):
+            value = _iso(value)
+            if value:
+                answers[key] = value
+    return answers
+
+
+def make_fragment(answers):
+    """The fragment for a set of answers: the keys in a fixed order, nothing else."""
+    if "procedure" not in answers:
+        if answers.get("area"):
+            return "#area=" + answers["area"]
+        return "#area"
+    parts = []
+    for key in ANSWER_KEYS:
+        if answers.get(key) is not None:
+            parts.append(key + "=" + str(answers[key]))
+    return "#" + "&".join(parts)
+
+
+def back(answers):
+    """The answers one question earlier, for the page's own "Back" link."""
+    if "since" in answers:
+        return {"procedure": answers["procedure"], "stage": answers["stage"]}
+    if "stage" in answers:
+        return {"procedure": answers["procedure"]}
+    if "procedure" in answers:
+        return {"area": answers.get("partnership")}
+    if answers.get("area"):
+        return {"area": None}
+    return None
+
+
+def asks_when_it_started(procedure):
+    """Whether to ask when the whole disagreement began: only when a time limit of this
+    procedure counts from the start of the process."""
+    if procedure.get("overall"):
+        return True
+    for stage in procedure["stages"]:
+        for timescale in stage["timescales"]:
+            if timescale["counts_from"] == "process_start":
+                return True
+    return False
+
+
+def step(bundle, answers, today):
+    """Which question to show for these answers, and a message when a link was not usable.
+
+    Returns (step, answers, problem): the answers with anything unusable removed, so the
+    question shown is the first one still unanswered. today is the London date (YYYY-MM-DD).
+    """
+    if not answers:
+        return DANGER, {}, None
+    procedure_id = answers.get("procedure")
+    if procedure_id is None:
+        area = answers.get("area")
+        if area is None:
+            return AREA, {"area": None}, None
+        if area not in bundle["partnerships"]:
+            return AREA, {"area": None}, "We do not have an area called that. Choose an area."
+        return SITUATION, {"area": area}, None
+    procedure = bundle["procedures"].get(procedure_id)
+    if procedure is None:
+        return AREA, {"area": None}, "The link was for a procedure we do not have. Choose your area."
+    kept = {"procedure": procedure_id, "partnership": procedure["partnership"]}
+    numbers = [stage["number"] for stage in procedure["stages"]]
+    if answers.get("stage") not in numbers:
+        problem = None if "stage" not in answers else "That procedure has no such stage. Choose a stage."
+        return STAGE, kept, problem
+    kept["stage"] = answers["stage"]
+    if "since" not in answers:
+        return WHEN, kept, None
+    problem = check_dates(bundle, answers.get("since"), answers.get("started"), today)
+    if problem:
+        return WHEN, kept, problem
+    kept["since"] = answers["since"]
+    if answers.get("started"):
+        kept["started"] = answers["started"]
+    return RESULT, kept, None
+
+
+def check_dates(bundle, since, started, today):
+    """A sentence saying what is wrong with the dates, or None when they can be used."""
+    calendar = WorkingCalendar(bundle["calendar"])
+    try:
+        since_day = calendar.check(parse_date(since, "date this stage began"))
+        started_day = None
+        if started:
+            started_day = calendar.check(parse_date(started, "date the disagreement began"))
+    except DateError as error:
+        return str(error)
+    if since_day > parse_date(today):
+        return "The date this stage began must be today or in the past."
+    if started_day is not None and started_day > since_day:
+        return "The date the disagreement began must be the same as or before the date this stage began."
+    return None
+
+
+def date_from_parts(day, month, year, what):
+    """A date typed as day, month and year (the GOV.UK date pattern) as YYYY-MM-DD.
+
+    Raises DateError with the GOV.UK wording when a part is missing or the date is not real.
+    Whatever was typed is never repeated back in the message.
+    """
+    parts = [("day", (day or "").strip()), ("month", (month or "").strip()), ("year", (year or "").strip())]
+    missing = [name for name, value in parts if not value]
+    if len(missing) == 3:
+        raise DateError("Enter the " + what + ".")
+    if missing:
+        raise DateError("The " + what + " must include a " + " and a ".join(missing) + ".")
+    for name, value in parts:
+        if _only(value, DIGITS, 4) is None:
+            raise DateError("The " + what + " must be a real date, written in numbers.")
+    if len(parts[2][1]) != 4:
+        raise DateError("The year of the " + what + " must have 4 numbers, for example 2026.")
+    iso = parts[2][1] + "-" + ("0" + parts[1][1])[-2:] + "-" + ("0" + parts[0][1])[-2:]
+    if len(parts[1][1]) > 2 or len(parts[0][1]) > 2:
+        raise DateError("The " + what + " must be a real date.")
+    try:
+        parse_date(iso, what)
+    except DateError:
+        raise DateError("The " + what + " must be a real date.")
+    return iso
+
+
+def date_parts(iso):
+    """'2026-11-03' -> ('3', '11', '2026'), to fill the three boxes."""
+    day = parse_date(iso)
+    return str(day.day), str(day.month), str(day.year)
