@@ -18,7 +18,7 @@ def define_env(env):
 
     for name in ("emergency_notice", "front_doors", "procedure_links", "partnership_page", "procedure_page",
                  "contacts_page", "contacts_index", "form_page", "forms_index", "guidance_page",
-                 "guidance_section", "glossary", "sources_list"):
+                 "guidance_section", "glossary", "sources_list", "wizard_start"):
         env.macro(bind(context, getattr(render, name)), name)
 
     def wizard_page():

@@ -168,6 +168,12 @@ def partnership_emergency(ctx, partnership):
               source_line(route["source"]))
 
 
+def wizard_start(ctx):
+    """The way into the wizard from the home page, as a GOV.UK start button."""
+    return el("p", None, el("a", {"class": "md-button md-button--primary sw-start", "href": ctx.url("still-worried/")},
+                             "Still worried? Find who to contact next, and by when"))
+
+
 # --- Partnership and procedure pages --------------------------------------------------------
 
 def procedure_links(ctx, partnership_id=None):

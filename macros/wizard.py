@@ -170,7 +170,11 @@ def scripts(ctx, manifest):
     config = {"interpreter": ctx.url(manifest["interpreter"]),
               "files": {ctx.url(path): target for path, target in manifest["files"].items()},
               "plugins": manifest["plugins"]}
+    # PyScript reads a config for each of its two script types and, for a type with none, loads
+    # every plugin. The type we do not run gets a config that only turns the plugins off.
+    other = {"mpy": "py", "py": "mpy"}[manifest["script_type"]]
     return join([
+        el(other + "-config", None, json.dumps({"plugins": manifest["plugins"]})),
         el("script", {"type": manifest["script_type"], "src": ctx.url(manifest["glue"]),
                       "config": json.dumps(config, sort_keys=True)}),
         el("script", {"type": "module", "src": ctx.url(manifest["core"])}),

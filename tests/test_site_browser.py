@@ -96,7 +96,9 @@ def test_every_page_has_a_content_security_policy_with_no_unsafe_inline_script(b
         page.goto(server.url(path))
         policy = page.get_attribute("meta[http-equiv='Content-Security-Policy']", "content")
         scripts = re.search(r"script-src ([^;]*)", policy).group(1)
-        assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts, path
+        assert "'unsafe-inline'" not in scripts, path
+        # PyScript needs eval on the wizard page, and only there.
+        assert ("'unsafe-eval'" in scripts) == (path == "still-worried/"), path
         assert "default-src 'self'" in policy
     context.close()
 
