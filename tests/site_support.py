@@ -17,11 +17,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 PHONE = {"width": 412, "height": 915}
 
 
-def build_site(site_dir, data_dir=None, docs_dir=None):
+def build_site(site_dir, data_dir=None, docs_dir=None, config_file=None):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if data_dir:
         env["STILLWORRIED_DATA"] = str(data_dir)
-    result = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)],
+    extra = ["--config-file", str(config_file)] if config_file else []
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)] + extra,
                             cwd=ROOT, env=env, capture_output=True, text=True)
     return result
 

@@ -356,3 +356,27 @@ def test_only_the_wizard_page_allows_eval_in_its_content_security_policy(built_s
         is_wizard = path.parent == built_site / "still-worried"
         assert ("'unsafe-eval'" in policy) == is_wizard, path
         assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+
+
+def test_the_same_wizard_runs_on_pyodide_with_one_line_of_config_changed(browser, tmp_path, bundle):
+    """Pyodide stays a supported second interpreter: extra.wizard_interpreter: pyodide in
+    mkdocs.yml, nothing else, gives the same answer, still with nothing from another host."""
+    from site_support import Server, build_site
+    config = ROOT / (".mkdocs-pyodide-test-%d.yml" % __import__("os").getpid())
+    config.write_text("INHERIT: mkdocs.yml\nextra:\n  wizard_interpreter: pyodide\n")
+    try:
+        result = build_site(tmp_path / "site", config_file=config)
+    finally:
+        config.unlink()
+    assert result.returncode == 0, result.stderr
+    assert 'type="py"' in (tmp_path / "site" / "still-worried" / "index.html").read_text()
+    server = Server(tmp_path / "site")
+    try:
+        w = Watched(browser, server)
+        page = w.open("#procedure=southwark&stage=4&since=2026-11-23")
+        expected = expected_facts(next_step(engine_bundle(bundle), "southwark", 4, SINCE))
+        assert result_facts(page) == expected
+        assert page.evaluate("() => [...document.querySelectorAll('script[type=mpy]')].length") == 0
+        w.close()
+    finally:
+        server.close()
