@@ -12,7 +12,7 @@ import json
 import js
 from pyscript.ffi import create_proxy, to_js
 
-from stillworried import calendar_file, engine, flow
+from stillworried import calendar_file, engine, flow, words
 from stillworried.workdays import DateError
 
 with open("bundle.json") as handle:
@@ -306,11 +306,21 @@ def write_result(answers, focus):
         add(result, add(make("div", cls="admonition warning"), make("p", "Past its review date", cls="admonition-title"),
                         make("p", answer["status_note"])))
 
+    write_answers(result, answer, answers)
+    who = section(result, "Who to contact now", "sw-result__contacts")
+    add(who, make("p", answer["who"]["receiving"] + "."))
+    for contact in answer["contacts"]:
+        add(who, contact_block(contact, today, now))
+    if answer["directory"]:
+        add(who, add(make("p", "To find the right person: "),
+                     make("a", answer["directory"]["title"],
+                          href=CONTACTS_PATH + answer["partnership"] + "/#list-" + answer["directory"]["id"])))
+
     deadline = section(result, "By when", "sw-result__deadline")
     if answer["deadline"]:
-        line = add(make("p", cls="sw-deadline"), make("strong", "Answer due by "),
-                   add(make("strong"), time_element(answer["deadline"], answer["deadline_words"])))
         main = [item for item in answer["deadlines"] if item["id"] == answer["deadline_id"]][0]
+        line = add(make("p", cls="sw-deadline"), make("strong", words.deadline_label(main["measures"]) + " "),
+                   add(make("strong"), time_element(answer["deadline"], answer["deadline_words"])))
         add(deadline, line, make("p", answer["deadline_rule"]), make("p", "That is " + main["counted"] + ".", cls="sw-counted"))
     else:
         add(deadline, make("p", "The source sets no time limit for this stage. Do not let it drift."))
@@ -326,15 +336,6 @@ def write_result(answers, focus):
         add(overall, add(make("p"), make("span", answer["overall"]["rule"] + " That is "),
                          time_element(answer["overall"]["date"], answer["overall"]["date_words"]),
                          make("span", " (" + answer["overall"]["counted"] + ").")))
-
-    who = section(result, "Who to contact now", "sw-result__contacts")
-    add(who, make("p", answer["who"]["receiving"] + "."))
-    for contact in answer["contacts"]:
-        add(who, contact_block(contact, today, now))
-    if answer["directory"]:
-        add(who, add(make("p", "To find the right person: "),
-                     make("a", answer["directory"]["title"],
-                          href=CONTACTS_PATH + answer["partnership"] + "/#list-" + answer["directory"]["id"])))
 
     add(section(result, "What to do", "sw-result__do"), bullet_list(answer["do"]))
     if answer["send"]:
@@ -367,6 +368,27 @@ def write_result(answers, focus):
     result.hidden = False
     document.body.classList.add("sw-has-result")
     focus_heading(result, focus)
+
+
+def write_answers(result, answer, answers):
+    """The GOV.UK check-answers pattern: each answer with a link to change it."""
+    partnership = BUNDLE["partnerships"][answer["partnership"]]
+    procedure = BUNDLE["procedures"][answer["procedure"]]
+    rows = [("Area", partnership["name"], {"area": None}),
+            ("Your situation", procedure["for_whom"], {"area": answer["partnership"]}),
+            ("Stage reached", "Stage " + str(answer["stage"]) + ": " + answer["title"], {"procedure": answer["procedure"]}),
+            ("This stage began", answer["since_words"], {"procedure": answer["procedure"], "stage": answer["stage"]})]
+    if answer["started"] != answer["since"]:
+        rows.append(("The disagreement began", words.long_date(answer["started"]),
+                     {"procedure": answer["procedure"], "stage": answer["stage"]}))
+    summary = make("dl", cls="sw-summary")
+    for label, value, change in rows:
+        row = add(make("div", cls="sw-summary__row"), make("dt", label), make("dd", value))
+        link = make("a", "Change", href=flow.make_fragment(change))
+        add(link, make("span", " " + label.lower(), cls="sw-visually-hidden"))
+        add(row, add(make("dd", cls="sw-summary__change"), link))
+        add(summary, row)
+    add(section(result, "Your answers", "sw-result__answers"), summary)
 
 
 def write_actions(result, answer, answers):

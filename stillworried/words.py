@@ -50,3 +50,12 @@ def counted_from(timescale, from_iso):
     if timescale["unit"] == "same_working_day":
         return "the same working day as " + long_date(from_iso) + ", or the next working day"
     return span(timescale["amount"], timescale["unit"]) + " from " + long_date(from_iso)
+
+
+DEADLINE_LABELS = {"raise": "Raise it by", "answer": "Answer due by", "resolve": "Resolution due by",
+                   "confirm": "Confirmation due by", "send": "Send it by"}
+
+
+def deadline_label(measures):
+    """The headline for a stage's main date, by what the time limit measures."""
+    return DEADLINE_LABELS.get(measures, "Due by")
