@@ -410,7 +410,7 @@ def write_actions(result, answer, answers):
     listen(print_button, "click", lambda event: window.print())
     add(row, print_button,
         make("a", "Change an answer", cls="md-button", href=flow.make_fragment(flow.back(answers))),
-        make("a", "Start again", cls="md-button", href="#area"))
+        make("a", "Start again", cls="md-button", href="#"))
     add(actions, row)
 
 
