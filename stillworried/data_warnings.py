@@ -8,18 +8,16 @@ is given ``--strict``. Each warning says where it is (file:line:col) and what to
 "Today" is always passed in, never read from the clock here, so tests can pick the day.
 """
 import datetime
-import re
 
 from dateutil.relativedelta import relativedelta
 
 from stillworried import phones
-from stillworried.validate import contact_references
+from stillworried.validate import NUMBER_IN_TEXT, contact_references
 from stillworried.workdays import DateError, parse_date
 from stillworried.yamlmarks import Problem
 
 DEFAULT_MAX_AGE_MONTHS = 12
 WARNING = Problem.WARNING
-NUMBER_IN_TEXT = re.compile(r"\+?[0-9][0-9 ]{5,}[0-9]")
 
 
 def first_day(value):
