@@ -102,15 +102,14 @@ def team_differences(contacts):
                 if not others or number in explained:
                     continue
                 other = everyone[others[0]]
-                other_phone = other["phones"][min(numbers[others[0]].values())]["number"]
-                line = contacts.where(("contacts", others[0], "phones", min(numbers[others[0]].values()),
-                                       "number"))[0]
+                other_path = ("contacts", others[0], "phones", min(numbers[others[0]].values()), "number")
                 yield contacts.problem(
                     ("contacts", index, "phones", phone_index, "number"),
                     "The team '%s' has a different number here (%s) from '%s' (%s, line %d). If one of them is out "
                     "of date, correct it. If the sources really differ, say so in a 'conflict' note on both contacts "
                     "that names both numbers." % (team, contact["phones"][phone_index]["number"], other["id"],
-                                                  other_phone, line), severity=WARNING)
+                                                  other["phones"][other_path[3]]["number"],
+                                                  contacts.where(other_path)[0]), severity=WARNING)
 
 
 def unused_contacts(files):

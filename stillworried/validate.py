@@ -424,9 +424,11 @@ class Checker:
                                             % number))
                 continue
             if not parsed:
-                self.add(marked.problem(here, "'%s' is not a valid UK phone number: %s If the source really prints "
-                                              "it like this, keep it and add 'invalid_in_source: true' with a note."
-                                        % (number, phones.why_invalid(number))))
+                # A letter for a digit is a typing slip, never how a source prints a number.
+                keep = "" if phones.LOOKALIKE_LETTERS.search(number) else (
+                    " If the source really prints it like this, keep it and add 'invalid_in_source: true' with a note.")
+                self.add(marked.problem(here, "'%s' is not a valid UK phone number: %s%s"
+                                        % (number, phones.why_invalid(number), keep)))
         for index, email in enumerate(contact.get("emails", [])):
             here = path + ("emails", index, "address")
             try:

@@ -655,3 +655,21 @@ def test_cli_lists_mistakes_in_two_files_and_nothing_else(tmp_path):
                                               stages_line, stages_col)), lines[1]
     assert "Did you mean 'amount'?" in lines[1]
     assert SUMMARY_BAD.match(lines[2]) and lines[2].startswith("2 problems found"), lines[2]
+
+
+def test_cli_github_format_puts_the_error_on_its_line(tmp_path):
+    """With --format github each problem is a workflow command GitHub shows on that line of the
+    pull request; the summary stays plain text."""
+    data_dir = copy_data(tmp_path)
+    mistake = next(m for m in MISTAKES if m.id == "phone number typed with letter O")
+    text, start, end = apply(data_dir, mistake)
+    line, col = locate(text, start, end, mistake.at)
+    result = run_cli(data_dir, "--format", "github", "--today", TODAY.isoformat())
+    assert result.returncode == 1
+    errors = [row for row in result.stdout.splitlines() if row.startswith("::error ")]
+    assert errors == ["::error file=%s,line=%d,col=%d,title=Problem in the data::'01942 8283O0' is not a valid UK "
+                      "phone number: letter O in a phone number? Did you mean the digit 0? With digits only it is "
+                      '"01942 828300": check that against the source.'
+                      % (validate.display_path(data_dir / "contacts.yaml"), line, col)]
+    others = [row for row in result.stdout.splitlines() if not row.startswith("::")]
+    assert len(others) == 1 and SUMMARY_BAD.match(others[0]), result.stdout
