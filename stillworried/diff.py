@@ -38,16 +38,24 @@ def git(folder, *args):
     return result
 
 
+def resolve(folder, base):
+    """base itself if git knows it, else origin/base: in a fresh clone on another branch, or in
+    a pull request's checkout, main is often only there as the remote's branch."""
+    for ref in (base, "origin/" + base):
+        if git(folder, "rev-parse", "--verify", "--quiet", ref + "^{commit}").returncode == 0:
+            return ref
+    raise DiffError("'%s' is not a branch, tag or commit in this repository. Try main, or a commit id from "
+                    "'git log'." % base)
+
+
 def data_at(base, data_dir, into):
-    """Write the data files as they were at base into the folder `into`."""
+    """Write the data files as they were at base into the folder `into`; return the ref used."""
     data_dir = Path(data_dir).resolve()
     prefix = git(data_dir, "rev-parse", "--show-prefix")
     if prefix.returncode != 0:
         raise DiffError("%s is not in a git repository, so there is nothing to compare with. Run diff in a clone "
                         "of the project." % data_dir)
-    if git(data_dir, "rev-parse", "--verify", "--quiet", base + "^{commit}").returncode != 0:
-        raise DiffError("'%s' is not a branch, tag or commit in this repository. Try main, or a commit id from "
-                        "'git log'." % base)
+    base = resolve(data_dir, base)
     for name in FILES:
         path = prefix.stdout.strip() + name
         shown = git(data_dir, "show", "%s:%s" % (base, path))
@@ -55,6 +63,7 @@ def data_at(base, data_dir, into):
             raise DiffError("%s did not exist at '%s', so there is nothing to compare with. Compare with a later "
                             "commit." % (path, base))
         (Path(into) / name).write_text(shown.stdout, encoding="utf-8")
+    return base
 
 
 def cell(value):
@@ -260,7 +269,7 @@ def report(base, data_dir=None, today=None):
     data_dir = Path(data_dir or default_data_dir())
     after = build_bundle(data_dir)
     with tempfile.TemporaryDirectory(prefix="stillworried-diff-") as folder:
-        data_at(base, data_dir, folder)
+        base = data_at(base, data_dir, folder)
         try:
             before = build_bundle(folder)
         except DataError as error:

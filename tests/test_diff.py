@@ -155,3 +155,16 @@ def test_cli_refuses_to_compare_while_the_working_data_has_problems(repo):
     result = run_cli(repo, "diff", "main")
     assert result.returncode == 1 and result.stdout == ""
     assert "contacts.yaml:" in result.stderr and "letter O" in result.stderr
+
+
+def test_main_known_only_as_the_remote_branch_is_found(repo, tmp_path_factory):
+    """In a fresh clone on a branch of your own, or a pull request's checkout, main may exist only
+    as origin/main; diff main should still work."""
+    clone = tmp_path_factory.mktemp("clone") / "clone"
+    subprocess.run(GIT + ["clone", "-q", str(repo), str(clone)], check=True, capture_output=True)
+    subprocess.run(GIT + ["checkout", "-q", "-b", "new-number"], cwd=clone, check=True, capture_output=True)
+    subprocess.run(GIT + ["branch", "-q", "-D", "main"], cwd=clone, check=True, capture_output=True)
+    edit(clone, "contacts.yaml", '"0161 603 4500"', '"0161 603 4501"')
+    report = diff.report("main", clone / "data", TODAY)
+    assert report.startswith("## What changes for users (`origin/main` → this branch)")
+    assert "| Phone | 0161 603 4500" in report
