@@ -1,18 +1,21 @@
-"""The command line: `check` for maintainers, `next` to get the wizard's answer in a terminal.
+"""The command line: `check` and `diff` for maintainers, `next` to get the wizard's answer in a terminal.
 
-    python -m stillworried check
+    python -m stillworried check [--strict] [--max-age-months 12] [--format github]
+    python -m stillworried diff main
     python -m stillworried next southwark --stage 4 --since 2026-11-23 [--started 2026-11-16] [--json]
 
 Mistakes on the command line get one line on stderr and exit code 2; problems in the data
-get file:line:col lines and exit code 1.
+get file:line:col lines and exit code 1. Warnings are listed too, but only fail with --strict.
 """
 import argparse
+import datetime
 import json
 import sys
 
-from stillworried import engine, validate
+from stillworried import data_warnings, engine, validate
+from stillworried.annotations import github_command
 from stillworried.data import DataError, build_bundle, default_data_dir
-from stillworried.workdays import DateError
+from stillworried.workdays import DateError, parse_date
 
 USAGE_ERROR = 2
 DATA_ERROR = 1
@@ -31,14 +34,41 @@ def parse_stage(text):
     return int(text)
 
 
+def parse_months(text):
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("--max-age-months must be a whole number of months, like 12, not '%s'" % text)
+    return int(text)
+
+
+def parse_today(text):
+    try:
+        return parse_date(text, "date given to --today")
+    except DateError as error:
+        raise argparse.ArgumentTypeError(str(error))
+
+
 def make_parser():
     parser = OneLineParser(prog="python -m stillworried",
                            description="Safeguarding escalation: who to contact next, and by when.")
     parser.add_argument("--data", help="the data folder (default: ./data)")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
 
-    check = commands.add_parser("check", help="check the data files and list every problem")
+    check = commands.add_parser("check", help="check the data files and list every problem and warning")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too, not only on problems")
+    check.add_argument("--max-age-months", type=parse_months, default=data_warnings.DEFAULT_MAX_AGE_MONTHS,
+                       metavar="N", help="warn when verified_on is more than N months ago (default: %(default)s)")
+    check.add_argument("--today", type=parse_today, metavar="YYYY-MM-DD",
+                       help="count ages and review dates from this day instead of today")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="github: print GitHub Actions annotations, shown on the changed lines of a pull request")
     check.set_defaults(run=run_check)
+
+    diff = commands.add_parser("diff", help="what changes for users between a git ref and the data here, "
+                                            "as a Markdown table")
+    diff.add_argument("base", metavar="BASE", help="the git branch, tag or commit to compare with, for example main")
+    diff.add_argument("--today", type=parse_today, metavar="YYYY-MM-DD",
+                      help="ask the wizard's questions from this day instead of today")
+    diff.set_defaults(run=run_diff)
 
     step = commands.add_parser("next", help="who to contact at a stage, and the deadlines")
     step.add_argument("procedure", help="procedure id, for example salford-vcse, wigan or southwark")
@@ -50,18 +80,48 @@ def make_parser():
     return parser
 
 
-def run_check(args):
-    problems, files = validate.check(args.data or default_data_dir())
-    for problem in problems:
-        print(problem)
+def count(number, one, many):
+    return "%d %s" % (number, one if number == 1 else many)
+
+
+def check_summary(problems, warnings, files, strict):
+    """The last line of `check`: what was found and whether the data can be published."""
     if problems:
-        print("%d problem%s found. Nothing can be published until %s fixed."
-              % (len(problems), "" if len(problems) == 1 else "s", "it is" if len(problems) == 1 else "they are"))
-        return DATA_ERROR
+        line = "%s found. Nothing can be published until %s fixed." % (
+            count(len(problems), "problem", "problems"), "it is" if len(problems) == 1 else "they are")
+        return line + (" Also %s to look at." % count(len(warnings), "warning", "warnings") if warnings else "")
     contacts = files["contacts.yaml"].data["contacts"]
     procedures = files["stages.yaml"].data["procedures"]
-    print("No problems: %d procedures, %d stages, %d contacts checked."
-          % (len(procedures), sum(len(p["stages"]) for p in procedures), len(contacts)))
+    line = "No problems: %d procedures, %d stages, %d contacts checked." % (
+        len(procedures), sum(len(p["stages"]) for p in procedures), len(contacts))
+    if warnings and strict:
+        return line + " But %s, and --strict counts %s as problems." % (
+            count(len(warnings), "warning", "warnings"), "it" if len(warnings) == 1 else "them")
+    if warnings:
+        return line + " %s to look at; the site can still be built." % count(len(warnings), "warning", "warnings")
+    return line
+
+
+def run_check(args):
+    problems, files = validate.check(args.data or default_data_dir())
+    warnings = data_warnings.find(files, args.today or datetime.date.today(), args.max_age_months)
+    for item in problems + warnings:
+        print(github_command(item) if args.format == "github" else item)
+    print(check_summary(problems, warnings, files, args.strict))
+    return DATA_ERROR if problems or (warnings and args.strict) else 0
+
+
+def run_diff(args):
+    from stillworried import diff
+    try:
+        print(diff.report(args.base, args.data, args.today))
+    except diff.DiffError as error:
+        print("stillworried: %s" % error, file=sys.stderr)
+        return USAGE_ERROR
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return DATA_ERROR
     return 0
 
 

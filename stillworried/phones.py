@@ -11,6 +11,9 @@ EMERGENCY = "999"
 # What a number may contain. libphonenumber quietly drops anything else ("O161 603 4500"
 # and "0161 603 4500x" would pass as valid), so anything else makes the number invalid.
 ALLOWED = re.compile(r"[0-9 +()\-]+")
+# Letters that look like digits, and the digits they were probably meant to be.
+LOOKALIKE_LETTERS = re.compile(r"[oOlI]")
+LOOKALIKE_DIGITS = str.maketrans("oOlI", "0011")
 
 
 def parse(number):
@@ -37,10 +40,15 @@ def why_invalid(number):
     """A plain-English reason a number was refused, with the likely fix."""
     if not number.strip():
         return "it is empty. Copy the number from the source."
-    if re.search(r"[oO]", number):
-        return "it contains the letter O. Did you mean the digit 0?"
-    if re.search(r"[lI]", number):
-        return "it contains a letter l or I. Did you mean the digit 1?"
+    if LOOKALIKE_LETTERS.search(number):
+        if re.search(r"[oO]", number):
+            said = "letter O in a phone number? Did you mean the digit 0?"
+        else:
+            said = "letter l or I in a phone number? Did you mean the digit 1?"
+        fixed = number.translate(LOOKALIKE_DIGITS)
+        if parse(fixed):
+            said += ' With digits only it is "%s": check that against the source.' % fixed
+        return said
     if not ALLOWED.fullmatch(number):
         return "it contains characters that are not digits. Write only digits and spaces, like 0161 603 4500."
     found = digits(number)

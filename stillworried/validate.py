@@ -65,9 +65,52 @@ def describe(value):
     return "empty" if value is None else type(value).__name__
 
 
-def suggest(word, choices):
-    close = difflib.get_close_matches(str(word), [str(choice) for choice in choices], n=1, cutoff=0.6)
-    return " Did you mean '%s'?" % close[0] if close else ""
+def suggest(word, choices, what=None):
+    """' Did you mean ...?' naming the closest choice, or '' when none is close.
+
+    A choice that contains what was typed also counts ("bridge" -> "salford-bridge"), as long
+    as only one does: maintainers often type the end of an id and leave off the area.
+    """
+    word = str(word)
+    choices = [str(choice) for choice in choices]
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close and len(word) >= 3:
+        close = [choice for choice in choices if word.lower() in choice]
+        close = close if len(close) == 1 else []
+    if not close:
+        return ""
+    return " Did you mean %s'%s'?" % (what + " " if what else "", close[0])
+
+
+# How a reference is named in "Did you mean the contact id 'salford-bridge'?"
+REFERENCE_WORDS = {"contact": "the contact id", "form": "the form id", "contact list": "the contact list id",
+                   "partnership": "the partnership id", "timescale": "the timescale id",
+                   "source file": "the source file"}
+DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})\s*$")
+YEAR_FIRST = re.compile(r"^\s*(\d{4})[/.\- ](\d{1,2})[/.\- ](\d{1,2})\s*$")
+LOOSE_TIME = re.compile(r"^\s*(\d{1,2})[.:]?(\d{2})\s*$")
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
+TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+def corrected(pattern, typed):
+    """The value written the way the pattern wants, when what was typed is clearly meant as
+    one (15/05/2014 -> 2014-05-15, 8.30 -> 08:30); None when we cannot tell."""
+    typed = str(typed)
+    if pattern == DATE_PATTERN:
+        day_first, year_first = DAY_FIRST.match(typed), YEAR_FIRST.match(typed)
+        if day_first:
+            day, month, year = map(int, day_first.groups())
+        elif year_first:
+            year, month, day = map(int, year_first.groups())
+        else:
+            return None
+        return "%04d-%02d-%02d" % (year, month, day) if 1 <= day <= 31 and 1 <= month <= 12 else None
+    if pattern == TIME_PATTERN:
+        found = LOOSE_TIME.match(typed)
+        if found and int(found.group(1)) < 24 and int(found.group(2)) < 60:
+            return "%02d:%s" % (int(found.group(1)), found.group(2))
+    return None
 
 
 def field_name(path):
@@ -77,8 +120,11 @@ def field_name(path):
     return "this value"
 
 
-def schema_problem(marked, error):
-    """Turn one jsonschema error into a sentence a maintainer can act on."""
+def schema_problem(marked, error, owners=None):
+    """Turn one jsonschema error into a sentence a maintainer can act on.
+
+    owners maps each phone number (E.164) and email address in contacts.yaml to the contact
+    that holds it, so a number typed into text can be answered with the id to use instead."""
     path = list(error.absolute_path)
     name = field_name(path)
     instance = error.instance
@@ -104,13 +150,17 @@ def schema_problem(marked, error):
             if typed != str(instance) and not isinstance(instance, bool):
                 read = "the number %s" % instance
             form = FRIENDLY_PATTERNS.get(error.schema.get("pattern"))
+            fixed = corrected(error.schema.get("pattern"), typed)
             return [marked.problem(path, "'%s' must be text in quotes, but YAML read %s as %s. Put it in double "
-                                         "quotes%s." % (name, typed, read, ": it should be " + form if form else
-                                                         ", exactly as the source prints it"))]
+                                         "quotes%s.%s" % (name, typed, read, ": it should be " + form if form else
+                                                          ", exactly as the source prints it",
+                                                          ' Write it as %s: "%s".' % (name, fixed) if fixed else ""))]
         return [marked.problem(path, "'%s' should be %s, but it is %s." % (name, words, describe(instance)))]
     if kind == "pattern":
         wanted = FRIENDLY_PATTERNS.get(error.validator_value, "text matching %s" % error.validator_value)
-        return [marked.problem(path, "'%s' should be %s, but it is '%s'." % (name, wanted, instance))]
+        fixed = corrected(error.validator_value, instance)
+        hint = ' Did you mean "%s"?' % fixed if fixed else owner_hint(instance, owners or {})
+        return [marked.problem(path, "'%s' should be %s, but it is '%s'.%s" % (name, wanted, instance, hint))]
     if kind == "enum":
         choices = [str(choice) for choice in error.validator_value]
         return [marked.problem(path, "'%s' cannot be '%s'.%s Use one of: %s."
@@ -125,8 +175,9 @@ def schema_problem(marked, error):
         found = re.search(error.validator_value["pattern"], instance)
         return [marked.problem(path, "'%s' contains '%s', which looks like a phone number, email address or web "
                                      "address. Do not write them here: the site takes them from contacts.yaml. Name "
-                                     "the contact's id in 'contacts' instead."
-                               % (name, found.group(0).strip() if found else instance))]
+                                     "the contact's id in 'contacts' instead.%s"
+                               % (name, found.group(0).strip() if found else instance,
+                                  owner_hint(instance, owners or {})))]
     if kind in ("minimum", "maximum"):
         return [marked.problem(path, "'%s' is %s, which is too %s (the %s is %s)."
                                % (name, instance, "small" if kind == "minimum" else "large", kind,
@@ -136,6 +187,50 @@ def schema_problem(marked, error):
         return [marked.problem(path, "'%s' is not written the way this field needs. It should be: %s"
                                % (name, about[0].lower() + about[1:]))]
     return [marked.problem(path, "'%s': %s" % (name, error.message))]
+
+
+EMAIL_IN_TEXT = re.compile(r"[^\s@,;:()<>]+@[^\s@,;:()<>]+[^\s@,;:()<>.]")
+NUMBER_IN_TEXT = re.compile(r"\+?[0-9][0-9 ]{5,}[0-9]")
+
+
+def owner_hint(text, owners):
+    """" 0161 603 4555 is the contact 'salford-bridge-advice'." for the first number or email
+    in text that a contact holds, so the maintainer knows which id to write."""
+    for found in EMAIL_IN_TEXT.findall(text) + NUMBER_IN_TEXT.findall(text):
+        parsed = phones.parse(found) if "@" not in found else None
+        key = parsed[0] if parsed else found.lower()
+        if key in owners:
+            return " %s is the contact '%s'." % (found, owners[key])
+    return ""
+
+
+def number_owners(contacts_data):
+    """{E.164 number or lower-case email: contact id} from contacts.yaml, as far as it can be read."""
+    owners = {}
+    contacts = contacts_data.get("contacts") if isinstance(contacts_data, dict) else None
+    for contact in contacts if isinstance(contacts, list) else []:
+        if not isinstance(contact, dict) or not isinstance(contact.get("id"), str):
+            continue
+        for phone in contact.get("phones") or []:
+            parsed = phones.parse(phone["number"]) if isinstance(phone, dict) and isinstance(
+                phone.get("number"), str) else None
+            if parsed:
+                owners.setdefault(parsed[0], contact["id"])
+        for email in contact.get("emails") or []:
+            if isinstance(email, dict) and isinstance(email.get("address"), str):
+                owners.setdefault(email["address"].lower(), contact["id"])
+    return owners
+
+
+def contact_references(marked, contacts_file):
+    """(path, contact id) for every place a file names a contact: a stage's, note's, route's or
+    guidance entry's 'contacts' and a form's 'send_to'. contacts.yaml itself names none."""
+    if marked is contacts_file:
+        return
+    for path, value in walk(marked.data):
+        if path and path[-1] in ("contacts", "send_to") and isinstance(value, list):
+            for index, item in enumerate(value):
+                yield path + (index,), item
 
 
 def walk(data, path=()):
@@ -161,24 +256,25 @@ class Checker:
         self.problems.append(problem)
 
     def read(self):
-        for name, schema_name in FILES.items():
+        loaded = {}
+        for name in FILES:
             path = self.data_dir / name
             shown = display_path(path)
             if not path.exists():
                 self.add(Problem(shown, 1, 1, "This file is missing. Restore it from the main branch."))
                 continue
             try:
-                marked = yamlmarks.load(shown, path.read_text(encoding="utf-8"))
+                loaded[name] = yamlmarks.load(shown, path.read_text(encoding="utf-8"))
             except Problem as problem:
                 self.add(problem)
-                continue
             except UnicodeDecodeError:
                 self.add(Problem(shown, 1, 1, "The file is not saved as UTF-8 text. Save it as UTF-8."))
-                continue
-            validator = jsonschema.Draft202012Validator(load_schema(schema_name))
+        owners = number_owners(loaded["contacts.yaml"].data) if "contacts.yaml" in loaded else {}
+        for name, marked in loaded.items():
+            validator = jsonschema.Draft202012Validator(load_schema(FILES[name]))
             errors = sorted(validator.iter_errors(marked.data), key=lambda error: list(map(str, error.absolute_path)))
             for error in errors:
-                for problem in schema_problem(marked, error):
+                for problem in schema_problem(marked, error, owners):
                     self.add(problem)
             if not errors:
                 self.files[name] = marked
@@ -201,7 +297,7 @@ class Checker:
         """known is None when the file that defines them could not be read: nothing to check against."""
         if known is not None and value not in known:
             self.add(marked.problem(path, "There is no %s '%s'%s.%s Check the spelling, or add it first."
-                                    % (what, value, where, suggest(value, sorted(known)))))
+                                    % (what, value, where, suggest(value, sorted(known), REFERENCE_WORDS.get(what)))))
 
     def check_links(self):
         stages = self.files.get("stages.yaml")
@@ -230,9 +326,8 @@ class Checker:
                     for index, item in enumerate(value):
                         if isinstance(item, dict) and "file" in item:
                             self.reference(marked, path + (index, "file"), item["file"], source_files, "source file")
-                if path and path[-1] in ("contacts", "send_to") and marked is not contacts and isinstance(value, list):
-                    for index, item in enumerate(value):
-                        self.reference(marked, path + (index,), item, contact_ids, "contact")
+            for path, contact_id in contact_references(marked, contacts):
+                self.reference(marked, path, contact_id, contact_ids, "contact")
 
         if stages:
             for index, source in enumerate(s["sources"]):
@@ -318,9 +413,9 @@ class Checker:
             here = path + ("phones", index, "number")
             number = phone["number"]
             if marked.is_plain_scalar(here):
-                self.add(marked.problem(here, "Put the phone number in double quotes, like \"0161 603 4500\". "
+                self.add(marked.problem(here, "Put the phone number in double quotes: number: \"%s\". "
                                               "Without quotes YAML can change it (07... can become another number, "
-                                              "and the + of +44 is dropped)."))
+                                              "and the + of +44 is dropped)." % (marked.written(here) or number)))
                 continue
             parsed = phones.parse(number)
             if phone.get("invalid_in_source"):
@@ -329,9 +424,11 @@ class Checker:
                                             % number))
                 continue
             if not parsed:
-                self.add(marked.problem(here, "'%s' is not a valid UK phone number: %s If the source really prints "
-                                              "it like this, keep it and add 'invalid_in_source: true' with a note."
-                                        % (number, phones.why_invalid(number))))
+                # A letter for a digit is a typing slip, never how a source prints a number.
+                keep = "" if phones.LOOKALIKE_LETTERS.search(number) else (
+                    " If the source really prints it like this, keep it and add 'invalid_in_source: true' with a note.")
+                self.add(marked.problem(here, "'%s' is not a valid UK phone number: %s%s"
+                                        % (number, phones.why_invalid(number), keep)))
         for index, email in enumerate(contact.get("emails", [])):
             here = path + ("emails", index, "address")
             try:

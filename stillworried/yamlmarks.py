@@ -13,17 +13,27 @@ import yaml
 
 
 class Problem(Exception):
-    """One thing wrong in a data file, with where it is and what to do about it."""
+    """One thing wrong in a data file, with where it is and what to do about it.
 
-    def __init__(self, file, line, col, message):
+    An "error" stops the site being built. A "warning" (stillworried.data_warnings) is
+    something to look at, such as a number last verified long ago; it is shown with
+    "warning:" in front so the two cannot be confused.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __init__(self, file, line, col, message, severity=ERROR):
         super().__init__(message)
         self.file = file
         self.line = line
         self.col = col
         self.message = message
+        self.severity = severity
 
     def __str__(self):
-        return "%s:%d:%d: %s" % (self.file, self.line, self.col, self.message)
+        shown = self.message if self.severity == self.ERROR else "%s: %s" % (self.severity, self.message)
+        return "%s:%d:%d: %s" % (self.file, self.line, self.col, shown)
 
     def sort_key(self):
         return (self.file, self.line, self.col, self.message)
@@ -70,9 +80,9 @@ class Marked:
         """The value at path exactly as typed in the file (so 8:30, not the 510 YAML makes of it)."""
         return self._written.get(tuple(path))
 
-    def problem(self, path, message, key=False):
+    def problem(self, path, message, key=False, severity=Problem.ERROR):
         line, col = self.where(path, key)
-        return Problem(self.file, line, col, message)
+        return Problem(self.file, line, col, message, severity)
 
 
 def _position(node):

@@ -1,5 +1,6 @@
 """The command line answers like the wizard, and says clearly what is wrong with a question."""
 import json
+import re
 import subprocess
 import sys
 
@@ -77,8 +78,33 @@ def test_a_bad_question_gets_one_line_and_exit_code_2(args, message):
     assert message in lines[0]
 
 
-def test_check_passes_on_the_real_data_with_one_summary_line():
-    result = run("check")
+def test_check_passes_on_the_real_data_with_warnings_and_one_summary_line():
+    """The real data has no problems. It has warnings (its sources date from 2014 and 2015),
+    and they do not fail the check unless --strict is given."""
+    result = run("check", "--today", "2026-11-23")
     assert result.returncode == 0
-    assert result.stdout.strip().splitlines() == [result.stdout.strip()]
-    assert result.stdout.startswith("No problems:")
+    *warned, summary = result.stdout.strip().splitlines()
+    assert all(": warning: " in line for line in warned), result.stdout
+    assert summary.startswith("No problems:") and "warnings to look at" in summary
+    assert run("check", "--today", "2026-11-23", "--strict").returncode == 1
+
+
+def test_check_in_github_format_prints_workflow_commands():
+    result = run("check", "--today", "2026-11-23", "--format", "github")
+    assert result.returncode == 0
+    *commands, summary = result.stdout.strip().splitlines()
+    assert commands and summary.startswith("No problems:")
+    for line in commands:
+        assert re.match(r"^::warning file=data/(stages|contacts|guidance)\.yaml,line=[1-9][0-9]*,col=[1-9][0-9]*,"
+                        r"title=Worth checking in the data::\S", line), line
+
+
+@pytest.mark.parametrize("args, message", [
+    (("check", "--max-age-months", "0"), "--max-age-months must be a whole number of months"),
+    (("check", "--today", "23/11/2026"), "YYYY-MM-DD"),
+    (("check", "--format", "html"), "invalid choice"),
+])
+def test_a_bad_check_option_gets_one_line_and_exit_code_2(args, message):
+    result = run(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -7,7 +7,9 @@ exactly once, so when the data changes these tests fail loudly instead of quietl
 nothing. The expected line and column are worked out from the edited text, never typed in.
 """
 import copy
+import datetime
 import re
+from collections import Counter
 import shutil
 import subprocess
 import sys
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from stillworried import validate, yamlmarks
+from stillworried import data_warnings, validate, yamlmarks
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -24,7 +26,12 @@ FILES = ("stages.yaml", "contacts.yaml", "guidance.yaml")
 JARGON = ("Traceback", "KeyError", "NoneType", "dict", "jsonschema", "schema", "Exception", "Error:", "{'", "\\t",
           "<block", "<scalar>", "should not be valid", "is not valid under")
 SUMMARY_OK = re.compile(r"^No problems: \d+ procedures, \d+ stages, \d+ contacts checked\.$")
-SUMMARY_BAD = re.compile(r"^\d+ problems? found\. Nothing can be published until (it is|they are) fixed\.$")
+SUMMARY_BAD = re.compile(r"^\d+ problems? found\. Nothing can be published until (it is|they are) fixed\."
+                         r"( Also \d+ warnings? to look at\.)?$")
+SUMMARY_WARNED = re.compile(r"^No problems: \d+ procedures, \d+ stages, \d+ contacts checked\. \d+ warnings? to look "
+                            r"at; the site can still be built\.$")
+# The day the warning mutations are checked on, so that they do not change with the clock.
+TODAY = datetime.date(2026, 11, 23)
 
 
 @dataclass(frozen=True)
@@ -105,7 +112,7 @@ STAGES = [
             '            source: {file: salford-vcse-joint-working-protocol.txt, section: "Appendix 2, section 4, step 2"}',
             "salford-vcse-joint-working-protocol.txt",
             ("There is no source file 'salford-vcse-joint-working-protocol.txt'",
-             "Did you mean 'salford-vcse-joint-working-protocol.md'?")),
+             "Did you mean the source file 'salford-vcse-joint-working-protocol.md'?")),
     Mistake("procedure copied and its id not changed", "stages.yaml",
             "  - id: salford-sscb-2014\n", "  - id: salford-vcse\n",
             "salford-vcse", ("The procedure 'salford-vcse' is used twice", "Each procedure needs its own")),
@@ -114,18 +121,18 @@ STAGES = [
             "contacts: [salford-bridge, salford-quality-assurance-unit-jpw]",
             "salford-quality-assurance-unit-jpw",
             ("There is no contact 'salford-quality-assurance-unit-jpw'",
-             "Did you mean 'salford-quality-assurance-unit-jwp'?")),
+             "Did you mean the contact id 'salford-quality-assurance-unit-jwp'?")),
     Mistake("form id misspelt in send", "stages.yaml",
             "send: [wigan-resolution-seeking-proforma]", "send: [wigan-resolution-seeking-pro-forma]",
             "wigan-resolution-seeking-pro-forma",
-            ("There is no form 'wigan-resolution-seeking-pro-forma'", "Did you mean 'wigan-resolution-seeking-proforma'?")),
+            ("There is no form 'wigan-resolution-seeking-pro-forma'", "Did you mean the form id 'wigan-resolution-seeking-proforma'?")),
     Mistake("directory names a contact list that does not exist", "stages.yaml",
             "directory: wigan-stage-1-useful-contacts", "directory: wigan-stage-one-useful-contacts",
             "wigan-stage-one-useful-contacts",
-            ("There is no contact list 'wigan-stage-one-useful-contacts'", "Did you mean 'wigan-stage-1-useful-contacts'?")),
+            ("There is no contact list 'wigan-stage-one-useful-contacts'", "Did you mean the contact list id 'wigan-stage-1-useful-contacts'?")),
     Mistake("deadline names a timescale that does not exist", "stages.yaml",
             "deadline: recommend", "deadline: recommendation",
-            "recommendation", ("There is no timescale 'recommendation' in this stage", "Did you mean 'recommend'?")),
+            "recommendation", ("There is no timescale 'recommendation' in this stage", "Did you mean the timescale id 'recommend'?")),
     Mistake("counts_from names a later timescale", "stages.yaml",
             "counts_from: escalate", "counts_from: confirm",
             "confirm", ("'counts_from' is 'confirm'", "an earlier timescale in this stage (escalate)")),
@@ -207,22 +214,23 @@ STAGES = [
             "resolve", ("Two timescales in this stage are called 'resolve'",)),
     Mistake("form sent to a contact that does not exist", "stages.yaml",
             "send_to: [southwark-sscp]", "send_to: [southwark-sccp]",
-            "southwark-sccp", ("There is no contact 'southwark-sccp'", "Did you mean 'southwark-sscp'?")),
+            "southwark-sccp", ("There is no contact 'southwark-sccp'", "Did you mean the contact id 'southwark-sscp'?")),
     Mistake("procedure on a partnership that does not exist", "stages.yaml",
             "  - id: southwark\n    partnership: southwark\n", "  - id: southwark\n    partnership: southwalk\n",
-            "southwalk", ("There is no partnership 'southwalk'", "Did you mean 'southwark'?")),
+            "southwalk", ("There is no partnership 'southwalk'", "Did you mean the partnership id 'southwark'?")),
 ]
 
 CONTACTS = [
     Mistake("phone number typed with letter O", "contacts.yaml",
             '"01942 828300"', '"01942 8283O0"',
-            '"01942 8283O0"', ("is not a valid UK phone number", "letter O", "Did you mean the digit 0?")),
+            '"01942 8283O0"', ("is not a valid UK phone number", "letter O in a phone number?",
+                               "Did you mean the digit 0?", 'With digits only it is "01942 828300"')),
     Mistake("phone number starting with letter O", "contacts.yaml",
             '"01942 828300"', '"O1942 828300"',
             '"O1942 828300"', ("is not a valid UK phone number", "letter O")),
     Mistake("phone number typed with letter l for 1", "contacts.yaml",
             '"0161 603 4555"', '"0l61 603 4555"',
-            '"0l61 603 4555"', ("letter l or I", "digit 1")),
+            '"0l61 603 4555"', ("letter l or I in a phone number?", "digit 1", '"0161 603 4555"')),
     Mistake("phone number with a letter left on the end", "contacts.yaml",
             '"0161 909 6508"', '"0161 909 6508x"',
             '"0161 909 6508x"', ("is not a valid UK phone number", "not digits")),
@@ -243,7 +251,7 @@ CONTACTS = [
             '""', ("it is empty",)),
     Mistake("unquoted landline number", "contacts.yaml",
             'number: "01942 828300"', "number: 01942828300",
-            "01942828300", ("Put the phone number in double quotes",)),
+            "01942828300", ("Put the phone number in double quotes: number: \"01942828300\"",)),
     Mistake("unquoted +44 number", "contacts.yaml",
             'number: "0161 603 4500"', "number: +441616034500",
             "+441616034500", ("'number' must be text in quotes", "+441616034500")),
@@ -270,16 +278,18 @@ CONTACTS = [
             "2014", ("'verified_on' must be text in quotes", "YAML read 2014 as a number", "YYYY-MM-DD")),
     Mistake("verified_on written day first", "contacts.yaml",
             'verified_on: "2014-05-15"', 'verified_on: "15/05/2014"',
-            '"15/05/2014"', ("'verified_on' should be a date written YYYY-MM-DD", "'15/05/2014'")),
+            '"15/05/2014"', ("'verified_on' should be a date written YYYY-MM-DD", "'15/05/2014'",
+                             'Did you mean "2014-05-15"?')),
     Mistake("opening time written 8.30", "contacts.yaml",
             '      opens: "08:30"\n      closes: "17:00"\n', '      opens: "8.30"\n      closes: "17:00"\n',
-            '"8.30"', ("'opens' should be a 24-hour time written HH:MM", '"08:30"')),
+            '"8.30"', ("'opens' should be a 24-hour time written HH:MM", 'Did you mean "08:30"?')),
     Mistake("opening time 8.30 without quotes", "contacts.yaml",
             '      opens: "08:30"\n      closes: "17:00"\n', '      opens: 8.30\n      closes: "17:00"\n',
-            "8.30", ("'opens' must be text in quotes", "YAML read 8.30 as the number 8.3", "HH:MM")),
+            "8.30", ("'opens' must be text in quotes", "YAML read 8.30 as the number 8.3", "HH:MM",
+                     'Write it as opens: "08:30"')),
     Mistake("opening time 8:30 without quotes", "contacts.yaml",
             '      opens: "08:30"\n      closes: "17:00"\n', '      opens: 8:30\n      closes: "17:00"\n',
-            "8:30", ("'opens' must be text in quotes", "8:30", "HH:MM")),
+            "8:30", ("'opens' must be text in quotes", "8:30", "HH:MM", 'Write it as opens: "08:30"')),
     Mistake("closing time 24:00", "contacts.yaml",
             '      opens: "08:30"\n      closes: "17:00"\n', '      opens: "08:30"\n      closes: "24:00"\n',
             '"24:00"', ("'closes' should be a 24-hour time",)),
@@ -292,12 +302,12 @@ CONTACTS = [
     Mistake("contact on a partnership that does not exist", "contacts.yaml",
             "    partnership: wigan\n    phones:\n      - number: \"01942 828300\"",
             "    partnership: wigna\n    phones:\n      - number: \"01942 828300\"",
-            "wigna", ("There is no partnership 'wigna'", "Did you mean 'wigan'?")),
+            "wigna", ("There is no partnership 'wigna'", "Did you mean the partnership id 'wigan'?")),
     Mistake("contact in a list that does not exist", "contacts.yaml",
             "    address: [5 Irwell Place, Eccles, M30 0FN]\n    lists: [salford-useful-contacts]",
             "    address: [5 Irwell Place, Eccles, M30 0FN]\n    lists: [salford-usefull-contacts]",
             "salford-usefull-contacts",
-            ("There is no contact list 'salford-usefull-contacts'", "Did you mean 'salford-useful-contacts'?")),
+            ("There is no contact list 'salford-usefull-contacts'", "Did you mean the contact list id 'salford-useful-contacts'?")),
     Mistake("label misspelt on a phone", "contacts.yaml",
             "        label: Helpline\n", "        lable: Helpline\n",
             "lable", ("'lable' is not a field we know here", "Did you mean 'label'?")),
@@ -306,18 +316,19 @@ CONTACTS = [
             '          - file: salford-sscb-escalation-procedure-2104.md\n            section: "3.2"\n',
             "salford-sscb-escalation-procedure-2104.md",
             ("There is no source file 'salford-sscb-escalation-procedure-2104.md'",
-             "Did you mean 'salford-sscb-escalation-procedure-2014.md'?")),
+             "Did you mean the source file 'salford-sscb-escalation-procedure-2014.md'?")),
 ]
 
 GUIDANCE = [
     Mistake("unknown contact in guidance", "guidance.yaml",
             "contacts: [salford-family-group-conferencing]", "contacts: [salford-family-group-conference]",
             "salford-family-group-conference]",
-            ("There is no contact 'salford-family-group-conference'", "Did you mean 'salford-family-group-conferencing'?")),
+            ("There is no contact 'salford-family-group-conference'", "Did you mean the contact id 'salford-family-group-conferencing'?")),
     Mistake("phone number typed into guidance text", "guidance.yaml",
             "          Ask the Bridge Partnership for advice and guidance.\n",
             "          Ask the Bridge Partnership for advice and guidance on 0161 603 4555.\n",
-            "what_to_do: ^>-", ("'what_to_do' contains '0161 603 4555'", "phone number", "contacts.yaml")),
+            "what_to_do: ^>-", ("'what_to_do' contains '0161 603 4555'", "phone number", "contacts.yaml",
+                                "0161 603 4555 is the contact 'salford-bridge-advice'")),
     Mistake("email address typed into guidance text", "guidance.yaml",
             "          Early help is everyone's business.\n",
             "          Early help is everyone's business. Email earlyhelp@salford.gov.uk.\n",
@@ -336,7 +347,40 @@ GUIDANCE = [
             "also_form", ("'also_form' is not a field we know here", "Did you mean 'also_from'?")),
 ]
 
-MISTAKES = STAGES + CONTACTS + GUIDANCE
+# Mistakes whose message goes further than saying what is wrong: it names the likely fix.
+SUGGESTIONS = [
+    Mistake("contact named without its area (mast for wigan-mast)", "stages.yaml",
+            "      contacts: [wigan-mast]\n", "      contacts: [mast]\n",
+            "mast]", ("There is no contact 'mast'", "Did you mean the contact id 'wigan-mast'?")),
+    Mistake("contact id misspelt by one letter (salford-bridg)", "stages.yaml",
+            "contacts: [salford-bridge, salford-quality-assurance-unit-jwp]",
+            "contacts: [salford-bridg, salford-quality-assurance-unit-jwp]",
+            "salford-bridg,", ("There is no contact 'salford-bridg'", "Did you mean the contact id 'salford-bridge'?")),
+    Mistake("phone number typed where a contact id goes", "stages.yaml",
+            "      contacts: [wigan-mast]\n", '      contacts: ["01942 828300"]\n',
+            '"01942 828300"', ("'contacts' should be an id", "01942 828300 is the contact 'wigan-mast'")),
+    Mistake("email address typed into guidance text names its contact", "guidance.yaml",
+            "          Early help is everyone's business.\n",
+            "          Early help is everyone's business. Email worriedaboutachild@salford.gov.uk.\n",
+            "summary: ^>-", ("'summary' contains '@'", "worriedaboutachild@salford.gov.uk is the contact 'salford-bridge'")),
+    Mistake("verified_on with the month and day not padded", "contacts.yaml",
+            'verified_on: "2014-05-15"', 'verified_on: "2014-5-15"',
+            '"2014-5-15"', ("'verified_on' should be a date written YYYY-MM-DD", 'Did you mean "2014-05-15"?')),
+    Mistake("review date written day first", "stages.yaml",
+            'review_due: "2016-05-15"', 'review_due: "15.05.2016"',
+            '"15.05.2016"', ("'review_due' should be a date written YYYY-MM-DD", 'Did you mean "2016-05-15"?')),
+    Mistake("closing time written 5.00 in quotes", "contacts.yaml",
+            '      opens: "08:30"\n      closes: "17:00"\n', '      opens: "08:30"\n      closes: "17.00"\n',
+            '"17.00"', ("'closes' should be a 24-hour time written HH:MM", 'Did you mean "17:00"?')),
+    Mistake("phone number with capital I for 1", "contacts.yaml",
+            '"0161 603 4555"', '"0I61 603 4555"',
+            '"0I61 603 4555"', ("letter l or I in a phone number?", 'With digits only it is "0161 603 4555"')),
+    Mistake("unquoted mobile number names the quoted form", "contacts.yaml",
+            'number: "07917173758"', "number: 07917173758",
+            "07917173758", ('number: "07917173758"', "Without quotes YAML can change it")),
+]
+
+MISTAKES = STAGES + CONTACTS + GUIDANCE + SUGGESTIONS
 
 _outcomes = {}
 _parsed = {}
@@ -421,17 +465,173 @@ def test_untouched_data_has_no_problems(tmp_path):
     assert set(files) == set(FILES)
 
 
-def run_cli(data_dir):
-    return subprocess.run([sys.executable, "-m", "stillworried", "--data", str(data_dir), "check"],
+# ---------------------------------------------------------------------------------------
+# Warnings: not wrong, but worth a maintainer's look. Each seeded change must add exactly one
+# warning to those the untouched data already has on TODAY, at the right line, and no error.
+# ---------------------------------------------------------------------------------------
+
+NEW_CONTACT = """  - id: wigan-new-team
+    name: A team added and not used yet
+    organisation: Wigan Council
+    partnership: wigan
+    phones:
+      - number: "01942 404040"
+        sources:
+          - file: wigan-resolution-protocol.txt
+            section: "Appendix 2: Stage 1 Useful Contacts"
+    sources:
+      - file: wigan-resolution-protocol.txt
+        section: "Appendix 2: Stage 1 Useful Contacts"
+
+  - id: wigan-cafcass
+"""
+
+WARNINGS = [
+    Mistake("verified_on more than 12 months before today", "contacts.yaml",
+            "    role: Learning and Improvement Lead (temp)\n",
+            '    role: Learning and Improvement Lead (temp)\n    verified_on: "2025-11-22"\n',
+            '"2025-11-22"', ("'wigan-ashley-carrick' were last verified on 2025-11-22, more than 12 months ago",
+                             "set 'verified_on' to the date you checked")),
+    Mistake("verified_on given only a month, more than 12 months ago", "contacts.yaml",
+            "    role: Learning and Improvement Lead (temp)\n",
+            '    role: Learning and Improvement Lead (temp)\n    verified_on: "2025-10"\n',
+            '"2025-10"', ("last verified on 2025-10, more than 12 months ago",)),
+    Mistake("verified_on in the future (year typed wrong)", "contacts.yaml",
+            "    role: Learning and Improvement Lead (temp)\n",
+            '    role: Learning and Improvement Lead (temp)\n    verified_on: "2062-11-01"\n',
+            '"2062-11-01"', ("'verified_on' is 2062-11-01, which is after today (2026-11-23)", "Check the year")),
+    Mistake("current procedure past its review date", "stages.yaml",
+            "  - id: wigan\n    partnership: wigan\n",
+            '  - id: wigan\n    partnership: wigan\n    review_due: "2026-11-20"\n',
+            '"2026-11-20"', ("The procedure 'wigan' was due for review on 2026-11-20, which has passed",
+                             "set 'status: lapsed'")),
+    Mistake("number changed for one contact of a team and not the other", "contacts.yaml",
+            '      - number: "0161 603 4555"\n', '      - number: "0161 603 4556"\n',
+            '"0161 603 4556"', ("The team 'salford-bridge' has a different number here (0161 603 4556)",
+                                "from 'salford-bridge' (0161 603 4500, line 74)", "'conflict' note")),
+    Mistake("conflict note deleted from one contact of a team", "contacts.yaml",
+            "    team: salford-bridge\n    conflict: \"The Support and Safeguarding guidance prints two numbers for the "
+            "Bridge Partnership: 0161 603 4500 (referrals and worried about a child, also given for advice in 'The "
+            "Bridge Partnership - Making a Referral', and the only Bridge number in the 2015 VCSE protocol) and 0161 "
+            "603 4555 (advice and guidance in 'Getting More Help', and young people in secure estates). The sources "
+            "do not say whether the two numbers reach the same desk. For a child who may need immediate protection "
+            "the guidance gives 0161 603 4500 and the police on 999.\"\n    phones:\n      - number: \"0161 603 4555\"",
+            "    team: salford-bridge\n    phones:\n      - number: \"0161 603 4555\"",
+            '"0161 603 4555"', ("The team 'salford-bridge' has a different number here (0161 603 4555)",)),
+    Mistake("another team's contact put in the team", "contacts.yaml",
+            "    note: Contact for other partners", "    team: salford-bridge\n    note: Contact for other partners",
+            '"0161 787 7795"',
+            ("The team 'salford-bridge' has a different number here (0161 787 7795)",)),
+    Mistake("contact added and not used anywhere", "contacts.yaml",
+            "  - id: wigan-cafcass\n", NEW_CONTACT,
+            "wigan-new-team", ("Nothing uses the contact 'wigan-new-team'", "If it is no longer needed, delete it")),
+    Mistake("contact taken out of its only list", "contacts.yaml",
+            "    lists: [wigan-stage-1-useful-contacts]\n    sources:\n      - file: wigan-resolution-protocol.txt\n"
+            "        section: \"Appendix 2: Stage 1 Useful Contacts (CAFCASS)\"",
+            "    sources:\n      - file: wigan-resolution-protocol.txt\n"
+            "        section: \"Appendix 2: Stage 1 Useful Contacts (CAFCASS)\"",
+            "wigan-cafcass", ("Nothing uses the contact 'wigan-cafcass'",)),
+    Mistake("number the source prints wrongly kept with invalid_in_source", "contacts.yaml",
+            '      - number: "01942 828300"\n', '      - number: "01942 82830"\n        invalid_in_source: true\n',
+            '"01942 82830"', ("'01942 82830' is kept as the source prints it, but it cannot be dialled",
+                              "Ask the partnership for the right number")),
+]
+
+_baseline = {}
+
+
+def warning_outcome(mistake, tmp_path_factory):
+    """(text, start, end, errors, new warnings) for a seeded change, checked on TODAY."""
+    if "untouched" not in _baseline:
+        _, files = validate.check(DATA)
+        _baseline["untouched"] = Counter(w.message for w in data_warnings.find(files, TODAY))
+    data_dir = copy_data(tmp_path_factory.mktemp("warning"))
+    text, start, end = apply(data_dir, mistake)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yamlmarks, "load", load_once)
+        problems, files = validate.check(data_dir)
+    found = data_warnings.find(files, TODAY)
+    extra = Counter(w.message for w in found) - _baseline["untouched"]
+    return data_dir, text, start, end, problems, [w for w in found if w.message in extra]
+
+
+def test_warning_ids_are_unique_and_enough():
+    assert len(WARNINGS) >= 8
+    assert len({mistake.id for mistake in WARNINGS + MISTAKES}) == len(WARNINGS) + len(MISTAKES)
+
+
+@pytest.mark.parametrize("mistake", WARNINGS, ids=str)
+def test_seeded_warning_is_reported_where_it_was_made(mistake, tmp_path_factory):
+    data_dir, text, start, end, problems, new = warning_outcome(mistake, tmp_path_factory)
+    assert problems == [], "a warning case must not be an error:\n%s" % "\n".join(map(str, problems))
+    assert len(new) == 1, "expected 1 new warning, got:\n%s" % "\n".join(map(str, new))
+    warning = new[0]
+    assert warning.severity == "warning" and ": warning: " in str(warning)
+    assert warning.file == validate.display_path(data_dir / mistake.file), str(warning)
+    assert (warning.line, warning.col) == locate(text, start, end, mistake.at), str(warning)
+    for fragment in mistake.says:
+        assert fragment in warning.message, "%r not in: %s" % (fragment, warning)
+    for word in JARGON:
+        assert word not in warning.message, "%r in: %s" % (word, warning)
+
+
+def run_cli(data_dir, *options):
+    return subprocess.run([sys.executable, "-m", "stillworried", "--data", str(data_dir), "check", *options],
                           cwd=REPO, capture_output=True, text=True, timeout=60)
 
 
+# Edits that leave a copy of the data with nothing to warn about on 1 February 2015, when
+# every source was recent and the 2014 procedure not yet due for review.
+WARNING_FREE = (
+    ("contacts.yaml", '      - number: "0300 456 400"\n        invalid_in_source: true\n',
+     '      - number: "0300 456 4000"\n'),
+    ("contacts.yaml", "    note: Contact for other partners who want to sign up",
+     "    lists: [salford-useful-contacts]\n    note: Contact for other partners who want to sign up"),
+    ("contacts.yaml", "    note: Advise on completing a CAF",
+     "    lists: [salford-useful-contacts]\n    note: Advise on completing a CAF"),
+)
+
+
 def test_cli_prints_one_summary_line_for_good_data(tmp_path):
-    result = run_cli(copy_data(tmp_path))
+    data_dir = copy_data(tmp_path)
+    for file, old, new in WARNING_FREE:
+        apply(data_dir, Mistake("make warning-free", file, old, new, "", ()))
+    result = run_cli(data_dir, "--today", "2015-02-01")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
     lines = result.stdout.splitlines()
     assert len(lines) == 1 and SUMMARY_OK.match(lines[0]), result.stdout
+    strict = run_cli(data_dir, "--today", "2015-02-01", "--strict")
+    assert strict.returncode == 0 and strict.stdout == result.stdout
+
+
+def test_cli_lists_warnings_then_the_summary_and_exits_0_unless_strict(tmp_path):
+    data_dir = copy_data(tmp_path)
+    result = run_cli(data_dir, "--today", TODAY.isoformat())
+    assert result.returncode == 0, result.stdout + result.stderr
+    *warned, summary = result.stdout.splitlines()
+    assert warned and SUMMARY_WARNED.match(summary), result.stdout
+    assert summary.endswith(" %d warnings to look at; the site can still be built." % len(warned))
+    prefix = re.escape(validate.display_path(data_dir))
+    for line in warned:
+        assert re.match(r"^%s/(stages|contacts|guidance)\.yaml:[1-9][0-9]*:[1-9][0-9]*: warning: \S" % prefix, line), line
+    strict = run_cli(data_dir, "--today", TODAY.isoformat(), "--strict")
+    assert strict.returncode == 1
+    assert strict.stdout.splitlines()[:-1] == warned
+    assert "--strict counts them as problems" in strict.stdout.splitlines()[-1]
+
+
+def test_max_age_months_moves_the_line(tmp_path):
+    """Verified on 15 May 2014: 12 months later is 15 May 2015, so on 16 May 2015 it is stale,
+    and with --max-age-months 13 it is not."""
+    data_dir = copy_data(tmp_path)
+    def stale(*options):
+        output = run_cli(data_dir, *options).stdout
+        return "'salford-quality-assurance-unit-2014' were last verified on 2014-05-15" in output
+    assert not stale("--today", "2015-05-15")
+    assert stale("--today", "2015-05-16")
+    assert not stale("--today", "2015-05-16", "--max-age-months", "13")
+    assert stale("--today", "2015-05-16", "--max-age-months", "12")
 
 
 def test_cli_lists_mistakes_in_two_files_and_nothing_else(tmp_path):
@@ -444,7 +644,7 @@ def test_cli_lists_mistakes_in_two_files_and_nothing_else(tmp_path):
     result = run_cli(data_dir)
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stderr == ""
-    lines = result.stdout.splitlines()
+    lines = [line for line in result.stdout.splitlines() if ": warning: " not in line]
     assert len(lines) == 3, result.stdout
     contacts_line, contacts_col = locate(contacts_text, c_start, c_end, contacts.at)
     stages_line, stages_col = locate(stages_text, s_start, s_end, stages.at)
@@ -455,3 +655,21 @@ def test_cli_lists_mistakes_in_two_files_and_nothing_else(tmp_path):
                                               stages_line, stages_col)), lines[1]
     assert "Did you mean 'amount'?" in lines[1]
     assert SUMMARY_BAD.match(lines[2]) and lines[2].startswith("2 problems found"), lines[2]
+
+
+def test_cli_github_format_puts_the_error_on_its_line(tmp_path):
+    """With --format github each problem is a workflow command GitHub shows on that line of the
+    pull request; the summary stays plain text."""
+    data_dir = copy_data(tmp_path)
+    mistake = next(m for m in MISTAKES if m.id == "phone number typed with letter O")
+    text, start, end = apply(data_dir, mistake)
+    line, col = locate(text, start, end, mistake.at)
+    result = run_cli(data_dir, "--format", "github", "--today", TODAY.isoformat())
+    assert result.returncode == 1
+    errors = [row for row in result.stdout.splitlines() if row.startswith("::error ")]
+    assert errors == ["::error file=%s,line=%d,col=%d,title=Problem in the data::'01942 8283O0' is not a valid UK "
+                      "phone number: letter O in a phone number? Did you mean the digit 0? With digits only it is "
+                      '"01942 828300": check that against the source.'
+                      % (validate.display_path(data_dir / "contacts.yaml"), line, col)]
+    others = [row for row in result.stdout.splitlines() if not row.startswith("::")]
+    assert len(others) == 1 and SUMMARY_BAD.match(others[0]), result.stdout

@@ -1,0 +1,278 @@
+"""`python -m stillworried diff BASE`: what a change to the data changes for the people using
+the site, as a Markdown table a reviewer can paste into the pull request.
+
+A reviewer should not have to read YAML to see that a number changed. This compares the
+data at a git ref (a branch, tag or commit) with the data in the working tree, and lists:
+
+- contacts added, removed and changed, old and new numbers and emails side by side;
+- time limits that changed, in words;
+- the wizard's answers that change: every stage of every procedure is asked through
+  ``engine.next_step`` on a few reference dates (today, and the working day before each of
+  the next bank holidays, where a wrong calendar shows first), in both versions.
+
+The old data is read with ``git show BASE:data/<file>`` into a temporary folder and checked
+and loaded exactly like the current data, so both go through the one engine.
+"""
+import datetime
+import subprocess
+import tempfile
+from pathlib import Path
+
+from stillworried import engine, words
+from stillworried.data import DataError, build_bundle, default_data_dir
+from stillworried.validate import FILES
+from stillworried.workdays import DateError, WorkingCalendar
+
+NEXT_BANK_HOLIDAYS = 3
+
+
+class DiffError(Exception):
+    """The comparison cannot be made; the message says why and what to do."""
+
+
+def git(folder, *args):
+    try:
+        result = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True)
+    except FileNotFoundError:
+        raise DiffError("git is not installed, so there is nothing to compare with. Install git and try again.")
+    return result
+
+
+def resolve(folder, base):
+    """base itself if git knows it, else origin/base: in a fresh clone on another branch, or in
+    a pull request's checkout, main is often only there as the remote's branch."""
+    for ref in (base, "origin/" + base):
+        if git(folder, "rev-parse", "--verify", "--quiet", ref + "^{commit}").returncode == 0:
+            return ref
+    raise DiffError("'%s' is not a branch, tag or commit in this repository. Try main, or a commit id from "
+                    "'git log'." % base)
+
+
+def data_at(base, data_dir, into):
+    """Write the data files as they were at base into the folder `into`; return the ref used."""
+    data_dir = Path(data_dir).resolve()
+    prefix = git(data_dir, "rev-parse", "--show-prefix")
+    if prefix.returncode != 0:
+        raise DiffError("%s is not in a git repository, so there is nothing to compare with. Run diff in a clone "
+                        "of the project." % data_dir)
+    base = resolve(data_dir, base)
+    for name in FILES:
+        path = prefix.stdout.strip() + name
+        shown = git(data_dir, "show", "%s:%s" % (base, path))
+        if shown.returncode != 0:
+            raise DiffError("%s did not exist at '%s', so there is nothing to compare with. Compare with a later "
+                            "commit." % (path, base))
+        (Path(into) / name).write_text(shown.stdout, encoding="utf-8")
+    return base
+
+
+def cell(value):
+    """Text made safe for one Markdown table cell: a | would end the cell and a newline the row;
+    < and & would be read as HTML."""
+    text = str(value if value is not None else "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def table(headings, rows):
+    lines = ["| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def joined(items):
+    """Several escaped values in one cell, one per line."""
+    return "<br>".join(cell(item) for item in items) or "(none)"
+
+
+# --- contacts ------------------------------------------------------------------------------
+
+def phone_words(phone):
+    text = phone["display"] + (" (" + phone["label"] + ")" if phone.get("label") else "")
+    return text if phone["e164"] else text + " (cannot be dialled)"
+
+
+def contact_details(contact):
+    """What a user sees of a contact, field by field."""
+    hours = contact.get("hours")
+    return {
+        "Name": [contact["name"] + (", " + contact["role"] if contact.get("role") else "")],
+        "Phone": [phone_words(phone) for phone in contact.get("phones", [])],
+        "Email": [email["address"] for email in contact.get("emails", [])],
+        "Address": [", ".join(contact["address"])] if contact.get("address") else [],
+        "Hours": [hours["text"]] if hours else [],
+    }
+
+
+def contact_name(contact):
+    return "%s (`%s`)" % (cell(contact["name"]), contact["id"])
+
+
+def contact_rows(before, after):
+    rows = []
+    old, new = before["contacts"], after["contacts"]
+    for cid in sorted(set(old) | set(new)):
+        if cid not in old:
+            details = contact_details(new[cid])
+            rows.append([contact_name(new[cid]), "Added", "", joined(details["Phone"] + details["Email"])])
+        elif cid not in new:
+            details = contact_details(old[cid])
+            rows.append([contact_name(old[cid]), "Removed", joined(details["Phone"] + details["Email"]), ""])
+        else:
+            was, now = contact_details(old[cid]), contact_details(new[cid])
+            for what in was:
+                if was[what] != now[what]:
+                    rows.append([contact_name(new[cid]), what, joined(was[what]), joined(now[what])])
+    return rows
+
+
+# --- time limits ---------------------------------------------------------------------------
+
+def timescales(bundle):
+    """{(procedure id, stage words, timescale id): (procedure title, rule in words)}."""
+    found = {}
+    for pid, procedure in bundle["procedures"].items():
+        if procedure.get("overall"):
+            found[(pid, "Whole process", procedure["overall"]["id"])] = (
+                procedure["title"], words.timescale_rule(procedure["overall"]))
+        for stage in procedure["stages"]:
+            for timescale in stage["timescales"]:
+                found[(pid, "Stage %d: %s" % (stage["number"], stage["title"]), timescale["id"])] = (
+                    procedure["title"], words.timescale_rule(timescale))
+    return found
+
+
+def timescale_rows(before, after):
+    old, new = timescales(before), timescales(after)
+    rows = []
+    for key in sorted(set(old) | set(new)):
+        was, now = old.get(key), new.get(key)
+        if was != now:
+            title = (now or was)[0]
+            rows.append([cell(title), cell(key[1]), cell(was[1]) if was else "(none)",
+                         cell(now[1]) if now else "(none)"])
+    return rows
+
+
+# --- the wizard's answers ------------------------------------------------------------------
+
+def reference_dates(bundle, today):
+    """Today and the working day before each of the next few bank holidays (Christmas and New
+    Year, Easter...), where counting across the holiday shows up any mistake; only days the
+    calendar covers."""
+    calendar = WorkingCalendar(bundle["calendar"])
+    dates = []
+    try:
+        dates.append(calendar.check(today))
+    except DateError:
+        return dates
+    for holiday in sorted(bundle["calendar"]["holidays"]):
+        if len(dates) > NEXT_BANK_HOLIDAYS:
+            break
+        day = datetime.date.fromisoformat(holiday) - datetime.timedelta(days=1)
+        while day > today and not calendar.is_working_day(day):
+            day -= datetime.timedelta(days=1)
+        if day > today and day not in dates:
+            dates.append(day)
+    return dates
+
+
+def contact_line(contact):
+    parts = [contact["name"]]
+    if contact["phone_text"]:
+        parts.append(contact["phone_text"])
+    if contact["email"]:
+        parts.append(contact["email"])
+    return ", ".join(parts)
+
+
+def answer_facts(answer):
+    """What the wizard tells the user, as {what: words}."""
+    facts = {"Status": answer["status"]}
+    facts["Deadline"] = answer["deadline_words"] or "no time limit"
+    for item in answer["deadlines"]:
+        if item["rule"] != answer["deadline_rule"]:
+            facts["Time limit '%s'" % item["id"]] = item["date_words"]
+    if answer["overall"]:
+        facts["Overall deadline"] = answer["overall"]["date_words"]
+    facts["Contacts"] = "; ".join(contact_line(contact) for contact in answer["contacts"]) or "none"
+    facts["Next stage"] = ("Stage %d, %s: %s" % (answer["next"]["stage"], answer["next"]["title"], "; ".join(
+        contact_line(contact) for contact in answer["next"]["contacts"]) or "no contacts")
+                           if answer["next"] else "none (last stage)")
+    return facts
+
+
+def ask(bundle, pid, number, since):
+    """The wizard's facts for one question, or None when this version has no such stage."""
+    if pid not in bundle["procedures"] or number not in [s["number"] for s in bundle["procedures"][pid]["stages"]]:
+        return None
+    try:
+        return answer_facts(engine.next_step(bundle, pid, number, since.isoformat()))
+    except DateError:
+        return None  # a deadline past the calendar's last year: neither version can answer
+
+
+def answer_rows(before, after, dates):
+    """Rows for every (procedure, stage, fact) whose answer differs, the dates it differs on
+    gathered in one cell so a changed phone number is one row, not one per date."""
+    changes = {}
+    for pid in sorted(set(before["procedures"]) | set(after["procedures"])):
+        procedure = after["procedures"].get(pid) or before["procedures"][pid]
+        numbers = sorted({s["number"] for bundle in (before, after) if pid in bundle["procedures"]
+                          for s in bundle["procedures"][pid]["stages"]})
+        for number in numbers:
+            for since in dates:
+                was, now = ask(before, pid, number, since), ask(after, pid, number, since)
+                if was is None and now is None:
+                    continue
+                if was is None or now is None:
+                    was, now = ({"Stage": "(no such stage)" if facts is None else "exists"} for facts in (was, now))
+                for what in dict.fromkeys(list(was) + list(now)):
+                    old, new = was.get(what, "(none)"), now.get(what, "(none)")
+                    if old != new:
+                        changes.setdefault((procedure["title"], number, what, old, new), []).append(since)
+    rows = []
+    for (title, number, what, old, new), on in changes.items():
+        when = "every date checked" if len(on) == len(dates) else "; ".join(
+            words.long_date(day.isoformat()) for day in on)
+        rows.append([cell(title), str(number), cell(when), cell(what), cell(old), cell(new)])
+    return rows
+
+
+def compare(before, after, base, dates):
+    """The Markdown report for two bundles."""
+    sections = ["## What changes for users (`%s` → this branch)" % cell(base)]
+    contacts = contact_rows(before, after)
+    limits = timescale_rows(before, after)
+    answers = answer_rows(before, after, dates)
+    if not (contacts or limits or answers):
+        sections.append("Nothing changes for users: every contact, time limit and wizard answer is the same.")
+        return "\n\n".join(sections)
+    if contacts:
+        sections += ["### Contacts", table(["Contact", "What", "Before", "After"], contacts)]
+    if limits:
+        sections += ["### Time limits", table(["Procedure", "Stage", "Before", "After"], limits)]
+    if not dates:
+        sections += ["### The wizard's answers", "Not checked: today is outside the years the bank holiday "
+                                                 "calendar covers."]
+    elif answers:
+        checked = "; ".join(words.long_date(day.isoformat()) for day in dates)
+        sections += ["### The wizard's answers",
+                     "Every stage of every procedure, asked as if it began on each of: %s." % checked,
+                     table(["Procedure", "Stage", "Began on", "What", "Before", "After"], answers)]
+    else:
+        sections += ["### The wizard's answers", "No answer changes on the dates checked."]
+    return "\n\n".join(sections)
+
+
+def report(base, data_dir=None, today=None):
+    """Compare the data at git ref base with the data in data_dir (default: ./data)."""
+    data_dir = Path(data_dir or default_data_dir())
+    after = build_bundle(data_dir)
+    with tempfile.TemporaryDirectory(prefix="stillworried-diff-") as folder:
+        base = data_at(base, data_dir, folder)
+        try:
+            before = build_bundle(folder)
+        except DataError as error:
+            raise DiffError("The data at '%s' has problems of its own, so it cannot be compared (the first: %s). "
+                            "Compare with a commit whose data passes check." % (base, error.problems[0].message))
+    return compare(before, after, base, reference_dates(after, today or datetime.date.today()))

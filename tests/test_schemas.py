@@ -1,0 +1,63 @@
+"""The JSON Schemas are the editor's help: yaml-language-server shows each field's title and
+description as you type and offers its examples. So every field must have them, every
+example must itself be valid, and every data file must point its editor at its schema."""
+import json
+
+import jsonschema
+import pytest
+
+from conftest import DATA
+from stillworried.validate import FILES, SCHEMA_DIR
+
+# A field whose value is a whole list of records (procedures, contacts...) has no example in
+# the schema; its description sends the reader to the data file's real ones instead.
+SEE_THE_DATA = "for a full example"
+
+
+def properties(node, path=()):
+    """(path, name, schema) of every property in a schema, however deeply nested."""
+    if isinstance(node, dict):
+        for name, prop in node.get("properties", {}).items():
+            yield path, name, prop
+        for key, value in node.items():
+            yield from properties(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from properties(value, path + (index,))
+
+
+SCHEMAS = {name: json.loads((SCHEMA_DIR / name).read_text()) for name in FILES.values()}
+PROPERTIES = [(schema_name, path, name, prop) for schema_name, schema in SCHEMAS.items()
+              for path, name, prop in properties(schema)]
+
+
+def test_there_are_properties_to_check():
+    assert len(PROPERTIES) > 150
+
+
+@pytest.mark.parametrize("schema_name, path, name, prop", PROPERTIES,
+                         ids=["%s:%s.%s" % (s, "/".join(map(str, p)), n) for s, p, n, _ in PROPERTIES])
+def test_every_property_has_a_title_description_and_examples(schema_name, path, name, prop):
+    assert prop.get("title", "").strip(), "%s: '%s' has no title" % (schema_name, name)
+    description = prop.get("description", "")
+    assert len(description) >= 15 and description.rstrip()[-1] in ".)", \
+        "%s: '%s' needs a description of a sentence or more" % (schema_name, name)
+    if SEE_THE_DATA not in description:
+        assert prop.get("examples"), "%s: '%s' has no examples" % (schema_name, name)
+
+
+@pytest.mark.parametrize("schema_name, path, name, prop", [item for item in PROPERTIES if item[3].get("examples")],
+                         ids=lambda item: item if isinstance(item, str) else None)
+def test_every_example_is_valid_for_its_field(schema_name, path, name, prop):
+    """An editor inserts examples as they are, so each must pass the field's own rules."""
+    validator = jsonschema.Draft202012Validator(dict(prop, **{"$defs": SCHEMAS[schema_name]["$defs"]}))
+    for example in prop["examples"]:
+        errors = [error.message for error in validator.iter_errors(example)]
+        assert not errors, "%s: example %r for '%s': %s" % (schema_name, example, name, errors)
+
+
+@pytest.mark.parametrize("data_name, schema_name", FILES.items())
+def test_each_data_file_names_its_schema_on_its_first_line(data_name, schema_name):
+    first = (DATA / data_name).read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../stillworried/schemas/%s" % schema_name
+    assert (DATA / "../stillworried/schemas" / schema_name).resolve() == (SCHEMA_DIR / schema_name).resolve()
