@@ -5,7 +5,7 @@ stillworried.engine and stillworried.words, and all HTML is built in macros.rend
 escaped values. The build hook (hooks/site.py) has already checked the data by the time
 these run, so a data mistake never reaches a page.
 """
-from macros import render
+from macros import amendments, open_data, render
 from macros.site_data import load_bundle
 
 
@@ -19,6 +19,8 @@ def define_env(env):
                  "contacts_page", "contacts_index", "form_page", "forms_index", "guidance_page",
                  "guidance_section", "glossary", "sources_list"):
         env.macro(bind(context, getattr(render, name)), name)
+    env.macro(bind(context, open_data.downloads), "open_data_downloads")
+    env.macro(bind(context, amendments.amendments_page), "amendments_page")
 
 
 def bind(context, function):
