@@ -80,6 +80,10 @@ def history(data_dir, git_command="git"):
                               "could not be read.")
     except subprocess.TimeoutExpired:
         return History(False, "git did not answer in time, so the record of changes could not be read.")
+    if "dubious ownership" in inside.stderr:
+        return History(False, "git refused to read the history because the project folder belongs to another "
+                              "user. The person building the site can allow it with: git config --global "
+                              "--add safe.directory " + str(data_dir.resolve().parent))
     if inside.returncode != 0 or inside.stdout.strip() != "true":
         return History(False, "the site was built from a copy of the project without its git history "
                               "(for example a downloaded archive), so the record of changes is not available.")
