@@ -20,6 +20,7 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
+from macros import render
 from macros.html import el, join
 from stillworried.data import default_data_dir
 
@@ -72,14 +73,17 @@ def git(args, cwd, git_command):
 def history(data_dir, git_command="git"):
     """The commits that changed data_dir, read with git log. Never raises for a missing git
     or a missing history: the site must build from any copy of the project."""
-    data_dir = Path(data_dir)
     try:
-        inside = git(["rev-parse", "--is-inside-work-tree"], data_dir, git_command)
+        return read_history(Path(data_dir), git_command)
     except (FileNotFoundError, PermissionError, NotADirectoryError):
         return History(False, "git is not installed where the site was built, so the record of changes "
                               "could not be read.")
     except subprocess.TimeoutExpired:
         return History(False, "git did not answer in time, so the record of changes could not be read.")
+
+
+def read_history(data_dir, git_command):
+    inside = git(["rev-parse", "--is-inside-work-tree"], data_dir, git_command)
     if "dubious ownership" in inside.stderr:
         return History(False, "git refused to read the history because the project folder belongs to another "
                               "user. The person building the site can allow it with: git config --global "
@@ -200,20 +204,16 @@ def amendments_page(ctx):
 
 # --- The feed -------------------------------------------------------------------------------
 
-def absolute(site_url, path):
-    return (site_url or "/").rstrip("/") + "/" + path
-
-
 def feed(record, site_url, site_name, now=None):
     """The Atom feed (bytes) of the newest changes. Links and ids are absolute, from site_url."""
-    page_url = absolute(site_url, PAGE_PATH)
+    page_url = render.absolute_url(site_url, PAGE_PATH)
     generator = FeedGenerator()
-    generator.id(absolute(site_url, FEED_PATH))
+    generator.id(render.absolute_url(site_url, FEED_PATH))
     generator.title("%s: what's changed" % site_name)
     generator.subtitle("Changes to the safeguarding contacts, procedures and guidance on %s." % site_name)
     generator.author({"name": site_name})
     generator.link(href=page_url, rel="alternate", type="text/html")
-    generator.link(href=absolute(site_url, FEED_PATH), rel="self", type="application/atom+xml")
+    generator.link(href=render.absolute_url(site_url, FEED_PATH), rel="self", type="application/atom+xml")
     generator.language("en-GB")
     changes = record.changes[:FEED_ENTRIES] if record.available else []
     generator.updated(changes[0].date if changes else (now or datetime.datetime.now(datetime.timezone.utc)))

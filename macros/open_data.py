@@ -75,10 +75,6 @@ def identifier(kind, key):
     return str(uuid.uuid5(NAMESPACE, kind + ":" + key))
 
 
-def absolute(site_url, path):
-    return (site_url or "/").rstrip("/") + "/" + path
-
-
 def sources(items):
     return [{"file": s["file"], "section": s["section"]} for s in items]
 
@@ -116,7 +112,7 @@ def tables(bundle, site_url):
             invalid_alert(phone) for phone in contact.get("phones", []) if not phone.get("e164")]
         rows["service"].append(row(
             "service", id=service_id, organization_id=identifier("organization", contact["organisation"]),
-            name=contact["name"], description=contact.get("note", ""), url=absolute(site_url, page),
+            name=contact["name"], description=contact.get("note", ""), url=render.absolute_url(site_url, page),
             email=emails[0] if emails else "", status="active",
             assured_date=verified if len(verified) == len("2015-01-31") else "", alert=" ".join(alerts),
             sw_contact_id=cid, sw_partnership=pid, sw_verified_on=verified, sw_other_emails=" ".join(emails[1:]),
