@@ -4,7 +4,8 @@ gets a Content-Security-Policy.
 - on_config: check the data (a mistake stops the build with file:line messages, before anything
   is written), build the navigation from it, and give the header its emergency numbers.
 - on_files: a page for every partnership, procedure, contact list, form and guidance section,
-  and a vCard for every contact and partnership. Adding a partnership needs YAML only.
+  a vCard for every contact and partnership, the contacts as open data (macros.open_data) and
+  the Atom feed of changes to the data (macros.amendments). Adding a partnership needs YAML only.
 - on_post_page: hash the page's inline scripts and put the CSP in a meta tag at the top of <head>.
 - on_post_build: the same policies as a _headers file for static hosts that read one.
 """
@@ -22,10 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import render, vcards, wizard_assets  # noqa: E402
+from macros import amendments, open_data, render, vcards, wizard_assets  # noqa: E402
 from macros.escape import text  # noqa: E402
 from macros.site_data import load_bundle  # noqa: E402
-from stillworried.data import engine_bundle  # noqa: E402
+from stillworried.data import default_data_dir, engine_bundle  # noqa: E402
 
 STATE = {}
 
@@ -125,6 +126,7 @@ def nav(bundle, made):
             + [{"Contacts": ["contacts/index.md"] + [entry(p) for p in made if p.startswith("contacts/")]},
                {"Forms": ["forms/index.md"] + [entry(p) for p in made if p.startswith("forms/")]},
                {"Glossary": "glossary.md"},
+               {text("What's changed"): "amendments.md"},
                {"About": ["about.md", "accessibility.md", "privacy.md", "maintainers.md"]}])
 
 
@@ -164,6 +166,10 @@ def on_files(files, config):
             files.append(File.generated(config, path, abs_src_path=str(source)))
         else:
             files.append(File.generated(config, path, content=source))
+    for path, content in open_data.files(STATE["bundle"], config["site_url"]).items():
+        files.append(File.generated(config, path, content=content))
+    feed = amendments.feed(amendments.history(default_data_dir()), config["site_url"], config["site_name"])
+    files.append(File.generated(config, amendments.FEED_PATH, content=feed))
     return files
 
 

@@ -5,7 +5,7 @@ stillworried.engine and stillworried.words, and all HTML is built in macros.rend
 escaped values. The build hook (hooks/site.py) has already checked the data by the time
 these run, so a data mistake never reaches a page.
 """
-from macros import render, wizard, wizard_assets
+from macros import amendments, open_data, render, wizard, wizard_assets
 from macros.site_data import load_bundle
 from stillworried.data import engine_bundle
 
@@ -20,6 +20,8 @@ def define_env(env):
                  "contacts_page", "contacts_index", "form_page", "forms_index", "guidance_page",
                  "guidance_section", "glossary", "sources_list", "wizard_start"):
         env.macro(bind(context, getattr(render, name)), name)
+    env.macro(bind(context, open_data.downloads), "open_data_downloads")
+    env.macro(bind(context, amendments.amendments_page), "amendments_page")
 
     def wizard_page():
         interpreter = env.conf["extra"].get("wizard_interpreter", "micropython")

@@ -59,6 +59,11 @@ def vcard_path(name):
     return "contacts/vcards/" + name + ".vcf"
 
 
+def absolute_url(site_url, path):
+    """A site path as a full address, for files read away from the site (the feed, open data)."""
+    return (site_url or "/").rstrip("/") + "/" + path
+
+
 # --- Small pieces ---------------------------------------------------------------------------
 
 def source_line(source, label="Source"):
