@@ -76,7 +76,8 @@ def interpreter_files(name):
 
 
 def data_json(engine_bundle):
-    return json.dumps(engine_bundle, separators=(",", ":"), sort_keys=True)
+    # ensure_ascii=False: MicroPython reads an escaped surrogate pair (an emoji, say) as two broken characters.
+    return json.dumps(engine_bundle, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
 
 
 def python_files(engine_bundle):

@@ -15,9 +15,13 @@ PRODUCT = "-//Still Worried?//Escalation deadline//EN"
 
 
 def escape(text):
-    """RFC 5545 section 3.3.11: backslash, semicolon, comma and newlines in TEXT values."""
+    """RFC 5545 section 3.3.11: backslash, semicolon, comma and newlines in TEXT values.
+    TEXT cannot hold any other control character (only a tab), so those are left out: the data
+    accepts them inside YAML escapes, and one would make the whole file invalid."""
     text = str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    text = text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    return "".join(character for character in text
+                   if character == "\t" or not (ord(character) < 32 or ord(character) == 127))
 
 
 def fold(line):

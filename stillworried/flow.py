@@ -47,34 +47,47 @@ def parse_fragment(fragment):
     """The answers in an address fragment, as a dict of the known keys with safe values.
 
     '#procedure=wigan&stage=2&since=2026-11-23' -> {'procedure': 'wigan', 'stage': 2, 'since': '2026-11-23'}
-    '#area=wigan' -> {'area': 'wigan'}; '#area' -> {'area': None}. Unknown keys, repeated keys and
-    values outside the alphabet are dropped, so nothing typed into the address reaches the page.
+    '#area=wigan' -> {'area': 'wigan'}; '#area' -> {'area': None}. Unknown keys, later repeats of
+    a key and values outside the alphabet are dropped, so nothing typed into the address reaches
+    the page. A known key whose value was dropped is named (only the key) under 'unreadable', so
+    step() can say the link was broken instead of silently answering a different question: a
+    dropped started= would otherwise move the overall deadline.
     """
     text = fragment or ""
     if text.startswith("#"):
         text = text[1:]
     answers = {}
+    seen = []
+    unreadable = []
     for part in text.split("&"):
         if "=" in part:
             key, value = part.split("=", 1)
         else:
             key, value = part, None
-        if key in answers:
+        if key in seen:
             continue
+        seen.append(key)
         if key == "area":
             answers["area"] = _only(value, ID_CHARACTERS, 60)
+            read = answers["area"] if value is not None else True
         elif key == "procedure":
-            value = _only(value, ID_CHARACTERS, 60)
-            if value:
-                answers["procedure"] = value
+            read = _only(value, ID_CHARACTERS, 60)
+            if read:
+                answers["procedure"] = read
         elif key == "stage":
-            value = _only(value, DIGITS, 2)
-            if value:
-                answers["stage"] = int(value)
+            read = _only(value, DIGITS, 2)
+            if read:
+                answers["stage"] = int(read)
         elif key in ("since", "started"):
-            value = _iso(value)
-            if value:
-                answers[key] = value
+            read = _iso(value)
+            if read:
+                answers[key] = read
+        else:
+            read = True
+        if not read:
+            unreadable.append(key)
+    if unreadable:
+        answers["unreadable"] = unreadable
     return answers
 
 
@@ -124,11 +137,15 @@ def step(bundle, answers, today):
     """
     if not answers:
         return DANGER, {}, None
+    unreadable = answers.get("unreadable", [])
     procedure_id = answers.get("procedure")
     if procedure_id is None:
+        if "procedure" in unreadable:
+            return AREA, {"area": None}, "The link was for a procedure we do not have. Choose your area."
         area = answers.get("area")
         if area is None:
-            return AREA, {"area": None}, None
+            problem = "We do not have an area called that. Choose an area." if "area" in unreadable else None
+            return AREA, {"area": None}, problem
         if area not in bundle["partnerships"]:
             return AREA, {"area": None}, "We do not have an area called that. Choose an area."
         return SITUATION, {"area": area}, None
@@ -138,9 +155,12 @@ def step(bundle, answers, today):
     kept = {"procedure": procedure_id, "partnership": procedure["partnership"]}
     numbers = [stage["number"] for stage in procedure["stages"]]
     if answers.get("stage") not in numbers:
-        problem = None if "stage" not in answers else "That procedure has no such stage. Choose a stage."
+        asked = "stage" in answers or "stage" in unreadable
+        problem = "That procedure has no such stage. Choose a stage." if asked else None
         return STAGE, kept, problem
     kept["stage"] = answers["stage"]
+    if "since" in unreadable or "started" in unreadable:
+        return WHEN, kept, "The link had a date we could not read. Enter the dates again."
     if "since" not in answers:
         return WHEN, kept, None
     problem = check_dates(bundle, answers.get("since"), answers.get("started"), today)

@@ -1,34 +1,79 @@
-# Runs under MicroPython (see run.mjs): the engine's working-day cases, and the engine's
-# answers to a list of questions, printed as JSON for the CPython test to compare.
+# The engine's browser modules, asked the same questions under every interpreter the wizard can
+# use: MicroPython (tests/micropython/run.mjs), Pyodide (tests/pyodide/run.mjs) and, imported as a
+# module, CPython (tests/interpreter_parity.py), which compares what they print.
+# Run as a script it reads /input.json and prints one JSON document a line: a header with the
+# working-day cases that failed, then [kind, question, result] for every question, in order.
+# MicroPython is slow to build one very long string, hence a line each.
 import json
 import sys
 
-from stillworried import engine
+from stillworried import calendar_file, engine, flow
 from stillworried.workdays import DateError, WorkingCalendar, parse_date
 
-with open("/input.json") as handle:
-    given = json.load(handle)
 
-calendar = WorkingCalendar(given["bundle"]["calendar"])
-operations = {
-    "working_days": lambda start, amount: calendar.add_working_days(start, amount),
-    "same_working_day": lambda start, amount: calendar.same_working_day(start),
-    "calendar_days": lambda start, amount: calendar.add_calendar_days(start, amount),
-    "calendar_months": lambda start, amount: calendar.add_calendar_months(start, amount),
-}
-failures = []
-for case in given["cases"]:
-    try:
-        got = operations[case["op"]](parse_date(case["start"]), case.get("amount")).isoformat()
-    except DateError:
-        got = "refused"
-    if got != case["expected"]:
-        failures.append(case["name"] + ": expected " + case["expected"] + ", got " + got)
+def working_day_failures(given):
+    calendar = WorkingCalendar(given["bundle"]["calendar"])
+    operations = {
+        "working_days": lambda start, amount: calendar.add_working_days(start, amount),
+        "same_working_day": lambda start, amount: calendar.same_working_day(start),
+        "calendar_days": lambda start, amount: calendar.add_calendar_days(start, amount),
+        "calendar_months": lambda start, amount: calendar.add_calendar_months(start, amount),
+    }
+    failures = []
+    for case in given["cases"]:
+        try:
+            got = operations[case["op"]](parse_date(case["start"]), case.get("amount")).isoformat()
+        except DateError:
+            got = "refused"
+        if got != case["expected"]:
+            failures.append(case["name"] + ": expected " + case["expected"] + ", got " + got)
+    return failures
 
-# One JSON document a line: MicroPython is slow to build one very long string.
-print(json.dumps({"implementation": sys.implementation.name, "failures": failures}))
-for procedure, stage, since, started in given["questions"]:
+
+def attempt(function, *arguments):
+    """The result, or the message a person would read when the question cannot be answered."""
     try:
-        print(json.dumps(engine.next_step(given["bundle"], procedure, stage, since, started)))
+        return {"result": function(*arguments)}
     except ValueError as error:
-        print(json.dumps({"error": str(error)}))
+        return {"error": str(error)}
+
+
+def wizard_step(bundle, answers, today):
+    step, kept, problem = flow.step(bundle, answers, today)
+    previous = flow.back(kept)
+    return [step, kept, problem, flow.make_fragment(kept), None if previous is None else flow.make_fragment(previous)]
+
+
+def calendar_event(bundle, question, stamp):
+    return calendar_file.deadline_event(engine.next_step(bundle, question[0], question[1], question[2], question[3]),
+                                        stamp)
+
+
+def results(given):
+    bundle = given["bundle"]
+    for question in given["questions"]:
+        yield ["next_step", question, attempt(engine.next_step, bundle, question[0], question[1], question[2],
+                                              question[3])]
+    for fragment in given["fragments"]:
+        answers = flow.parse_fragment(fragment)
+        yield ["fragment", fragment, [answers, wizard_step(bundle, answers, given["today"])]]
+    for answers in given["answers"]:
+        yield ["step", answers, wizard_step(bundle, answers, given["today"])]
+    for typed in given["typed_dates"]:
+        yield ["date_from_parts", typed, attempt(flow.date_from_parts, typed[0], typed[1], typed[2], typed[3])]
+    for procedure_id in sorted(bundle["procedures"]):
+        yield ["asks_when_it_started", procedure_id, flow.asks_when_it_started(bundle["procedures"][procedure_id])]
+    for question in given["questions"]:
+        yield ["deadline_event", question, attempt(calendar_event, bundle, question, given["stamp"])]
+    for contact_id, day, time in given["office"]:
+        hours = bundle["contacts"][contact_id].get("hours")
+        yield ["office_status", [contact_id, day, time], attempt(engine.office_status, bundle, hours, day, time)]
+
+
+if __name__ == "__main__":
+    with open("/input.json") as handle:
+        given = json.load(handle)
+    print(json.dumps({"implementation": sys.implementation.name, "platform": sys.platform,
+                      "cases": len(given["cases"]), "failures": working_day_failures(given)}))
+    for line in results(given):
+        print(json.dumps(line))

@@ -1,0 +1,164 @@
+"""The same engine, the same answers, whichever Python runs it.
+
+The wizard runs the engine's browser modules (stillworried.BROWSER_MODULES) under PyScript's
+MicroPython, or under Pyodide by a one-line change. tests/micropython/suite.py asks them every
+question the wizard can ask (every stage on awkward dates, every link in tests/test_flow.py and a
+few hundred random ones, the typed dates, the calendar files, the office hours) and prints the
+answers; here the same suite is run in CPython and the two are compared, answer by answer.
+
+test_micropython.py and test_pyodide.py each make the `suite_run` fixture for their interpreter
+with suite_run_fixture() and import the tests below, so both interpreters meet exactly the same tests.
+"""
+import importlib.util
+import json
+import random
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT, working_day_cases
+from stillworried import BROWSER_MODULES
+from stillworried.data import engine_bundle
+from test_flow import HOSTILE, TYPED, every_stage
+
+SUITE = ROOT / "tests" / "micropython" / "suite.py"
+PACKAGE = ROOT / "stillworried"
+DATES = ["2026-11-23", "2026-11-28", "2026-12-24", "2026-12-25", "2022-09-16", "2023-05-05", "2024-02-28",
+         "2027-03-25", "2015-01-01", "2035-12-24"]
+TODAY = "2026-11-23"
+PIECES = ["procedure", "stage", "since", "started", "area", "=", "&", "#", "wigan", "southwark", "salford",
+          "salford-vcse", "2", "02", "99", "2026-11-23", "2026-02-30", "2014-12-31", "<script>", "%3C", "\uff12",
+          "javascript:", "\n", "\u202e", "\x00", "\U0001f469", "-", "a" * 61]
+OFFICE_DAYS = ["2026-11-23", "2026-11-28", "2026-12-25", "2026-12-28", "2036-01-02"]
+OFFICE_TIMES = ["00:00", "08:29", "08:30", "12:00", "16:30", "16:59", "17:00", "23:59"]
+
+
+def questions(bundle):
+    asked = []
+    for procedure_id, number in every_stage(bundle):
+        for since in DATES:
+            asked.append([procedure_id, number, since, None])
+        asked.append([procedure_id, number, "2026-12-24", "2026-10-31"])
+    asked.append(["nowhere", 1, "2026-11-23", None])
+    asked.append(["wigan", 9, "2026-11-23", None])
+    asked.append(["wigan", 1, "2026-02-30", None])
+    asked.append(["wigan", 1, "2026-11-02", "2026-11-23"])
+    return asked
+
+
+def fragments(bundle):
+    """Every link the wizard makes, the broken and hostile links of test_flow.py, and random ones."""
+    links = ["", "#", "#area", "#immediate-danger"] + ["#area=" + area for area in sorted(bundle["partnerships"])]
+    for procedure_id, number in every_stage(bundle):
+        links += ["#procedure=" + procedure_id, "#procedure=%s&stage=%d" % (procedure_id, number),
+                  "#procedure=%s&stage=%d&since=2026-11-23" % (procedure_id, number),
+                  "#procedure=%s&stage=%d&since=2026-11-23&started=2026-11-02" % (procedure_id, number)]
+    links += [fragment for fragment, _, _ in HOSTILE]
+    chance = random.Random(4)
+    for _ in range(300):
+        links.append("".join(chance.choice(PIECES) for _ in range(chance.randint(0, 12))))
+    return links
+
+
+def partial_answers(bundle):
+    answers = [{}, {"area": None}, {"area": "wigan"}, {"area": "nowhere"}, {"stage": 2}]
+    for procedure_id, number in every_stage(bundle):
+        answers += [{"procedure": procedure_id}, {"procedure": procedure_id, "stage": number},
+                    {"procedure": procedure_id, "stage": number, "since": "2026-11-23"},
+                    {"procedure": procedure_id, "stage": number, "since": "2026-11-24"},
+                    {"procedure": procedure_id, "stage": number, "since": "2026-11-23", "started": "2026-11-30"}]
+    return answers
+
+
+def typed_dates():
+    typed = [list(parts) + ["date this stage began"] for parts, _ in TYPED]
+    return typed + [["23", "11", "2026", "date the disagreement began"], ["29", "2", "2024", "date"],
+                    [" 3 ", "01", "2027", "date"]]
+
+
+def suite_input(bundle):
+    contacts = sorted(contact_id for contact_id, contact in bundle["contacts"].items() if contact.get("hours"))
+    contacts.append("southwark-sscp")  # no hours in its source
+    return {
+        "bundle": engine_bundle(bundle),
+        "cases": working_day_cases(),
+        "questions": questions(bundle),
+        "fragments": fragments(bundle),
+        "answers": partial_answers(bundle),
+        "typed_dates": typed_dates(),
+        "today": TODAY,
+        "stamp": "20261123T093000Z",
+        "office": [[contact, day, time] for contact in contacts for day in OFFICE_DAYS for time in OFFICE_TIMES],
+    }
+
+
+def suite_run_fixture(interpreter, installed):
+    """The module's `suite_run` fixture: the suite run once under tests/<interpreter>/run.mjs,
+    needing node_modules/<installed>."""
+    @pytest.fixture(scope="module")
+    def suite_run(bundle, tmp_path_factory):
+        if not (ROOT / "node_modules" / installed).exists():
+            pytest.fail(interpreter + " is not installed: run bin/setup (it runs npm ci)")
+        return run_suite(interpreter, bundle, tmp_path_factory.mktemp(interpreter))
+    return suite_run
+
+
+def run_suite(interpreter, bundle, folder):
+    """(header, results, given) from running the suite under tests/<interpreter>/run.mjs in Node."""
+    if shutil.which("node") is None:
+        pytest.fail("Node.js is needed to run the engine under " + interpreter + ": run bin/setup")
+    given = suite_input(bundle)
+    path = folder / "input.json"
+    # Written as UTF-8, not \u escapes: MicroPython's json.loads reads an escaped surrogate pair
+    # (an emoji, say) as two characters, so a file for MicroPython must not use them.
+    path.write_text(json.dumps(given, ensure_ascii=False), encoding="utf-8")
+    runner = ROOT / "tests" / interpreter / "run.mjs"
+    result = subprocess.run(["node", str(runner), str(SUITE), str(path), str(PACKAGE), *BROWSER_MODULES],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    header, *results = [json.loads(line) for line in result.stdout.splitlines() if line]
+    return header, results, given
+
+
+def cpython_results(given):
+    """The suite's answers from CPython, as they look after a trip through JSON."""
+    spec = importlib.util.spec_from_file_location("interpreter_suite", SUITE)
+    suite = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(suite)
+    return json.loads(json.dumps(list(suite.results(given))))
+
+
+def assert_same_as_cpython(suite_run, kinds):
+    _, results, given = suite_run
+    expected = [line for line in cpython_results(given) if line[0] in kinds]
+    got = [line for line in results if line[0] in kinds]
+    assert len(got) == len(expected) > 0
+    for answer, wanted in zip(got, expected):
+        assert answer == wanted, wanted[:2]
+
+
+def test_every_working_day_case_passes(suite_run):
+    header, _, given = suite_run
+    assert header["cases"] == len(given["cases"]) > 0
+    assert header["failures"] == []
+
+
+def test_the_same_answer_as_cpython_for_every_stage(suite_run):
+    assert_same_as_cpython(suite_run, ["next_step"])
+
+
+def test_the_same_wizard_steps_as_cpython_for_every_link_and_partial_answer(suite_run):
+    assert_same_as_cpython(suite_run, ["fragment", "step", "asks_when_it_started"])
+
+
+def test_the_same_gov_uk_messages_as_cpython_for_typed_dates(suite_run):
+    assert_same_as_cpython(suite_run, ["date_from_parts"])
+
+
+def test_the_same_calendar_files_as_cpython(suite_run):
+    assert_same_as_cpython(suite_run, ["deadline_event"])
+
+
+def test_the_same_office_hours_as_cpython(suite_run):
+    assert_same_as_cpython(suite_run, ["office_status"])

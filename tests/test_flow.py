@@ -1,0 +1,314 @@
+"""The wizard's questions and the page address (stillworried/flow.py).
+
+The address fragment is the wizard's only memory: a link like
+#procedure=southwark&stage=4&since=2026-11-23 opens straight on the answer, the back button steps
+back through the questions, and nothing but ids and dates from a fixed alphabet is ever read from
+it. A broken or hostile link leads to the first question still unanswered, with a plain-English
+sentence saying what was wrong, and never puts what was typed into the page.
+"""
+import datetime
+import string
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from stillworried import flow
+from stillworried.engine import next_step
+from stillworried.workdays import DateError
+
+TODAY = "2026-11-23"  # a Monday
+SAFE_VALUE = set(string.ascii_lowercase + string.digits + "-")
+# What a sentence shown to the volunteer may contain: words, and at most a date or a number
+# from the link, which the alphabet above already limits to digits and hyphens.
+PLAIN_ENGLISH = set(string.ascii_letters + string.digits + " .,'-")
+
+
+def every_stage(bundle):
+    return [(procedure_id, stage["number"])
+            for procedure_id, procedure in sorted(bundle["procedures"].items())
+            for stage in procedure["stages"]]
+
+
+def opens_on(bundle, fragment, today=TODAY):
+    return flow.step(bundle, flow.parse_fragment(fragment), today)
+
+
+# --- Links that work ----------------------------------------------------------------------------
+
+def test_a_link_to_southwark_stage_4_opens_on_the_answer(bundle):
+    step, answers, problem = opens_on(bundle, "#procedure=southwark&stage=4&since=2026-11-23")
+    assert (step, problem) == (flow.RESULT, None)
+    assert answers == {"procedure": "southwark", "partnership": "southwark", "stage": 4, "since": "2026-11-23"}
+    answer = next_step(bundle, answers["procedure"], answers["stage"], answers["since"], answers.get("started"))
+    assert answer["title"] == "Quality Assurance Unit"
+
+
+def test_a_wigan_link_with_the_day_the_disagreement_began_keeps_it_for_the_overall_deadline(bundle):
+    step, answers, problem = opens_on(bundle, "#procedure=wigan&stage=2&since=2026-11-23&started=2026-11-02")
+    assert (step, problem) == (flow.RESULT, None)
+    assert answers["started"] == "2026-11-02"
+    answer = next_step(bundle, "wigan", 2, answers["since"], answers["started"])
+    assert answer["overall_deadline"] == "2026-12-02"  # one month for the overall process, from 2 November
+
+
+@pytest.mark.parametrize("since", ["2026-11-23", "2015-01-01", "2035-12-31", "2024-02-29", "2026-12-25"])
+def test_every_answer_survives_the_trip_through_the_address(bundle, since):
+    for procedure_id, number in every_stage(bundle):
+        for started in (None, "2015-01-01"):
+            answers = {"procedure": procedure_id, "stage": number, "since": since}
+            if started:
+                answers["started"] = started
+            fragment = flow.make_fragment(answers)
+            assert flow.parse_fragment(fragment) == answers, fragment
+            step, kept, problem = flow.step(bundle, flow.parse_fragment(fragment), "2035-12-31")
+            assert (step, problem) == (flow.RESULT, None), fragment
+            assert flow.make_fragment(kept) == fragment
+
+
+def test_the_address_holds_the_answers_in_a_fixed_order_and_nothing_else():
+    answers = {"started": "2026-11-02", "since": "2026-11-23", "stage": 2, "partnership": "wigan",
+               "procedure": "wigan", "unreadable": ["area"]}
+    assert flow.make_fragment(answers) == "#procedure=wigan&stage=2&since=2026-11-23&started=2026-11-02"
+
+
+def test_the_questions_before_the_procedure_have_their_own_addresses(bundle):
+    assert flow.make_fragment({"area": None}) == "#area"
+    assert flow.make_fragment({"area": "salford"}) == "#area=salford"
+    assert flow.parse_fragment("#area") == {"area": None}
+    assert flow.parse_fragment("#area=salford") == {"area": "salford"}
+    for area in bundle["partnerships"]:
+        assert opens_on(bundle, flow.make_fragment({"area": area})) == (flow.SITUATION, {"area": area}, None)
+
+
+# --- Which question comes next ------------------------------------------------------------------
+
+def test_with_no_answers_the_first_question_is_whether_a_child_is_in_immediate_danger(bundle):
+    assert opens_on(bundle, "") == (flow.DANGER, {}, None)
+    assert opens_on(bundle, "#") == (flow.DANGER, {}, None)
+    assert opens_on(bundle, "#immediate-danger") == (flow.DANGER, {}, None)
+
+
+def test_no_to_immediate_danger_asks_which_area(bundle):
+    assert opens_on(bundle, "#area") == (flow.AREA, {"area": None}, None)
+
+
+def test_the_step_for_every_partial_answer(bundle):
+    for procedure_id, number in every_stage(bundle):
+        partnership = bundle["procedures"][procedure_id]["partnership"]
+        kept = {"procedure": procedure_id, "partnership": partnership}
+        assert flow.step(bundle, {"area": partnership}, TODAY) == (flow.SITUATION, {"area": partnership}, None)
+        assert flow.step(bundle, {"procedure": procedure_id}, TODAY) == (flow.STAGE, kept, None)
+        kept["stage"] = number
+        assert flow.step(bundle, {"procedure": procedure_id, "stage": number}, TODAY) == (flow.WHEN, kept, None)
+        done = {"procedure": procedure_id, "stage": number, "since": TODAY}
+        assert flow.step(bundle, done, TODAY) == (flow.RESULT, dict(kept, since=TODAY), None)
+
+
+def test_a_stage_and_date_without_a_procedure_start_again_at_the_area(bundle):
+    assert opens_on(bundle, "#stage=2&since=2026-11-23") == (flow.AREA, {"area": None}, None)
+
+
+def test_a_date_without_a_stage_asks_for_the_stage_and_forgets_the_date(bundle):
+    step, answers, problem = opens_on(bundle, "#procedure=wigan&since=2026-11-23")
+    assert (step, answers, problem) == (flow.STAGE, {"procedure": "wigan", "partnership": "wigan"}, None)
+
+
+def test_the_back_link_steps_back_through_the_questions_one_at_a_time(bundle):
+    _, answers, _ = opens_on(bundle, "#procedure=wigan&stage=2&since=2026-11-23&started=2026-11-02")
+    addresses = []
+    while answers is not None:
+        answers = flow.back(answers)
+        if answers is not None:
+            addresses.append(flow.make_fragment(answers))
+            _, answers, _ = flow.step(bundle, flow.parse_fragment(addresses[-1]), TODAY)
+    assert addresses == ["#procedure=wigan&stage=2", "#procedure=wigan", "#area=wigan", "#area"]
+
+
+def test_only_procedures_with_a_limit_counted_from_the_start_ask_when_the_disagreement_began(bundle):
+    asks = {procedure_id: flow.asks_when_it_started(procedure)
+            for procedure_id, procedure in bundle["procedures"].items()}
+    # Wigan: "one month for the overall process"; Southwark: raised within 5 working days of the
+    # discussion, and 20 working days overall. The two Salford procedures count only from each stage.
+    assert asks == {"wigan": True, "southwark": True, "salford-vcse": False, "salford-sscb-2014": False}
+
+
+# --- Broken and hostile links -------------------------------------------------------------------
+
+WHEN = "#procedure=wigan&stage=2&since="
+HOSTILE = [
+    # (what the link says, the question it opens on, the sentence shown)
+    ("#procedure=<script>alert(1)</script>", flow.AREA, "The link was for a procedure we do not have. Choose your area."),
+    ("#procedure=javascript:alert(1)", flow.AREA, "The link was for a procedure we do not have. Choose your area."),
+    ("#procedure=%3Cscript%3E", flow.AREA, "The link was for a procedure we do not have. Choose your area."),
+    ("#procedure=Wigan", flow.AREA, "The link was for a procedure we do not have. Choose your area."),
+    ("#procedure=" + "a" * 61, flow.AREA, "The link was for a procedure we do not have. Choose your area."),
+    ("#procedure=" + "wigan" * 10000, flow.AREA, "The link was for a procedure we do not have. Choose your area."),
+    ("#procedure=constructor", flow.AREA, "The link was for a procedure we do not have. Choose your area."),
+    ("#procedure=__proto__", flow.AREA, "The link was for a procedure we do not have. Choose your area."),
+    ("#procedure=salford", flow.AREA, "The link was for a procedure we do not have. Choose your area."),
+    ("#procedure=wigan\u0000", flow.AREA, "The link was for a procedure we do not have. Choose your area."),
+    ("#area=<img src=x onerror=alert(1)>", flow.AREA, "We do not have an area called that. Choose an area."),
+    ("#area=", flow.AREA, "We do not have an area called that. Choose an area."),
+    ("#area=london", flow.AREA, "We do not have an area called that. Choose an area."),
+    ("#procedure=wigan&stage=99", flow.STAGE, "That procedure has no such stage. Choose a stage."),
+    ("#procedure=wigan&stage=0", flow.STAGE, "That procedure has no such stage. Choose a stage."),
+    ("#procedure=wigan&stage=-1", flow.STAGE, "That procedure has no such stage. Choose a stage."),
+    ("#procedure=wigan&stage=100", flow.STAGE, "That procedure has no such stage. Choose a stage."),
+    ("#procedure=wigan&stage=\uff12", flow.STAGE, "That procedure has no such stage. Choose a stage."),
+    ("#procedure=wigan&stage=2.0", flow.STAGE, "That procedure has no such stage. Choose a stage."),
+    ("#procedure=wigan&stage=", flow.STAGE, "That procedure has no such stage. Choose a stage."),
+    ("#procedure=salford-sscb-2014&stage=4", flow.STAGE, "That procedure has no such stage. Choose a stage."),
+    (WHEN + "\uff12\uff10\uff12\uff16-11-23", flow.WHEN, "The link had a date we could not read. Enter the dates again."),
+    (WHEN + "\u0662\u0660\u0662\u0666-11-23", flow.WHEN, "The link had a date we could not read. Enter the dates again."),
+    (WHEN + "23-11-2026", flow.WHEN, "The link had a date we could not read. Enter the dates again."),
+    (WHEN + "2026-1-123", flow.WHEN, "The link had a date we could not read. Enter the dates again."),
+    (WHEN + "2026-11-23<script>", flow.WHEN, "The link had a date we could not read. Enter the dates again."),
+    (WHEN + "2026-11-23" * 1000, flow.WHEN, "The link had a date we could not read. Enter the dates again."),
+    (WHEN + "+026-11-23", flow.WHEN, "The link had a date we could not read. Enter the dates again."),
+    (WHEN + "2026-11-23&started=2026-11-2", flow.WHEN, "The link had a date we could not read. Enter the dates again."),
+    (WHEN + "2026-11-23&started=javascript:alert(1)", flow.WHEN,
+     "The link had a date we could not read. Enter the dates again."),
+    (WHEN + "2026-02-30", flow.WHEN, "The date this stage began '2026-02-30' is not a real date."),
+    (WHEN + "2026-13-01", flow.WHEN, "The date this stage began '2026-13-01' is not a real date."),
+    (WHEN + "2014-12-31", flow.WHEN, "We can only count working days between 2015-01-01 and 2035-12-31, "
+                                     "and 2014-12-31 is outside that range."),
+    (WHEN + "2036-01-01", flow.WHEN, "We can only count working days between 2015-01-01 and 2035-12-31, "
+                                     "and 2036-01-01 is outside that range."),
+    (WHEN + "2026-11-24", flow.WHEN, "The date this stage began must be today or in the past."),
+    (WHEN + "2026-11-23&started=2026-11-24", flow.WHEN,
+     "The date the disagreement began must be the same as or before the date this stage began."),
+    (WHEN + "2026-11-23&started=1999-01-01", flow.WHEN, "We can only count working days between 2015-01-01 and "
+                                                        "2035-12-31, and 1999-01-01 is outside that range."),
+]
+
+
+@pytest.mark.parametrize("fragment, expected_step, expected_problem", HOSTILE,
+                         ids=[fragment[:60] for fragment, _, _ in HOSTILE])
+def test_a_broken_link_opens_the_question_to_answer_again_and_says_why_in_plain_english(
+        bundle, fragment, expected_step, expected_problem):
+    step, answers, problem = opens_on(bundle, fragment)
+    assert (step, problem) == (expected_step, expected_problem)
+    assert set(problem) <= PLAIN_ENGLISH
+    assert_safe_answers(bundle, answers)
+
+
+def test_the_first_of_a_repeated_key_counts():
+    assert flow.parse_fragment("#procedure=wigan&procedure=southwark&stage=2&stage=3") == \
+        {"procedure": "wigan", "stage": 2}
+    # A first value that cannot be read is not replaced by a later one smuggled in after it.
+    assert flow.parse_fragment("#procedure=<b>&procedure=wigan") == {"unreadable": ["procedure"]}
+
+
+def test_a_stage_written_with_a_leading_zero_is_that_stage(bundle):
+    assert opens_on(bundle, "#procedure=wigan&stage=02")[:2] == (flow.WHEN, {"procedure": "wigan",
+                                                                           "partnership": "wigan", "stage": 2})
+
+
+def test_unknown_keys_are_ignored_and_never_kept(bundle):
+    answers = flow.parse_fragment("#procedure=wigan&stage=2&since=2026-11-23&name=Alice+Smith&dob=2015-01-01")
+    assert answers == {"procedure": "wigan", "stage": 2, "since": "2026-11-23"}
+    assert opens_on(bundle, "#name=Alice") == (flow.DANGER, {}, None)
+
+
+def test_the_day_the_disagreement_began_may_be_the_day_this_stage_began(bundle):
+    assert opens_on(bundle, WHEN + "2026-11-23&started=2026-11-23")[0] == flow.RESULT
+
+
+def test_today_in_london_is_not_in_the_future(bundle):
+    assert flow.check_dates(bundle, "2026-11-23", None, "2026-11-23") is None
+    assert flow.check_dates(bundle, "2035-12-31", "2015-01-01", "2035-12-31") is None
+
+
+def assert_safe_answers(bundle, answers):
+    """Whatever a link says, the answers kept are ids the data has, a stage number and real dates."""
+    assert set(answers) <= {"area", "procedure", "partnership", "stage", "since", "started"}
+    for key in ("area", "procedure", "partnership"):
+        if answers.get(key) is not None:
+            assert set(answers[key]) <= SAFE_VALUE
+    if "area" in answers and answers["area"] is not None:
+        assert answers["area"] in bundle["partnerships"]
+    if "procedure" in answers:
+        assert answers["procedure"] in bundle["procedures"]
+    if "stage" in answers:
+        assert isinstance(answers["stage"], int)
+    for key in ("since", "started"):
+        if key in answers:
+            datetime.date.fromisoformat(answers[key])
+    assert set(flow.make_fragment(answers)) <= SAFE_VALUE | set("#=&")
+
+
+FRAGMENT_PIECES = st.sampled_from(["procedure", "stage", "since", "started", "area", "=", "&", "#", "wigan",
+                                   "southwark", "salford-vcse", "2", "02", "2026-11-23", "2026-02-30", "<", "%3C",
+                                   "\uff12", ":", "javascript:", "\n", "\u202e"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(), st.lists(FRAGMENT_PIECES, max_size=12).map("".join)))
+def test_whatever_the_address_says_only_the_fixed_alphabet_gets_through(bundle, fragment):
+    parsed = flow.parse_fragment(fragment)
+    for key, value in parsed.items():
+        if key == "stage":
+            assert isinstance(value, int) and 0 <= value <= 99
+        elif key == "unreadable":
+            assert set(value) <= {"area", "procedure", "stage", "since", "started"}
+        else:
+            assert key in ("area", "procedure", "since", "started")
+            assert value is None or set(value) <= SAFE_VALUE
+    step, answers, problem = flow.step(bundle, parsed, TODAY)
+    assert step in (flow.DANGER, flow.AREA, flow.SITUATION, flow.STAGE, flow.WHEN, flow.RESULT)
+    assert problem is None or set(problem) <= PLAIN_ENGLISH
+    assert_safe_answers(bundle, answers)
+
+
+# --- Dates typed in three boxes (the GOV.UK date pattern) ---------------------------------------
+
+WHAT = "date this stage began"
+TYPED = [
+    # (day, month, year) typed, and what the volunteer is told
+    (("", "", ""), "Enter the date this stage began."),
+    ((" ", "\t", None), "Enter the date this stage began."),
+    (("23", "", "2026"), "The date this stage began must include a month."),
+    (("", "11", "2026"), "The date this stage began must include a day."),
+    (("23", "11", ""), "The date this stage began must include a year."),
+    (("", "", "2026"), "The date this stage began must include a day and a month."),
+    (("23", "", ""), "The date this stage began must include a month and a year."),
+    (("23", "11", "26"), "The year of the date this stage began must have 4 numbers, for example 2026."),
+    (("23", "11", "026"), "The year of the date this stage began must have 4 numbers, for example 2026."),
+    (("30", "2", "2026"), "The date this stage began must be a real date."),
+    (("29", "2", "2025"), "The date this stage began must be a real date."),
+    (("0", "11", "2026"), "The date this stage began must be a real date."),
+    (("23", "13", "2026"), "The date this stage began must be a real date."),
+    (("123", "1", "2026"), "The date this stage began must be a real date."),
+    (("1", "011", "2026"), "The date this stage began must be a real date."),
+    (("23", "11", "0000"), "The date this stage began must be a real date."),
+    (("twenty", "11", "2026"), "The date this stage began must be a real date, written in numbers."),
+    (("\uff12\uff13", "11", "2026"), "The date this stage began must be a real date, written in numbers."),
+    (("23", "11", "\u0662\u0660\u0662\u0666"), "The date this stage began must be a real date, written in numbers."),
+    (("-1", "11", "2026"), "The date this stage began must be a real date, written in numbers."),
+    (("<script>", "11", "2026"), "The date this stage began must be a real date, written in numbers."),
+    (("23", "11", "20266"), "The date this stage began must be a real date, written in numbers."),
+]
+
+
+@pytest.mark.parametrize("typed, message", TYPED, ids=[repr(typed) for typed, _ in TYPED])
+def test_a_date_that_cannot_be_used_gets_the_gov_uk_message_without_repeating_what_was_typed(typed, message):
+    with pytest.raises(DateError) as error:
+        flow.date_from_parts(typed[0], typed[1], typed[2], WHAT)
+    assert str(error.value) == message
+
+
+@pytest.mark.parametrize("typed, iso", [
+    (("23", "11", "2026"), "2026-11-23"),
+    (("3", "1", "2027"), "2027-01-03"),
+    (("03", "01", "2027"), "2027-01-03"),
+    ((" 29 ", " 2 ", " 2024 "), "2024-02-29"),
+    (("31", "12", "2035"), "2035-12-31"),
+])
+def test_a_real_date_typed_in_three_boxes_becomes_yyyy_mm_dd(typed, iso):
+    assert flow.date_from_parts(typed[0], typed[1], typed[2], WHAT) == iso
+
+
+def test_the_boxes_are_filled_back_from_the_address_without_leading_zeros():
+    assert flow.date_parts("2026-11-03") == ("3", "11", "2026")
+    for iso in ("2015-01-01", "2024-02-29", "2026-11-23", "2035-12-31"):
+        assert flow.date_from_parts(*flow.date_parts(iso), WHAT) == iso
