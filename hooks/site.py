@@ -6,7 +6,8 @@ gets a Content-Security-Policy.
 - on_nav, on_page_context: an area's pages show only that area's part of the navigation.
 - on_files: a page for every partnership, procedure, contact list, form and guidance section,
   and a vCard for every contact and partnership. Adding a partnership needs YAML only.
-- on_post_page: hash the page's inline scripts and put the CSP in a meta tag at the top of <head>.
+- on_post_page: name Material's search dialog; hash the page's inline scripts and put the CSP in a
+  meta tag at the top of <head>.
 - on_post_build: the same policies as a _headers file for static hosts that read one.
 """
 import base64
@@ -45,6 +46,9 @@ POLICY = {
     "form-action": ["'self'"],
 }
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
+# Material's search dialog has no accessible name (Lighthouse and axe's aria-dialog-name).
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+NAMED_SEARCH_DIALOG = SEARCH_DIALOG[:-1] + ' aria-label="Search this site">'
 
 
 def page(title, description, body, **meta):
@@ -175,6 +179,7 @@ def policy_for(scripts):
 
 
 def on_post_page(output, page, config):
+    output = output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
     csp = policy_for(INLINE_SCRIPT.findall(output))
     STATE.setdefault("policies", {})[page.url] = csp
     meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % csp
