@@ -19,6 +19,7 @@ Targets (issue 3): at most 120 KB compressed and FCP at most 1.0 s for a guidanc
 time growing linearly, at most 60 s for 150 partnerships on 2 cores.
 """
 import argparse
+import gzip
 import os
 import resource
 import statistics
@@ -144,8 +145,8 @@ def fit(label, points):
 def bench_builds(sizes, runs):
     print("\nmkdocs build --strict with synthetic data (Salford, Wigan and Southwark, then copies of them); "
           "%d CPU cores, load average %.1f" % (os.cpu_count(), os.getloadavg()[0]))
-    print("%-13s %-6s %-5s %-24s %-24s %s" % ("partnerships", "pages", "runs", "wall-clock seconds", "CPU seconds",
-                                              "wall s per partnership"))
+    print("%-13s %-6s %-5s %-24s %-24s %-12s %s" % ("partnerships", "pages", "runs", "wall-clock seconds",
+                                                    "CPU seconds", "s/partner.", "search index KB (gzip)"))
     walls, cpus = [], []
     with tempfile.TemporaryDirectory(prefix="stillworried-build-") as temp:
         for size in sizes:
@@ -156,8 +157,10 @@ def bench_builds(sizes, runs):
             wall, cpu = [t[0] for t in times], [t[1] for t in times]
             walls.append((size, statistics.median(wall)))
             cpus.append((size, statistics.median(cpu)))
-            print("%-13d %-6d %-5d %-24s %-24s %.3f" % (size, pages, len(times), spread(wall, "s", digits=2),
-                                                       spread(cpu, "s", digits=2), statistics.median(wall) / size))
+            index = len(gzip.compress((site / "search" / "search_index.json").read_bytes(), compresslevel=6))
+            print("%-13d %-6d %-5d %-24s %-24s %-12.3f %.0f" % (size, pages, len(times), spread(wall, "s", digits=2),
+                                                              spread(cpu, "s", digits=2), statistics.median(wall) / size,
+                                                              index / 1024))
     if len(walls) >= 2:
         fit("Wall clock", walls)
         fit("CPU", cpus)
