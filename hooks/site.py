@@ -3,10 +3,13 @@ gets a Content-Security-Policy.
 
 - on_config: check the data (a mistake stops the build with file:line messages, before anything
   is written), build the navigation from it, and give the header its emergency numbers.
+- on_nav, on_page_context: an area's pages show only that area's part of the navigation.
 - on_files: a page for every partnership, procedure, contact list, form and guidance section,
-  a vCard for every contact and partnership, the contacts as open data (macros.open_data) and
-  the Atom feed of changes to the data (macros.amendments). Adding a partnership needs YAML only.
-- on_post_page: hash the page's inline scripts and put the CSP in a meta tag at the top of <head>.
+  a vCard for every contact and partnership, the contacts as open data (macros.open_data), the
+  Atom feed of changes to the data (macros.amendments) and the files the wizard runs on
+  (macros.wizard_assets). Adding a partnership needs YAML only.
+- on_post_page: name Material's search dialog; hash the page's inline scripts and put the CSP in a
+  meta tag at the top of <head> (the wizard page's also allows eval, for PyScript).
 - on_post_build: the same policies as a _headers file for static hosts that read one.
 """
 import base64
@@ -18,6 +21,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -50,6 +54,9 @@ POLICY = {
 # needs 'wasm-unsafe-eval'. No other page gets either.
 WIZARD_SCRIPT_SRC = ["'unsafe-eval'", "'wasm-unsafe-eval'"]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
+# Material's search dialog has no accessible name (Lighthouse and axe's aria-dialog-name).
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+NAMED_SEARCH_DIALOG = SEARCH_DIALOG[:-1] + ' aria-label="Search this site">'
 
 
 def page(title, description, body, **meta):
@@ -110,24 +117,43 @@ def pages(bundle, manifest=None):
 
 
 def nav(bundle, made):
+    """The navigation: Home, then one section per area holding every page of that area (its
+    procedures, guidance, contacts and forms), then the site-wide pages. One pass over the pages,
+    so it grows linearly with the number of partnerships."""
     def entry(path):
         return {text(made[path][0]): path}
 
+    own = {pid: {"pages": [], "support": [], "forms": []} for pid in bundle["partnerships"]}
+    for path in made:
+        folder, _, rest = path.partition("/")
+        if folder == "forms":
+            own[bundle["forms"][rest[:-len(".md")]]["partnership"]]["forms"].append(entry(path))
+        elif folder in own and rest.startswith("support/"):
+            own[folder]["support"].append(entry(path))
+        elif folder in own and rest != "index.md":
+            own[folder]["pages"].append(entry(path))
     areas = []
     for pid, partnership in bundle["partnerships"].items():
-        section = [{"Overview": "%s/index.md" % pid}]
-        section += [entry(path) for path in made if path.startswith(pid + "/") and path.count("/") == 1
-                    and path != "%s/index.md" % pid]
-        support = [path for path in made if path.startswith(pid + "/support/")]
-        if support:
-            section.append({"Support and guidance": [entry(path) for path in support]})
+        section = [{"Overview": "%s/index.md" % pid}] + own[pid]["pages"]
+        if own[pid]["support"]:
+            section.append({"Support and guidance": own[pid]["support"]})
+        section.append(entry("contacts/%s.md" % pid))
+        if own[pid]["forms"]:
+            section.append({text("%s forms" % partnership["name"]): own[pid]["forms"]})
         areas.append({text(partnership["name"]): section})
     return ([{"Home": "index.md"}, entry(wizard_assets.PAGE + "index.md")] + areas
-            + [{"Contacts": ["contacts/index.md"] + [entry(p) for p in made if p.startswith("contacts/")]},
-               {"Forms": ["forms/index.md"] + [entry(p) for p in made if p.startswith("forms/")]},
-               {"Glossary": "glossary.md"},
+            + [{"Contacts": "contacts/index.md"}, {"Forms": "forms/index.md"}, {"Glossary": "glossary.md"},
                {text("What's changed"): "amendments.md"},
                {"About": ["about.md", "accessibility.md", "privacy.md", "maintainers.md"]}])
+
+
+def area_navs(site_nav, bundle):
+    """{partnership id: the navigation its pages show}: Home, that area's own section and the
+    site-wide pages. Every page listing every area would make each page, and the build, grow
+    with the square of the number of partnerships; the home page lists them all instead."""
+    count = len(bundle["partnerships"])
+    home, areas, rest = site_nav.items[:1], site_nav.items[1:1 + count], site_nav.items[1 + count:]
+    return {pid: Navigation(home + [area] + rest, site_nav.pages) for pid, area in zip(bundle["partnerships"], areas)}
 
 
 def header_data(bundle):
@@ -154,6 +180,17 @@ def on_config(config):
     config["nav"] = nav(bundle, STATE["pages"])
     config["extra"]["sw"] = header_data(bundle)
     return config
+
+
+def on_nav(site_nav, config, files):
+    STATE["navs"] = area_navs(site_nav, STATE["bundle"])
+    return site_nav
+
+
+def on_page_context(context, page, config, nav):
+    """An area's pages show only that area in the navigation (see area_navs)."""
+    context["nav"] = STATE["navs"].get(page.meta.get("partnership"), nav)
+    return context
 
 
 def on_files(files, config):
@@ -184,6 +221,7 @@ def policy_for(scripts, wizard=False):
 
 
 def on_post_page(output, page, config):
+    output = output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
     csp = policy_for(INLINE_SCRIPT.findall(output), wizard=bool(page.meta.get("wizard")))
     STATE.setdefault("policies", {})[page.url] = csp
     meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % csp

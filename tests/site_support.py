@@ -1,7 +1,10 @@
 """Build the site once per test session and serve it on 127.0.0.1, and start Debian's Chromium
-through Playwright with the flags this machine needs (no browser download, no network)."""
+through Playwright with the flags this machine needs (no browser download, no network).
+The benchmarks (bench/) use the same build and server, with gzip on as a real static host has it."""
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import socketserver
@@ -32,11 +35,37 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# What static hosts compress. Images, fonts and vCards are sent as they are.
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class _GzipHandler(_QuietHandler):
+    """Sends text files gzip-compressed to a browser that accepts it, as a static host does, so
+    that the benchmarks count the bytes a phone would really download."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if (not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "")
+                or not kind.startswith(COMPRESSED_TYPES)):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 class Server:
     """A static file server for the built site, on the loopback address only."""
 
-    def __init__(self, directory):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+    def __init__(self, directory, compress=False):
+        handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(directory))
         self.httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.origin = "http://127.0.0.1:%d" % self.httpd.server_address[1]

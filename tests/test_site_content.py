@@ -125,13 +125,14 @@ def test_no_phone_number_email_or_timescale_is_typed_into_the_markdown():
     assert found == []
 
 
-def test_every_built_page_is_clean_and_has_a_description(built_site):
+def test_every_built_page_is_clean_has_a_description_and_names_its_search_dialog(built_site):
     for path in site_pages(built_site):
         page = (built_site / path / "index.html").read_text()
         for leftover in ("{{", "{%", "Macro Rendering Error", "Traceback"):
             assert leftover not in page, (path, leftover)
         description = re.search(r'<meta name="description" content="([^"]*)"', page)
         assert description and len(description.group(1)) > 20, path
+        assert re.search(r'role="dialog" aria-label="[^"]+"', page), (path, "the search dialog needs a name")
 
 
 def test_every_contact_and_partnership_has_a_vcard_with_callable_numbers(built_site, bundle):

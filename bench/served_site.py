@@ -1,0 +1,26 @@
+"""The site as the benchmarks see it: built from the data into a temporary folder and served on
+127.0.0.1 with gzip for text files, as a static host serves it."""
+import contextlib
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from site_support import Server, build_site  # noqa: E402
+
+
+@contextlib.contextmanager
+def served_site():
+    """Yields the running Server; stops it and removes the build afterwards."""
+    with tempfile.TemporaryDirectory(prefix="stillworried-bench-") as temp:
+        site = Path(temp) / "site"
+        result = build_site(site)
+        if result.returncode != 0:
+            sys.exit("The site did not build:\n" + result.stdout + result.stderr)
+        server = Server(site, compress=True)
+        try:
+            yield server
+        finally:
+            server.close()

@@ -1,0 +1,189 @@
+"""Benchmark: what a phone downloads, how soon it sees the page, and how long the build takes.
+
+1. Builds the site into a temporary folder and serves it on 127.0.0.1 with gzip for text files
+   (as a static host does). Loads the home page, a procedure page and a guidance page in
+   Debian's Chromium on a throttled phone: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up
+   (Chrome DevTools' "slow 4G"), CPU slowed 4 times, 412 x 915 mobile viewport, a fresh
+   profile (cold cache) for every run. Prints the bytes transferred (compressed, as the network
+   counts them, headers included) and the first contentful paint: median and min-max.
+2. Times `mkdocs build` with synthetic data of 1, 10, 50 and 150 partnerships (see
+   synthetic_data.py) and prints the seconds per size and the seconds each partnership adds.
+
+Run it with the project's virtual environment (bin/setup makes it):
+
+    .venv/bin/python bench/site_bench.py                 # both parts
+    .venv/bin/python bench/site_bench.py --pages-only    # only the page loads
+    .venv/bin/python bench/site_bench.py --build-only --sizes 1,10,50,150
+
+Targets (issue 3): at most 120 KB compressed and FCP at most 1.0 s for a guidance page; build
+time growing linearly, at most 60 s for 150 partnerships on 2 cores.
+"""
+import argparse
+import gzip
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synthetic_data  # noqa: E402
+from served_site import served_site  # noqa: E402
+from site_support import CHROMIUM, CHROMIUM_ARGS, PHONE, build_site  # noqa: E402
+
+PAGES = {"home": "", "procedure": "salford/salford-vcse/", "guidance": "salford/support/information-sharing/"}
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
+CPU_SLOWDOWN = 4
+TARGET_BYTES = 120 * 1024
+TARGET_FCP_MS = 1000
+BUILD_TARGET_SECONDS = 60
+
+
+def spread(values, unit="", scale=1.0, digits=0):
+    """'median (min-max)' of a list of numbers."""
+    form = "%%.%df" % digits
+    values = [v / scale for v in values]
+    return "%s%s (%s-%s)" % (form % statistics.median(values), unit, form % min(values), form % max(values))
+
+
+def fetched_size(url):
+    """Bytes of one compressed response, headers included, fetched directly from the server."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        head = "HTTP/1.0 %d %s\r\n%s\r\n" % (response.status, response.reason, response.headers)
+        return len(response.read()) + len(head.encode())
+
+
+def load_once(browser, url):
+    """One cold load on the throttled phone: (bytes, bytes before the load event, FCP in ms,
+    {url: bytes}). The page's CDP session does not see what its search worker fetches (the
+    worker's own script): Playwright lists those requests, and their size is fetched directly."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2.625)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    urls, sizes, loaded = {}, {}, {"at": None}
+    cdp.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
+    cdp.on("Network.loadingFinished",
+           lambda event: sizes.__setitem__(event["requestId"], (event["encodedDataLength"], event["timestamp"])))
+    cdp.on("Page.loadEventFired", lambda event: loaded.__setitem__("at", event["timestamp"]))
+    cdp.send("Page.enable")
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url, wait_until="load", timeout=60_000)
+    # Material fetches the search index in a worker after the page is shown: wait for it too.
+    page.wait_for_load_state("networkidle", timeout=60_000)
+    fcp = page.evaluate("() => { const e = performance.getEntriesByName('first-contentful-paint')[0];"
+                        " return e ? e.startTime : null; }")
+    context.close()
+    by_url = {urls.get(rid, rid): size for rid, (size, _) in sizes.items()}
+    for missed in set(requested) - set(by_url):
+        if not missed.startswith("data:"):
+            by_url[missed + " (worker)"] = fetched_size(missed)
+    before_load = sum(size for size, at in sizes.values() if loaded["at"] is None or at <= loaded["at"])
+    return sum(by_url.values()), before_load, fcp, by_url
+
+
+def bench_pages(runs):
+    from playwright.sync_api import sync_playwright
+
+    with served_site() as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        print("Page loads: slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up), CPU x%d, 412x915 mobile, "
+              "cold cache, gzip; %d runs each" % (CPU_SLOWDOWN, runs))
+        print("%-10s %-38s %-24s %-24s %s" % ("page", "path", "KB transferred", "KB by load event", "FCP ms"))
+        for name, path in PAGES.items():
+            totals, early, paints, last = [], [], [], {}
+            for _ in range(runs):
+                total, before_load, fcp, last = load_once(browser, server.url(path))
+                totals.append(total)
+                early.append(before_load)
+                paints.append(fcp)
+            print("%-10s %-38s %-24s %-24s %s" % (name, "/" + path, spread(totals, scale=1024, digits=1),
+                                                   spread(early, scale=1024, digits=1), spread(paints)))
+            for url, size in sorted(last.items(), key=lambda item: -item[1]):
+                if not url.startswith("data:"):
+                    print("%14.1f KB  %s" % (size / 1024, url.replace(server.origin, "")))
+            verdict = "meets" if statistics.median(totals) <= TARGET_BYTES and \
+                statistics.median(paints) <= TARGET_FCP_MS else "MISSES"
+            print("%14s the target of 120 KB and FCP 1.0 s" % verdict)
+        browser.close()
+
+
+def time_build(data_dir, site_dir):
+    """(wall-clock seconds, CPU seconds) of one build. The CPU time is shown too because the
+    machine may be shared: it does not grow when other work slows the build down."""
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = build_site(site_dir, data_dir=data_dir)
+    seconds = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        sys.exit("The synthetic site did not build:\n" + result.stdout + result.stderr)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    return seconds, cpu
+
+
+def fit(label, points):
+    """Least-squares line through (partnerships, seconds), and how far each point is from it."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    slope, intercept = statistics.linear_regression(xs, ys)
+    print("%s: %.2f s + %.3f s per partnership (r = %.4f; 1 is a straight line)"
+          % (label, intercept, slope, statistics.correlation(xs, ys)))
+    print("  " + "; ".join("%d: measured %.1f s, line %.1f s" % (x, y, intercept + slope * x) for x, y in points))
+
+
+def bench_builds(sizes, runs):
+    print("\nmkdocs build --strict with synthetic data (Salford, Wigan and Southwark, then copies of them); "
+          "%d CPU cores, load average %.1f" % (os.cpu_count(), os.getloadavg()[0]))
+    print("%-13s %-6s %-5s %-24s %-24s %-12s %s" % ("partnerships", "pages", "runs", "wall-clock seconds",
+                                                    "CPU seconds", "s/partner.", "search index KB (gzip)"))
+    walls, cpus = [], []
+    with tempfile.TemporaryDirectory(prefix="stillworried-build-") as temp:
+        for size in sizes:
+            data = synthetic_data.write_data(ROOT / "data", Path(temp) / ("data-%d" % size), size)
+            site = Path(temp) / ("site-%d" % size)
+            times = [time_build(data, site) for _ in range(runs if size < 100 else max(1, min(runs, 2)))]
+            pages = sum(1 for _ in site.rglob("index.html"))
+            wall, cpu = [t[0] for t in times], [t[1] for t in times]
+            walls.append((size, statistics.median(wall)))
+            cpus.append((size, statistics.median(cpu)))
+            index = len(gzip.compress((site / "search" / "search_index.json").read_bytes(), compresslevel=6))
+            print("%-13d %-6d %-5d %-24s %-24s %-12.3f %.0f" % (size, pages, len(times), spread(wall, "s", digits=2),
+                                                              spread(cpu, "s", digits=2), statistics.median(wall) / size,
+                                                              index / 1024))
+    if len(walls) >= 2:
+        fit("Wall clock", walls)
+        fit("CPU", cpus)
+        largest, seconds = walls[-1]
+        print("%d partnerships in %.1f s: %s the target of %d s" % (largest, seconds, "meets" if seconds
+              <= BUILD_TARGET_SECONDS else "MISSES", BUILD_TARGET_SECONDS))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="page loads per page (default 5)")
+    parser.add_argument("--build-runs", type=int, default=3, help="builds per size; sizes of 100 or more are built "
+                        "at most twice (default 3)")
+    parser.add_argument("--sizes", default="1,10,50,150", help="partnership counts to time the build with")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--pages-only", action="store_true")
+    only.add_argument("--build-only", action="store_true")
+    args = parser.parse_args()
+    if not args.build_only:
+        bench_pages(args.runs)
+    if not args.pages_only:
+        bench_builds([int(size) for size in args.sizes.split(",")], args.build_runs)
+
+
+if __name__ == "__main__":
+    main()
