@@ -36,7 +36,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 # What static hosts compress. Images, fonts and vCards are sent as they are.
-COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml",
+                    "application/wasm")
 
 
 class _GzipHandler(_QuietHandler):

@@ -163,6 +163,8 @@ def test_a_copy_without_git_history_still_builds_and_says_so(tmp_path):
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__",
                                                               ".pytest_cache"))
     assert not (copy / ".git").exists()
+    # A copy from a tarball still has its Node packages installed (npm ci): the wizard needs them.
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GIT_CEILING_DIRECTORIES=str(tmp_path))
     result = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "--site-dir",
                              str(tmp_path / "site")], cwd=copy, env=env, capture_output=True, text=True)
