@@ -78,6 +78,7 @@ def wizard_page(manifest):
                 "Answer a few questions to find who to contact next about a child, and the date they "
                 "should answer by.", "{{ wizard_page() }}", wizard=True,
                 modulepreload=[relative_to_wizard(path) for path in manifest["modulepreload"]],
+                preload_first=[relative_to_wizard(path) for path in manifest["fetch_first"]],
                 preload=[relative_to_wizard(path) for path in manifest["fetch"]])
 
 

@@ -111,8 +111,10 @@ def manifest(engine_bundle, interpreter_name):
         "plugins": ["!" + plugin for plugin in UNUSED_PLUGINS],
         "modulepreload": [BASE + "pyscript/core.js"] + [path for path in pyscript_files() if "/core-" in path]
                          + [BASE + interpreter_name + "/" + chosen["entry"]],
-        "fetch": [BASE + interpreter_name + "/" + name for name in chosen["fetched"]]
-                 + [glue] + sorted(site_path for site_path in python if site_path != glue),
+        # The interpreter's own files first and at high priority: the phone can compile the
+        # WebAssembly while the Python files, needed only once it has started, arrive.
+        "fetch_first": [BASE + interpreter_name + "/" + name for name in chosen["fetched"]],
+        "fetch": [glue] + sorted(site_path for site_path in python if site_path != glue),
     }
 
 
