@@ -60,10 +60,8 @@ def fetched_size(url):
         return len(response.read()) + len(head.encode())
 
 
-def load_once(browser, url):
-    """One cold load on the throttled phone: (bytes, bytes before the load event, FCP in ms,
-    {url: bytes}). The page's CDP session does not see what its search worker fetches (the
-    worker's own script): Playwright lists those requests, and their size is fetched directly."""
+def throttled_phone(browser):
+    """A fresh context (cold cache) on the throttled phone: (context, page, CDP session)."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2.625)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -71,6 +69,14 @@ def load_once(browser, url):
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     cdp.send("Network.emulateNetworkConditions", SLOW_4G)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    return context, page, cdp
+
+
+def load_once(browser, url):
+    """One cold load on the throttled phone: (bytes, bytes before the load event, FCP in ms,
+    {url: bytes}). The page's CDP session does not see what its search worker fetches (the
+    worker's own script): Playwright lists those requests, and their size is fetched directly."""
+    context, page, cdp = throttled_phone(browser)
     urls, sizes, loaded = {}, {}, {"at": None}
     cdp.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
     cdp.on("Network.loadingFinished",

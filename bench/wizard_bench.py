@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from site_bench import CPU_SLOWDOWN, SLOW_4G, spread  # noqa: E402
-from site_support import CHROMIUM, CHROMIUM_ARGS, PHONE, Server, build_site  # noqa: E402
+from site_bench import CPU_SLOWDOWN, spread, throttled_phone  # noqa: E402
+from site_support import CHROMIUM, CHROMIUM_ARGS, Server, build_site  # noqa: E402
 
 ANSWER = "still-worried/#procedure=southwark&stage=4&since=2026-11-23"
 TARGET_MS = 2000
@@ -39,13 +39,8 @@ TARGET_BYTES = 300 * 1024
 
 
 def throttled_page(browser):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2.625)
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    """The throttled phone of site_bench.py, counting the compressed bytes of every response."""
+    context, page, cdp = throttled_phone(browser)
     sizes = {}
     cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
     return context, page, sizes
