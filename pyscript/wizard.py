@@ -306,7 +306,6 @@ def write_result(answers, focus):
         add(result, add(make("div", cls="admonition warning"), make("p", "Past its review date", cls="admonition-title"),
                         make("p", answer["status_note"])))
 
-    write_answers(result, answer, answers)
     who = section(result, "Who to contact now", "sw-result__contacts")
     add(who, make("p", answer["who"]["receiving"] + "."))
     for contact in answer["contacts"]:
@@ -358,6 +357,7 @@ def write_result(answers, focus):
     else:
         add(following, make("p", "This is the last stage of the procedure."))
 
+    write_answers(result, answer, answers)
     write_actions(result, answer, answers)
     sources = section(result, "Where this comes from", "sw-result__sources")
     add(sources, add(make("ul"), *[add(make("li"), make("cite", source["file"]), make("span", ", " + source["section"]))
