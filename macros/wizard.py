@@ -25,9 +25,10 @@ def radios(name, legend, options, hint=None):
                                      "aria-describedby": ident + "-hint" if option_hint else None}),
                         el("label", {"for": ident}, label, " ", tag),
                         el("p", {"class": "sw-hint", "id": ident + "-hint"}, option_hint) if option_hint else None))
-    return el("fieldset", {"class": "sw-fieldset", "aria-describedby": name + "-error"},
+    described = (name + "-hint " if hint else "") + name + "-error"
+    return el("fieldset", {"class": "sw-fieldset", "aria-describedby": described},
               el("legend", None, el("h2", {"class": "sw-question", "tabindex": "-1"}, legend)),
-              el("p", {"class": "sw-hint"}, hint) if hint else None,
+              el("p", {"class": "sw-hint", "id": name + "-hint"}, hint) if hint else None,
               el("p", {"class": "sw-error", "id": name + "-error", "hidden": True}),
               items)
 
@@ -53,12 +54,14 @@ def date_input(name, legend, hint):
         ident = "%s-%s" % (name, part)
         boxes.append(el("div", {"class": "sw-date__item"},
                         el("label", {"for": ident}, label),
+                        # No name: the boxes are read by id, so even a form sent without the
+                        # script could never put what was typed into the address.
                         el("input", {"class": "sw-date__input sw-date__input--%d" % width, "id": ident,
-                                     "name": ident, "type": "text", "inputmode": "numeric", "autocomplete": "off",
+                                     "type": "text", "inputmode": "numeric", "autocomplete": "off",
                                      "spellcheck": "false", "maxlength": str(width)})))
     return el("fieldset", {"class": "sw-fieldset", "id": name, "role": "group",
                            "aria-describedby": "%s-hint %s-error" % (name, name)},
-              el("legend", None, legend),
+              el("legend", {"id": name + "-legend"}, legend),
               el("p", {"class": "sw-hint", "id": name + "-hint"}, hint),
               el("p", {"class": "sw-error", "id": name + "-error", "hidden": True}),
               el("div", {"class": "sw-date"}, boxes))
@@ -76,7 +79,8 @@ def danger_question(ctx):
                         [contact_card(ctx, cid, heading="p") for cid in door["contacts"]]))
     return join([
         el("section", {"class": "sw-danger-question", "aria-labelledby": "sw-danger-title"},
-           el("h2", {"id": "sw-danger-title"}, "Is a child in immediate danger?"),
+           el("h2", {"id": "sw-danger-title", "class": "sw-question", "tabindex": "-1"},
+              "Is a child in immediate danger?"),
            el("p", {"class": "sw-answer-links"},
               el("a", {"class": "md-button md-button--primary", "href": "#immediate-danger"}, "Yes"), " ",
               el("a", {"class": "md-button", "href": "#area"}, "No"))),
@@ -93,7 +97,8 @@ def danger_question(ctx):
 
 def fallback(ctx):
     """The static steps, always on the page: what to use if the quick answer does not load."""
-    return el("section", {"class": "sw-fallback", "aria-labelledby": "sw-fallback-title"},
+    # id="area": before Python has started, or with no script, answering "No" (#area) jumps here.
+    return el("section", {"class": "sw-fallback", "id": "area", "aria-labelledby": "sw-fallback-title"},
               el("h2", {"id": "sw-fallback-title"}, "Read the procedures"),
               el("p", {"class": "sw-status", "id": "sw-status", "role": "status"},
                  "The quick answer needs JavaScript. Every procedure is also set out in full, stage by stage:"),
@@ -130,9 +135,9 @@ def questions(ctx):
             key=procedure["id"], procedure=procedure["id"]))
     forms.append(question(flow.WHEN, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did this stage begin?"),
-        date_input("since", "The day you raised it at this stage",
-                   "We have filled in today's date in the UK. Change it if you raised it on another day. "
-                   "For example, 23 11 2026."),
+        date_input("since", "The day this stage began",
+                   "The time limits at this stage count from this day. We have filled in today's date in "
+                   "the UK; change it if it was another day. For example, 23 11 2026."),
         el("div", {"id": "sw-started-question", "hidden": True},
            date_input("started", "When did the disagreement first begin? (optional)",
                       "Some time limits count from the start of the whole process. Leave this blank if it "

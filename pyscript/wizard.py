@@ -27,6 +27,9 @@ FORMS_PATH = "../forms/"
 CONTACTS_PATH = "../contacts/"
 PROCEDURE_PATH = "../"
 PROXIES = []  # keep event handlers alive for the life of the page
+# The answers last shown, in memory only (never in storage): going back or changing an answer
+# fills the date boxes with these rather than quietly resetting them to today.
+REMEMBERED = {}
 
 
 def by_id(ident):
@@ -140,13 +143,12 @@ def show_error(form, message, field_id=None):
     summary.focus()
 
 
-def hide_all():
+def hide_all(step):
     for form in each(document.querySelectorAll(".sw-step-form")):
         form.hidden = True
     # Once "No" is answered the danger question steps aside, as on a GOV.UK question page; the
     # header keeps 999 on screen.
-    document.querySelector(".sw-danger-question").hidden = bool(window.location.hash) and \
-        window.location.hash != "#immediate-danger"
+    document.querySelector(".sw-danger-question").hidden = step != flow.DANGER
     by_id("sw-result").hidden = True
     document.body.classList.remove("sw-has-result")
 
@@ -168,14 +170,37 @@ def fill_date(name, iso):
 
 
 def show(focus):
+    """Show the question (or the answer) the address asks for. If anything goes wrong, say so
+    and point to the procedure pages: never leave an empty page."""
+    try:
+        show_step(focus)
+    except Exception as error:  # the last line of defence for a worried reader
+        js.console.error("Still worried? wizard: " + str(error))
+        hide_all(None)
+        result = by_id("sw-result")
+        result.textContent = ""
+        add(result, make("h2", "Sorry, there is a problem with this page", cls="sw-question"),
+            make("p", "Use the procedure pages below instead: they have the same stages, contacts and time limits."),
+            make("a", "Start again", cls="md-button", href="#"))
+        result.hidden = False
+        focus_heading(result, True)
+
+
+def show_step(focus):
     step, answers, problem = current()
-    hide_all()
+    hide_all(step)
     if step == flow.DANGER:
         document.title = SITE_TITLE
+        if focus and window.location.hash != "#immediate-danger":
+            focus_heading(document.querySelector(".sw-danger-question"), True)
         return
     if step == flow.RESULT:
-        write_result(answers, focus)
-        return
+        try:
+            return write_result(answers, focus)
+        except ValueError as error:  # a deadline beyond the dates we can count, say
+            step, problem = flow.WHEN, str(error)
+            hide_all(step)
+    field = None
     if step == flow.AREA:
         form = by_id("sw-area")
     elif step == flow.SITUATION:
@@ -186,16 +211,21 @@ def show(focus):
         form = by_id("sw-when")
         procedure = BUNDLE["procedures"][answers["procedure"]]
         by_id("sw-started-question").hidden = not flow.asks_when_it_started(procedure)
+        by_id("since-legend").textContent = words.capitalise(flow.stage_began_words(procedure, answers["stage"]))
+        since, started = flow.prefill(flow.parse_fragment(window.location.hash), REMEMBERED, london_now()[0])
+        fill_date("since", since)
+        fill_date("started", started)
         given = flow.parse_fragment(window.location.hash)
-        fill_date("since", given.get("since") or london_now()[0])
-        fill_date("started", given.get("started"))
+        found = flow.date_problem(BUNDLE, given["since"], given.get("started"), london_now()[0]) \
+            if given.get("since") else None
+        field = found[0] if found else "since"
     clear_errors(form)
     previous = flow.back(answers)
     form.querySelector(".sw-back").setAttribute("href", flow.make_fragment(previous) if previous else "#")
     form.hidden = False
     focus_heading(form, focus)
     if problem:
-        show_error(form, problem, "since" if step == flow.WHEN else None)
+        show_error(form, problem, field)
 
 
 def on_submit(event):
@@ -236,9 +266,9 @@ def submit_dates(form, answers):
             started = typed_date("started", "date the disagreement began")
         except DateError as error:
             return show_error(form, str(error), "started")
-    problem = flow.check_dates(BUNDLE, since, started, london_now()[0])
+    problem = flow.date_problem(BUNDLE, since, started, london_now()[0])
     if problem:
-        return show_error(form, problem, "started" if "disagreement" in problem else "since")
+        return show_error(form, problem[1], problem[0])
     chosen = {"procedure": answers["procedure"], "stage": answers["stage"], "since": since}
     if started and started != since:
         chosen["started"] = started
@@ -281,10 +311,14 @@ def contact_block(contact, today, now):
     for email in contact["emails"]:
         add(actions, make("a", "Email " + email["address"], cls="md-button sw-email", href="mailto:" + email["address"]))
     add(block, actions)
-    for other in contact["conflicts"]:
-        add(block, make("p", "Another source gives " + other["phone_text"] + " for the same team (" + other["name"]
-                        + ", " + other["sources"][0]["file"] + ", " + other["sources"][0]["section"]
-                        + "). If one number does not work, try the other.", cls="sw-conflict"))
+    if contact["conflicts"]:
+        others = add(make("p", "Also printed for the same team: ", cls="sw-conflict"))
+        for other in contact["conflicts"]:
+            add(others, make("a", other["phone_text"], href="tel:" + other["phone"]),
+                make("span", " (" + other["name"] + ") "))
+        add(block, others)
+    if contact.get("conflict"):
+        add(block, make("p", contact["conflict"], cls="sw-conflict"))
     if contact.get("hours"):
         status = engine.office_status(BUNDLE, contact["hours"], today, now)
         add(block, make("p", status["words"], cls="sw-open sw-open--" + status["state"]))
@@ -296,6 +330,8 @@ def contact_block(contact, today, now):
 def write_result(answers, focus):
     today, now = london_now()
     answer = engine.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"], answers.get("started"))
+    REMEMBERED.clear()
+    REMEMBERED.update(answers)
     result = by_id("sw-result")
     result.textContent = ""
     add(result, make("a", "Back", cls="sw-back", href=flow.make_fragment(flow.back(answers))))
@@ -365,6 +401,7 @@ def write_result(answers, focus):
     add(sources, make("p", "Full procedure: ", cls="sw-source"))
     sources.lastChild.appendChild(make("a", answer["procedure_title"],
                                        href=PROCEDURE_PATH + answer["partnership"] + "/" + answer["procedure"] + "/"))
+    result.setAttribute("data-answers", flow.make_fragment(answers))
     result.hidden = False
     document.body.classList.add("sw-has-result")
     focus_heading(result, focus)

@@ -8,6 +8,7 @@ procedure, the stage, who to contact and the rule, and nothing about the child.
 
 import datetime
 
+from stillworried import words
 from stillworried.workdays import parse_date
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -55,9 +56,14 @@ def deadline_event(answer, stamp):
     deadline = answer["deadline"] or answer["overall_deadline"]
     if deadline is None:
         return None
-    summary = "Safeguarding escalation: " + answer["title"] + " should answer by today"
-    if not answer["deadline"]:
-        summary = "Safeguarding escalation: the overall time limit ends today"
+    # What falls due, said the way the wizard says it: "Raise it by today", "Answer due by
+    # today", so the reminder on the day cannot be read as someone else's deadline.
+    stage = answer["procedure_title"] + ", stage " + str(answer["stage"]) + " (" + answer["title"] + ")"
+    main = [item for item in answer["deadlines"] if item["id"] == answer["deadline_id"]]
+    if main:
+        summary = words.deadline_label(main[0]["measures"]) + " today: " + stage
+    else:
+        summary = "The overall time limit ends today: " + stage
     lines_of_text = [
         answer["procedure_title"] + ", stage " + str(answer["stage"]) + ": " + answer["title"] + ".",
         answer["deadline_rule"] or answer["overall"]["rule"],

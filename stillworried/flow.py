@@ -11,6 +11,7 @@ and the questions before it are #area (which area?) and #area=<id> (which situat
 Pure functions only: the browser glue in pyscript/ reads the page, asks these which question to
 show, and writes the answer the engine gives. Runs under CPython and MicroPython.
 """
+from stillworried import words
 from stillworried.workdays import DateError, WorkingCalendar, parse_date
 
 ANSWER_KEYS = ("procedure", "stage", "since", "started")
@@ -174,19 +175,58 @@ def step(bundle, answers, today):
 
 def check_dates(bundle, since, started, today):
     """A sentence saying what is wrong with the dates, or None when they can be used."""
+    problem = date_problem(bundle, since, started, today)
+    return problem[1] if problem else None
+
+
+def date_problem(bundle, since, started, today):
+    """(field, sentence) for the first thing wrong with the dates, or None. field is "since" or
+    "started", so the page can put the message by the right boxes."""
     calendar = WorkingCalendar(bundle["calendar"])
-    try:
-        since_day = calendar.check(parse_date(since, "date this stage began"))
-        started_day = None
-        if started:
-            started_day = calendar.check(parse_date(started, "date the disagreement began"))
-    except DateError as error:
-        return str(error)
+    covered = " must be between " + words.long_date(calendar.first.isoformat()) + " and " + \
+        words.long_date(calendar.last.isoformat()) + "."
+    checked = {}
+    for field, value, what in (("since", since, "The date this stage began"),
+                               ("started", started, "The date the disagreement began")):
+        if not value:
+            continue
+        try:
+            day = parse_date(value, what)
+        except DateError:
+            return field, what + " must be a real date."
+        try:
+            checked[field] = calendar.check(day)
+        except DateError:
+            return field, what + covered
+    since_day = checked["since"]
+    started_day = checked.get("started")
     if since_day > parse_date(today):
-        return "The date this stage began must be today or in the past."
+        return "since", "The date this stage began must be today or in the past."
     if started_day is not None and started_day > since_day:
-        return "The date the disagreement began must be the same as or before the date this stage began."
+        return "started", "The date the disagreement began must be the same as or before the date this stage began."
     return None
+
+
+def stage_began_words(procedure, stage_number):
+    """What the stage's time limits count from, in the data's words ("the day the heads of
+    service could not agree"), so the date question asks for the day the engine counts from."""
+    for stage in procedure["stages"]:
+        if stage["number"] == stage_number:
+            for timescale in stage["timescales"]:
+                if timescale["counts_from"] == "stage_start":
+                    return timescale["from_words"]
+    return "the day this stage began"
+
+
+def prefill(answers, remembered, today):
+    """(since, started) to fill in on the date question: the link's own dates, else those last
+    given for the same procedure and stage (going back or changing an answer must never quietly
+    reset a date to today), else today for since and nothing for started."""
+    same_procedure = remembered.get("procedure") == answers.get("procedure")
+    same_stage = same_procedure and remembered.get("stage") == answers.get("stage")
+    since = answers.get("since") or (remembered.get("since") if same_stage else None) or today
+    started = answers.get("started") or (remembered.get("started") if same_procedure else None)
+    return since, started
 
 
 def date_from_parts(day, month, year, what):
@@ -217,6 +257,10 @@ def date_from_parts(day, month, year, what):
 
 
 def date_parts(iso):
-    """'2026-11-03' -> ('3', '11', '2026'), to fill the three boxes."""
-    day = parse_date(iso)
+    """'2026-11-03' -> ('3', '11', '2026'), to fill the three boxes; empty boxes for a date
+    that cannot be read, so a broken link never stops the page."""
+    try:
+        day = parse_date(iso)
+    except DateError:
+        return "", "", ""
     return str(day.day), str(day.month), str(day.year)

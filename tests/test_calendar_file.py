@@ -86,7 +86,7 @@ def test_the_event_says_who_to_contact_by_when_and_that_999_comes_first(bundle):
     # Southwark's Quality Assurance Unit resolves within 2 working days of the referral:
     # Monday 23 November 2026 -> Wednesday 25 November.
     assert event["DTSTART"].dt == datetime.date(2026, 11, 25)
-    assert str(event["SUMMARY"]) == "Safeguarding escalation: Quality Assurance Unit should answer by today"
+    assert str(event["SUMMARY"]) == ("Resolution due by today: Southwark Safeguarding Children Partnership resolution of professional disagreements, stage 4 (Quality Assurance Unit)")
     description = str(event["DESCRIPTION"]).split("\n")
     assert description[0] == answer["procedure_title"] + ", stage 4: Quality Assurance Unit."
     assert description[1] == answer["deadline_rule"]
@@ -120,12 +120,26 @@ def test_stages_with_no_time_limit_at_all_make_no_calendar_file(bundle):
     assert none == {("salford-sscb-2014", 1), ("salford-sscb-2014", 2), ("salford-vcse", 1)}
 
 
+@pytest.mark.parametrize("procedure, stage, summary", [
+    ("wigan", 4, "Raise it by today: Wigan Safeguarding Children Partnership Resolution Protocol, stage 4 "
+                 "(Director or assistant director)"),
+    ("salford-vcse", 2, "Answer due by today: Challenging a Children's Services decision (voluntary and "
+                        "community organisations), stage 2 (Practice Manager)"),
+])
+def test_the_reminder_says_what_falls_due_not_always_an_answer(bundle, procedure, stage, summary):
+    """Wigan stage 4: the heads of service have 2 working days to raise it with the directors;
+    the reminder must not read as the directors' deadline to answer."""
+    event = read_back(deadline_event(next_step(bundle, procedure, stage, "2026-11-23"), STAMP))
+    assert str(event["SUMMARY"]) == summary
+
+
 def test_a_stage_without_its_own_limit_uses_the_overall_deadline(bundle):
     answer = dict(next_step(bundle, "wigan", 2, "2026-11-23", "2026-11-02"))
     answer.update(deadline=None, deadline_rule=None, deadline_words=None, deadline_id=None)
     event = read_back(deadline_event(answer, STAMP))
     assert event["DTSTART"].dt == datetime.date(2026, 12, 2)  # one month from 2 November
-    assert str(event["SUMMARY"]) == "Safeguarding escalation: the overall time limit ends today"
+    assert str(event["SUMMARY"]) == ("The overall time limit ends today: Wigan Safeguarding Children Partnership "
+                                     "Resolution Protocol, stage 2 (Line manager to line manager)")
     assert answer["overall"]["rule"] in str(event["DESCRIPTION"])
 
 
@@ -181,7 +195,7 @@ def test_hostile_text_in_the_data_comes_back_from_the_calendar_file_character_fo
     assert answer["title"] == payload
     event = read_back(deadline_event(answer, STAMP))
     assert event["DTSTART"].dt == datetime.date(2026, 11, 25)
-    assert str(event["SUMMARY"]) == "Safeguarding escalation: " + expected + " should answer by today"
+    assert str(event["SUMMARY"]) == "Resolution due by today: " + expected + " (procedure), stage 4 (" + expected + ")"
     description = str(event["DESCRIPTION"])
     assert description.startswith(expected + " (procedure), stage 4: " + expected + ".\n")
     assert "\nContact: " + expected + " (contact), SSCP@southwark.gov.uk.\n" in description

@@ -89,7 +89,9 @@ def expected_facts(answer):
         "deadline": answer["deadline"],
         "overall": answer["overall_deadline"],
         "others": [item["date"] for item in answer["deadlines"] if item not in main],
-        "tel": ["tel:" + phone["e164"] for contact in answer["contacts"] for phone in contact["phones"] if phone.get("e164")],
+        "tel": [link for contact in answer["contacts"] for link in
+                ["tel:" + phone["e164"] for phone in contact["phones"] if phone.get("e164")]
+                + ["tel:" + other["phone"] for other in contact["conflicts"]]],
         "mail": ["mailto:" + email["address"] for contact in answer["contacts"] for email in contact["emails"]],
     }
 
@@ -105,7 +107,7 @@ def test_every_stage_of_every_procedure_gives_the_engines_answer_through_the_pag
             for started in (None, "2026-11-02"):
                 answers = {"procedure": procedure_id, "stage": stage["number"], "since": SINCE, "started": started}
                 page.evaluate("fragment => { location.hash = fragment; }", flow.make_fragment(answers))
-                page.wait_for_function("() => !document.querySelector('#sw-result').hidden")
+                page.wait_for_selector("#sw-result:not([hidden])[data-answers='%s']" % flow.make_fragment(answers))
                 expected = expected_facts(next_step(browser_bundle, procedure_id, stage["number"], SINCE, started))
                 assert result_facts(page) == expected, answers
                 checked += 1
@@ -380,3 +382,45 @@ def test_the_same_wizard_runs_on_pyodide_with_one_line_of_config_changed(browser
         w.close()
     finally:
         server.close()
+
+
+def test_a_link_with_an_impossible_date_asks_for_the_date_again(watched):
+    page = watched().open("#procedure=wigan&stage=2&since=2026-02-30")
+    assert visible_step(page) == ["sw-when"]
+    assert "The date this stage began must be a real date" in page.inner_text("#sw-when .sw-error-summary")
+    assert [page.input_value("#since-" + part) for part in ("day", "month", "year")] == ["", "", ""]
+
+
+def test_an_address_it_does_not_know_shows_the_first_question(watched):
+    page = watched().open("#nothing-here")
+    assert page.locator(".sw-danger-question").is_visible()
+
+
+def test_changing_an_answer_keeps_the_dates_already_given(watched):
+    """Going back from the answer must never quietly reset the dates to today: Wigan's overall
+    month counts from when the disagreement began."""
+    page = watched().open("#procedure=wigan&stage=2&since=2026-11-16&started=2026-11-02")
+    page.click("text=Change an answer")
+    page.wait_for_selector("#sw-when:not([hidden])")
+    assert [page.input_value("#since-" + p) for p in ("day", "month", "year")] == ["16", "11", "2026"]
+    assert [page.input_value("#started-" + p) for p in ("day", "month", "year")] == ["2", "11", "2026"]
+    page.click("#sw-when .sw-continue")
+    page.wait_for_selector("#sw-result:not([hidden])")
+    assert page.url.endswith("#procedure=wigan&stage=2&since=2026-11-16&started=2026-11-02")
+
+
+def test_the_date_question_asks_for_the_day_the_stage_counts_from(watched):
+    """Wigan stage 4 counts from the day the heads of service could not agree, not from the day
+    the reader raised it with the directors."""
+    page = watched().open("#procedure=wigan&stage=4")
+    assert page.inner_text("#since-legend") == "The day the heads of service could not agree"
+
+
+def test_a_wrong_start_of_the_disagreement_is_marked_on_its_own_boxes(watched):
+    page = watched().open("#procedure=wigan&stage=2")
+    for part, value in (("day", "1"), ("month", "1"), ("year", "1999")):
+        page.fill("#started-" + part, value)
+    page.click("#sw-when .sw-continue")
+    assert page.locator("#started-error").is_visible()
+    assert "The date the disagreement began must be between" in page.inner_text("#started-error")
+    assert not page.locator("#since-error").is_visible()
