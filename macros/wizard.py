@@ -13,7 +13,7 @@ import json
 from stillworried import flow
 
 from macros.html import el, join
-from macros.render import contact_card, procedure_path
+from macros.render import contact_card, contacts_path, procedure_path
 
 def radios(name, legend, options, hint=None):
     """A GOV.UK radios question: a fieldset whose legend is the page's question."""
@@ -76,7 +76,9 @@ def danger_question(ctx):
         doors.append(el("li", {"class": "sw-area"},
                         el("h3", None, partnership["name"] + ": " + door["name"]),
                         el("p", None, door["text"]),
-                        [contact_card(ctx, cid, heading="p") for cid in door["contacts"]]))
+                        [contact_card(ctx, cid, heading="p") for cid in door["contacts"]],
+                        el("p", None, el("a", {"href": ctx.url(contacts_path(partnership["id"]))},
+                                         "All " + partnership["name"] + " contacts"))))
     return join([
         el("section", {"class": "sw-danger-question", "aria-labelledby": "sw-danger-title"},
            el("h2", {"id": "sw-danger-title", "class": "sw-question", "tabindex": "-1"},
