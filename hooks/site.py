@@ -67,13 +67,10 @@ def page(title, description, body, **meta):
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
 
 
-def relative_to_wizard(site_path):
-    return "../" + site_path
-
-
 def wizard_page(manifest):
     """The "Still worried?" wizard. Its head preloads the runtime so the download starts while
     the first question, which needs no script, is being read."""
+    relative_to_wizard = render.Context(None, wizard_assets.PAGE).url
     return page("Still worried? Find who to contact next",
                 "Answer a few questions to find who to contact next about a child, and the date they "
                 "should answer by.", "{{ wizard_page() }}", wizard=True,
@@ -82,11 +79,9 @@ def wizard_page(manifest):
                 preload=[relative_to_wizard(path) for path in manifest["fetch"]])
 
 
-def pages(bundle, manifest=None):
+def pages(bundle, manifest):
     """{site path: (nav title, Markdown)} for every page made from the data."""
-    made = {}
-    if manifest:
-        made[wizard_assets.PAGE + "index.md"] = ("Still worried? Find who to contact", wizard_page(manifest))
+    made = {wizard_assets.PAGE + "index.md": ("Still worried? Find who to contact", wizard_page(manifest))}
     guidance = bundle["guidance"]["guidance"]
     for pid, partnership in bundle["partnerships"].items():
         made["%s/index.md" % pid] = (partnership["name"], page(

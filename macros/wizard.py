@@ -13,7 +13,7 @@ import json
 from stillworried import flow
 
 from macros.html import el, join
-from macros.render import contact_card, contacts_path, procedure_path
+from macros.render import front_doors, procedure_path
 
 def radios(name, legend, options, hint=None):
     """A GOV.UK radios question: a fieldset whose legend is the page's question."""
@@ -70,15 +70,6 @@ def date_input(name, legend, hint):
 def danger_question(ctx):
     """Plain links and CSS: works before Python has loaded and with JavaScript off."""
     emergency = ctx.contact("emergency-999")["phones"][0]
-    doors = []
-    for partnership in ctx.bundle["partnerships"].values():
-        door = partnership["front_door"]
-        doors.append(el("li", {"class": "sw-area"},
-                        el("h3", None, partnership["name"] + ": " + door["name"]),
-                        el("p", None, door["text"]),
-                        [contact_card(ctx, cid, heading="p") for cid in door["contacts"]],
-                        el("p", None, el("a", {"href": ctx.url(contacts_path(partnership["id"]))},
-                                         "All " + partnership["name"] + " contacts"))))
     return join([
         el("section", {"class": "sw-danger-question", "aria-labelledby": "sw-danger-title"},
            el("h2", {"id": "sw-danger-title", "class": "sw-question", "tabindex": "-1"},
@@ -92,7 +83,7 @@ def danger_question(ctx):
            el("p", None, el("a", {"href": "tel:" + emergency["e164"], "class": "sw-emergency__call"}, "Call 999")),
            el("p", None, "Tell the police the child is in immediate danger. When the child is safe, contact the "
                          "front door for the child's area:"),
-           el("ul", {"class": "sw-areas"}, doors),
+           front_doors(ctx),
            el("p", None, el("a", {"href": "#"}, "Start again"))),
     ])
 

@@ -212,12 +212,12 @@ def show_step(focus):
         procedure = BUNDLE["procedures"][answers["procedure"]]
         by_id("sw-started-question").hidden = not flow.asks_when_it_started(procedure)
         by_id("since-legend").textContent = words.capitalise(flow.stage_began_words(procedure, answers["stage"]))
-        since, started = flow.prefill(flow.parse_fragment(window.location.hash), REMEMBERED, london_now()[0])
+        given = flow.parse_fragment(window.location.hash)
+        today = london_now()[0]
+        since, started = flow.prefill(given, REMEMBERED, today)
         fill_date("since", since)
         fill_date("started", started)
-        given = flow.parse_fragment(window.location.hash)
-        found = flow.date_problem(BUNDLE, given["since"], given.get("started"), london_now()[0]) \
-            if given.get("since") else None
+        found = flow.date_problem(BUNDLE, given["since"], given.get("started"), today) if given.get("since") else None
         field = found[0] if found else "since"
     clear_errors(form)
     previous = flow.back(answers)
@@ -431,7 +431,7 @@ def write_answers(result, answer, answers):
 def write_actions(result, answer, answers):
     actions = section(result, "What next", "sw-result__actions sw-noprint")
     row = add(make("p", cls="sw-actions"))
-    if answer["deadline"] or answer["overall_deadline"]:
+    if calendar_file.event_date(answer):
         calendar_button = make("button", "Add to calendar", cls="md-button", type="button")
 
         def download(event):

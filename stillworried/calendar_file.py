@@ -47,13 +47,19 @@ def compact(iso):
     return iso.replace("-", "")
 
 
+def event_date(answer):
+    """The day the calendar event falls on: the stage's deadline, else the overall one, else None
+    (the stage has no time limit, so there is nothing to add to a calendar)."""
+    return answer["deadline"] or answer["overall_deadline"]
+
+
 def deadline_event(answer, stamp):
     """The .ics text for an answer from engine.next_step.
 
     stamp: the current moment in UTC as YYYYMMDDTHHMMSSZ (the browser's clock). Returns None
     when the stage has no time limit.
     """
-    deadline = answer["deadline"] or answer["overall_deadline"]
+    deadline = event_date(answer)
     if deadline is None:
         return None
     # What falls due, said the way the wizard says it: "Raise it by today", "Answer due by
