@@ -442,4 +442,6 @@ def check(data_dir):
     checker = Checker(data_dir)
     checker.read()
     checker.check_links()
+    from stillworried import named_in_text  # it imports this module's patterns
+    checker.problems += named_in_text.find(checker.files)
     return sorted(checker.problems, key=Problem.sort_key), checker.files
