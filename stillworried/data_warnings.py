@@ -84,8 +84,10 @@ def named_in(text):
 def team_differences(contacts):
     """The same team, different numbers. Different sources often print different numbers for one
     team; the site shows them side by side. That is fine once someone has looked and written
-    a 'conflict' note that names the number; a number the note does not name is new, perhaps
-    changed in one place and not in the other, and gets a warning."""
+    a 'conflict' note that names the number; a number no note of the team names is new, perhaps
+    changed in one place and not in the other, and gets a warning. The note may be on either
+    contact: it goes where the numbers compete (the Bridge's advice line names its referral
+    line, which the sources agree on for referrals and challenges, so that one carries none)."""
     everyone = contacts.data["contacts"]
     teams = {}
     for index, contact in enumerate(everyone):
@@ -99,7 +101,9 @@ def team_differences(contacts):
             for number, phone_index in numbers[index].items():
                 others = [other for other in members if other != index and numbers[other]
                           and number not in numbers[other]]
-                if not others or number in explained:
+                others = [other for other in others if not (number in explained or {number, *numbers[other]}
+                                                            <= named_in(everyone[other].get("conflict")))]
+                if not others:
                     continue
                 other = everyone[others[0]]
                 other_path = ("contacts", others[0], "phones", min(numbers[others[0]].values()), "number")

@@ -108,14 +108,19 @@ def resolve_timescales(calendar, timescales, since, started):
 
 def contact_summary(bundle, contact_id):
     """A contact as the wizard shows it: the first callable number and email, every other
-    number, and any conflicting number printed for the same team by another source."""
+    number, and any conflicting number printed for the same team by another source.
+
+    The other numbers are listed only when this contact has a 'conflict' note: the note
+    is where the data says the numbers compete. Two numbers of one team can each have
+    their own use (the Bridge's referral and advice lines), and a route on which every
+    source gives the same number should not offer the other one."""
     contact = bundle["contacts"][contact_id]
     phones = contact.get("phones", [])
     callable_phones = [phone for phone in phones if phone.get("e164")]
     emails = contact.get("emails", [])
     conflicts = []
     team = contact.get("team")
-    if team:
+    if team and contact.get("conflict"):
         own = set(phone["e164"] for phone in callable_phones)
         for other_id in sorted(bundle["contacts"]):
             other = bundle["contacts"][other_id]
