@@ -50,6 +50,25 @@ def stale_verifications(contacts, today, max_age_months):
                                    severity=WARNING)
 
 
+def never_confirmed(contacts, stages):
+    """A contact with no 'verified_on' has never been checked with the partnership, and its
+    source gives no date to stand in for a check (Wigan's protocol is undated), so the age
+    warning above can never fire for it. Say so, once per contact, so that nobody takes
+    silence for a recent check; never fill in a date on which nobody checked."""
+    dated = {source["file"]: source.get("date") for source in stages.data["sources"]} if stages else {}
+    for index, contact in enumerate(contacts.data["contacts"]):
+        if contact.get("verified_on"):
+            continue
+        files = sorted({source["file"] for source in contact.get("sources", [])})
+        undated = [name for name in files if not dated.get(name)]
+        yield contacts.problem(("contacts", index, "id"),
+                               "The details of '%s' have never been confirmed with the partnership (no 'verified_on'"
+                               "%s). Ask the partnership to confirm them, then set 'verified_on' to the day you "
+                               "checked; never write a day on which nobody checked."
+                               % (contact["id"], "; its source, %s, is undated" % ", ".join(undated)
+                                  if undated else ""), severity=WARNING)
+
+
 def overdue_reviews(stages, today):
     for index, procedure in enumerate(stages.data["procedures"]):
         due = first_day(procedure.get("review_due"))
@@ -157,6 +176,7 @@ def find(files, today=None, max_age_months=DEFAULT_MAX_AGE_MONTHS):
         found += stale_verifications(contacts, today, max_age_months)
         found += team_differences(contacts)
         found += invalid_numbers(contacts)
+        found += never_confirmed(contacts, files.get("stages.yaml"))
         if len(files) == 3:
             found += unused_contacts(files)
     if "stages.yaml" in files:
