@@ -1,0 +1,153 @@
+"""The data's quotations are the sources' own words, in the places the data says.
+
+- Every `quote` field (time limits, notes, routes: anything that has one) appears in the
+  section its `source` cites, not only somewhere in the file. A citation pointing at the wrong
+  section is how "telephone rather than wait" came to be cited to a section that says "You may
+  choose to telephone initially".
+- Every passage the data puts in double quotation marks, in any text, appears word for word
+  in a source. That is how a paraphrase presented as the source's words ("whichever is
+  shorter") is caught.
+- Every phone number or email a sentence names is one a contact holds
+  (stillworried/named_in_text.py, which `python -m stillworried check` runs), with seeded
+  mistakes to show that it fails.
+
+The test reads the sources themselves (../shared/protocols), as test_source_coverage.py does,
+and is skipped with a reason where that folder is absent.
+"""
+import re
+import shutil
+
+import pytest
+
+from conftest import DATA, ROOT
+from source_sections import locate, normalise
+from stillworried import validate
+from stillworried.validate import walk
+
+PROTOCOLS = ROOT.parent / "shared" / "protocols"
+needs_sources = pytest.mark.skipif(not PROTOCOLS.is_dir(),
+                                   reason="the source protocols are not beside this checkout (../shared/protocols)")
+QUOTED = re.compile(r'"([^"]+)"')
+
+
+def source_texts():
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(PROTOCOLS.iterdir())
+            if path.suffix in (".md", ".txt") and path.name != "README.md"}
+
+
+def raw_data():
+    import yaml
+    return {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+            for name in ("stages.yaml", "contacts.yaml", "guidance.yaml")}
+
+
+def quoted_items(data):
+    """(path, item) for every mapping with a 'quote', anywhere in the data."""
+    return [(path, item) for path, item in walk(data) if isinstance(item, dict) and "quote" in item]
+
+
+def strings(data):
+    return [(path, text) for path, text in walk(data) if isinstance(text, str)]
+
+
+@needs_sources
+def test_every_quote_is_in_the_section_it_cites():
+    texts = source_texts()
+    checked, wrong = 0, []
+    for name, data in raw_data().items():
+        for where, item in quoted_items(data):
+            source = item["source"]
+            passages = locate(texts[source["file"]], source["section"])
+            checked += 1
+            if not passages:
+                wrong.append((name, where, "section not found: " + source["section"]))
+            elif not any(normalise(item["quote"]) in passage for passage in passages):
+                wrong.append((name, where, "not in " + source["section"] + ": " + item["quote"]))
+    assert not wrong, "\n".join(map(str, wrong))
+    assert checked >= 25
+
+
+@needs_sources
+def test_a_quote_cited_to_the_wrong_section_is_caught():
+    """The locator really narrows: the VCSE step 2 sentence is not in step 3, and section 2's
+    Referrals Outcome Form is not in section 4."""
+    vcse = source_texts()["salford-vcse-joint-working-protocol.md"]
+    sentence = "The practice manager will respond to your complaint within 5 working days."
+    assert any(sentence in passage for passage in locate(vcse, "Appendix 2, section 4, step 2"))
+    assert not any(sentence in passage for passage in locate(vcse, "Appendix 2, section 4, step 3"))
+    form = "You will receive a Referrals Outcome Form within one week"
+    assert any(form in passage for passage in locate(vcse, "Appendix 2, section 2, step 4"))
+    assert not any(form in passage for passage in locate(vcse, "Appendix 2, section 4"))
+    wigan = source_texts()["wigan-resolution-protocol.txt"]
+    assert not any("999" in passage for passage in locate(wigan, "Principles of concerns resolution"))
+    southwark = source_texts()["southwark-professional-disagreement-policy.txt"]
+    [stage_1] = locate(southwark, "3.2 Stage 1")
+    assert "within 2 working days" in stage_1 and "whichever is less" not in stage_1
+
+
+@needs_sources
+def test_every_passage_in_quotation_marks_is_in_a_source():
+    everything = normalise(" ".join(source_texts().values())).lower()
+    wrong = []
+    for name, data in raw_data().items():
+        for where, text in strings(data):
+            for passage in QUOTED.findall(text):
+                if len(passage.split()) >= 3 and normalise(passage).lower().rstrip(".") not in everything:
+                    wrong.append((name, where, passage))
+    assert not wrong, "\n".join(map(str, wrong))
+
+
+@needs_sources
+def test_the_southwark_harm_clause_is_only_on_the_limits_that_have_it(bundle):
+    """3.1, 3.3, 3.4 and 3.5 add 'or a timescale that protects the child from harm'; stage 1,
+    the same-day escalation, the confirmations and stage 5 do not."""
+    procedure = bundle["procedures"]["southwark"]
+    clause = "or a timescale that protects the child from harm"
+    with_clause = {(stage["number"], item["id"]) for stage in procedure["stages"] for item in stage["timescales"]
+                   if clause in item["quote"]}
+    assert with_clause == {(2, "resolve"), (3, "resolve"), (4, "resolve")}
+    assert clause in procedure["overall"]["quote"]
+    for stage in procedure["stages"]:
+        for item in stage["timescales"]:
+            assert (clause in (item.get("note") or "")) == ((stage["number"], item["id"]) in with_clause)
+    assert "Every timescale" not in procedure["safety_rule"]["text"]
+
+
+# --- numbers named in sentences -------------------------------------------------------------
+
+def check_copy(tmp_path, name, old, new):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    text = (copy / name).read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    (copy / name).write_text(text.replace(old, new), encoding="utf-8")
+    problems, _ = validate.check(copy)
+    return [problem for problem in problems if problem.severity == problem.ERROR], text.replace(old, new)
+
+
+def test_the_data_names_no_number_that_no_contact_holds():
+    problems, _ = validate.check(DATA)
+    assert [str(problem) for problem in problems] == []
+
+
+@pytest.mark.parametrize("name, old, new, named", [
+    ("contacts.yaml", "every source gives 0161 603 4500.", "every source gives 0161 603 4501.", "0161 603 4501"),
+    ("stages.yaml", "The protocol does not say what to do if the form does not come.",
+     "If it does not come, ring 0161 603 4999.", "0161 603 4999"),
+    ("stages.yaml", "It is the Quality and Assurance Lead who takes it to the Chair.",
+     "Or email chair@southwark.gov.uk.", "chair@southwark.gov.uk"),
+])
+def test_a_sentence_naming_a_number_no_contact_holds_is_a_problem(tmp_path, name, old, new, named):
+    problems, text = check_copy(tmp_path, name, old, new)
+    assert len(problems) == 1, [str(problem) for problem in problems]
+    [problem] = problems
+    line = next(number for number, content in enumerate(text.splitlines(), 1) if named in content)
+    assert (problem.file.endswith(name), problem.line) == (True, line)
+    assert named in problem.message and "no contact in contacts.yaml holds it" in problem.message
+
+
+def test_a_number_changed_in_its_contact_but_not_in_a_note_is_a_problem(tmp_path):
+    """The Bridge's advice line changes; its conflict note and the referral line's note still
+    name the old number, and each is reported."""
+    problems, _ = check_copy(tmp_path, "contacts.yaml", '- number: "0161 603 4555"', '- number: "0161 603 4556"')
+    assert len(problems) == 2 and all("0161 603 4555" in problem.message for problem in problems)
