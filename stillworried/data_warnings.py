@@ -103,10 +103,10 @@ def named_in(text):
 def team_differences(contacts):
     """The same team, different numbers. Different sources often print different numbers for one
     team; the site shows them side by side. That is fine once someone has looked and written
-    a 'conflict' note that names the number; a number no note of the team names is new, perhaps
-    changed in one place and not in the other, and gets a warning. The note may be on either
-    contact: it goes where the numbers compete (the Bridge's advice line names its referral
-    line, which the sources agree on for referrals and challenges, so that one carries none)."""
+    a 'conflict' note that names the number; a number the note does not name is new, perhaps
+    changed in one place and not in the other, and gets a warning. The note goes where the
+    numbers compete, so a contact may have none (the Bridge's referral line, which every source
+    gives for referrals and challenges): its numbers must then be named in a teammate's note."""
     everyone = contacts.data["contacts"]
     teams = {}
     for index, contact in enumerate(everyone):
@@ -116,13 +116,12 @@ def team_differences(contacts):
         numbers = {index: dialable(everyone[index]) for index in members}
         for index in members:
             contact = everyone[index]
-            explained = named_in(contact.get("conflict"))
+            explained = named_in(contact.get("conflict")) if contact.get("conflict") else set().union(
+                *(named_in(everyone[other].get("conflict")) for other in members if other != index))
             for number, phone_index in numbers[index].items():
                 others = [other for other in members if other != index and numbers[other]
                           and number not in numbers[other]]
-                others = [other for other in others if not (number in explained or {number, *numbers[other]}
-                                                            <= named_in(everyone[other].get("conflict")))]
-                if not others:
+                if not others or number in explained:
                     continue
                 other = everyone[others[0]]
                 other_path = ("contacts", others[0], "phones", min(numbers[others[0]].values()), "number")

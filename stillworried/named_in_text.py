@@ -8,6 +8,11 @@ to ring a number we no longer hold. This check makes that an error: every number
 named in a sentence of stages.yaml or contacts.yaml must be one that a contact holds.
 (guidance.yaml allows no numbers in its text at all; its schema refuses them.)
 
+A team's 'conflict' note is left to the team warning (data_warnings.team_differences), which
+already reports a number it does not name; and the check waits until contacts.yaml has no
+problems of its own, so that one mistyped number is reported once, where it was typed, and not
+again in every sentence that names it.
+
 It is a separate module so that validate.check only has to call it.
 """
 from stillworried import phones
@@ -15,7 +20,7 @@ from stillworried.validate import EMAIL_IN_TEXT, NUMBER_IN_TEXT, walk
 
 FILES = ("stages.yaml", "contacts.yaml")
 # Where a number or email is the value itself, not a sentence about it.
-VALUE_FIELDS = ("number", "address")
+VALUE_FIELDS = ("number", "address", "conflict")
 
 
 def held(contacts_data):
@@ -56,16 +61,17 @@ def known(found, numbers):
     return phones.digits(found) in numbers or bool(parsed and parsed[0] in numbers)
 
 
-def find(files):
+def find(files, problems=()):
     """Problems (errors) for numbers and emails named in sentences that no contact holds.
 
-    files: the second result of validate.check. Nothing is checked unless contacts.yaml could
-    be read, since without it there is nothing to compare with."""
+    files: the second result of validate.check; problems: those it found so far. Nothing is
+    checked unless contacts.yaml was read without a problem, since until then there is nothing
+    sure to compare with."""
     contacts = files.get("contacts.yaml")
-    if contacts is None:
+    if contacts is None or any(problem.file == contacts.file for problem in problems):
         return []
     numbers, emails = held(contacts.data)
-    problems = []
+    found_problems = []
     for name in FILES:
         marked = files.get(name)
         if marked is None:
@@ -75,14 +81,14 @@ def find(files):
                 continue
             for found in (number for run in NUMBER_IN_TEXT.findall(value) for number in split_numbers(run)):
                 if looks_like_a_number(found) and not known(found, numbers):
-                    problems.append(marked.problem(
+                    found_problems.append(marked.problem(
                         path, "This text names the phone number %s, but no contact in contacts.yaml holds it. If the "
                               "number has changed, change the text too; if it is new, add it to the contact it belongs "
                               "to (with its source) before naming it here." % found))
             for found in EMAIL_IN_TEXT.findall(value):
                 if found.lower().strip(".'\"") not in emails:
-                    problems.append(marked.problem(
+                    found_problems.append(marked.problem(
                         path, "This text names the email address %s, but no contact in contacts.yaml holds it. If the "
                               "address has changed, change the text too; if it is new, add it to the contact it "
                               "belongs to (with its source) before naming it here." % found))
-    return problems
+    return found_problems

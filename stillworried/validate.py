@@ -443,5 +443,5 @@ def check(data_dir):
     checker.read()
     checker.check_links()
     from stillworried import named_in_text  # it imports this module's patterns
-    checker.problems += named_in_text.find(checker.files)
+    checker.problems += named_in_text.find(checker.files, checker.problems)
     return sorted(checker.problems, key=Problem.sort_key), checker.files
