@@ -110,9 +110,9 @@ def contact_card(ctx, contact_id, heading="h3", detail=False):
                         join([el("cite", None, s["file"]) + Raw(", ") + el("span", None, s["section"])
                               for s in contact["sources"]], "; ")))
         parts.append(el("p", {"class": "sw-source"},
-                        "Verified on: " + (contact["verified_on"] + " (the date of the source)"
-                                           if contact.get("verified_on") else "never confirmed with the partnership. The source is "
-                                                                        "undated, so how old these details are is not known.")))
+                        "Verified on: " + contact["verified_on"] + " (the date of the source)" if contact.get("verified_on")
+                        else "Never confirmed with the partnership. The source is undated, so how old these details "
+                             "are is not known."))
         parts.append(el("p", None, el("a", {"href": ctx.url(vcard_path(contact_id)), "download": True},
                                        "Save " + contact["name"] + " to your phone (vCard)")))
     return el("div", {"class": "sw-contact"}, parts)

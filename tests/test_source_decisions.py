@@ -54,7 +54,7 @@ def test_a_contact_never_confirmed_says_so_to_the_maintainer():
 def test_a_contact_never_confirmed_says_so_to_the_reader(bundle):
     html = html_text.unescape(str(render.contact_card(render.Context(bundle, "contacts/wigan/"), "wigan-mast",
                                                       detail=True)))
-    assert "never confirmed with the partnership" in html and "undated" in html
+    assert "Never confirmed with the partnership" in html and "undated" in html
     assert "Duty and Advice" in html  # the note: the protocol never ties MAST to Duty and Advice
 
 
