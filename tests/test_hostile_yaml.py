@@ -32,7 +32,10 @@ from stillworried import cli, text_policy, validate, yaml_limits, yamlmarks
 
 DATA_FILES = ("stages.yaml", "contacts.yaml", "guidance.yaml")
 TODAY = "2026-11-23"
+# Within ten seconds of the processor's time; and, so that a hang (a pipe that is never written)
+# cannot pass for an idle wait, a minute of the clock's on this shared, busy machine.
 SECONDS = 10
+WALL_SECONDS = 60
 # Words that tell a maintainer what to do; every message has at least one.
 ACTIONS = ("Remove", "Delete", "Write", "Put", "Check", "Restore", "Save", "Use", "Add", "Keep", "Replace",
            "Rewrite", "retype", "Undo", "Indent", "Did you mean", "Ask", "Choose", "shorten")
@@ -415,6 +418,7 @@ class Outcome:
     code: int
     lines: list
     seconds: float
+    wall: float
     build_message: str = ""
     problems: list = field(default_factory=list)
 
@@ -439,15 +443,15 @@ def run_check(data_dir, capsys, monkeypatch):
     monkeypatch.setattr(validate, "check", check_once)
     monkeypatch.setenv("STILLWORRIED_DATA", str(data_dir))
     capsys.readouterr()
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     code = cli.main(["--data", str(data_dir), "check", "--today", TODAY])
-    seconds = time.perf_counter() - began
+    seconds, wall = time.process_time() - cpu, time.perf_counter() - began
     output = capsys.readouterr()
     assert output.err == ""
     site_data._LOADED.clear()
     with pytest.raises(Abort) as stopped:
         site_data.load_bundle()
-    return Outcome(code, output.out.splitlines(), seconds, str(stopped.value),
+    return Outcome(code, output.out.splitlines(), seconds, wall, str(stopped.value),
                    results[str(Path(data_dir).resolve())][0])
 
 
@@ -457,7 +461,7 @@ def assert_refused(outcome, data_dir, file, line, col, says):
     summary = outcome.lines[-1]
     assert outcome.code == 1, "\n".join(outcome.lines)
     assert re.match(r"^\d+ problems? found\. Nothing can be published", summary), summary
-    assert outcome.seconds < SECONDS, "took %.1f s" % outcome.seconds
+    assert outcome.seconds < SECONDS and outcome.wall < WALL_SECONDS, "took %.1f s" % outcome.seconds
     prefix = "%s:%d:" % (shown, line) if col is None else "%s:%d:%d: " % (shown, line, col)
     if line is None:
         prefix = shown + ":"
@@ -516,10 +520,10 @@ def test_every_target_is_found_once_in_the_real_data():
 
 def test_billion_laughs_answers_in_well_under_a_second():
     """Nine levels of nine: fully expanded, 9**9 (387 million) strings. Refused at the first anchor."""
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     with pytest.raises(yamlmarks.Problem) as refused:
         yamlmarks.load("data/contacts.yaml", LAUGHS)
-    assert time.perf_counter() - began < 0.5
+    assert time.process_time() - cpu < 0.5 and time.perf_counter() - began < 5
     assert (refused.value.line, refused.value.col) == (1, 7)
 
 
@@ -579,7 +583,7 @@ def test_the_real_check_command_refuses_it(name, tmp_path):
     assert any(row.startswith("%s:%d:%d: " % (validate.display_path(data_dir / case.file), line, col))
                and all(fragment in row for fragment in case.says) for row in errors), result.stdout
     assert not text_policy.FORBIDDEN.search(result.stdout.replace("\n", ""))
-    assert seconds < SECONDS + 5  # a fresh interpreter's start-up on top of the check
+    assert seconds < WALL_SECONDS  # the clock's time, with a fresh interpreter's start-up on top
 
 
 def test_github_format_cannot_be_forged_by_a_newline_in_a_number(tmp_path):
