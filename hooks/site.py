@@ -10,7 +10,11 @@ gets a Content-Security-Policy.
   (macros.wizard_assets). Adding a partnership needs YAML only.
 - on_post_page: name Material's search dialog; hash the page's inline scripts and put the CSP in a
   meta tag at the top of <head> (the wizard page's also allows eval, for PyScript).
-- on_post_build: the same policies as a _headers file for static hosts that read one.
+- on_post_template: the same for 404.html, which MkDocs renders from the theme, not as a page.
+- on_post_build: the same policies as a _headers file for static hosts that read one, with
+  frame-ancestors 'none' and X-Frame-Options: DENY (no site may show ours in a frame: a page
+  framed by another can be overlaid to trick a tap). frame-ancestors only works as a header;
+  in a meta tag browsers ignore it and log an error, so the meta tags leave it out.
 """
 import base64
 import hashlib
@@ -53,6 +57,9 @@ POLICY = {
 # (new Function), which needs 'unsafe-eval', and compiles the interpreter's WebAssembly, which
 # needs 'wasm-unsafe-eval'. No other page gets either.
 WIZARD_SCRIPT_SRC = ["'unsafe-eval'", "'wasm-unsafe-eval'"]
+# Only in the _headers file (see the module's docstring).
+HEADER_ONLY = {"frame-ancestors": ["'none'"]}
+NOT_FOUND = "404.html"
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
 # Material's search dialog has no accessible name (Lighthouse and axe's aria-dialog-name).
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -206,8 +213,10 @@ def on_files(files, config):
     return files
 
 
-def policy_for(scripts, wizard=False):
+def policy_for(scripts, wizard=False, header=False):
     policy = {key: list(value) for key, value in POLICY.items()}
+    if header:
+        policy.update({key: list(value) for key, value in HEADER_ONLY.items()})
     if wizard:
         policy["script-src"] += WIZARD_SCRIPT_SRC
     for script in scripts:
@@ -216,17 +225,29 @@ def policy_for(scripts, wizard=False):
     return "; ".join("%s %s" % (key, " ".join(value)) for key, value in policy.items())
 
 
+def with_policy(output, url, wizard=False):
+    """output with its CSP meta tag first in <head>; the policy is remembered for _headers."""
+    scripts = INLINE_SCRIPT.findall(output)
+    STATE.setdefault("policies", {})[url] = (scripts, wizard)
+    meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % policy_for(scripts, wizard)
+    return output.replace("<head>", "<head>" + meta, 1)
+
+
 def on_post_page(output, page, config):
     output = output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
-    csp = policy_for(INLINE_SCRIPT.findall(output), wizard=bool(page.meta.get("wizard")))
-    STATE.setdefault("policies", {})[page.url] = csp
-    meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % csp
-    return output.replace("<head>", "<head>" + meta, 1)
+    return with_policy(output, page.url, wizard=bool(page.meta.get("wizard")))
+
+
+def on_post_template(output, template_name, config):
+    if template_name != NOT_FOUND:
+        return output
+    return with_policy(output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1), NOT_FOUND)
 
 
 def on_post_build(config):
     lines = []
-    for url, csp in sorted(STATE.get("policies", {}).items()):
-        lines += ["/" + url, "  Content-Security-Policy: " + csp, "  Referrer-Policy: no-referrer",
+    for url, (scripts, wizard) in sorted(STATE.get("policies", {}).items()):
+        lines += ["/" + url, "  Content-Security-Policy: " + policy_for(scripts, wizard, header=True),
+                  "  X-Frame-Options: DENY", "  Referrer-Policy: no-referrer",
                   "  X-Content-Type-Options: nosniff", "  Permissions-Policy: interest-cohort=()", ""]
     (Path(config["site_dir"]) / "_headers").write_text("\n".join(lines))

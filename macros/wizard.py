@@ -175,6 +175,7 @@ def scripts(ctx, manifest):
         el(other + "-config", None, json.dumps({"plugins": manifest["plugins"]})),
         el("script", {"type": manifest["script_type"], "src": ctx.url(manifest["glue"]),
                       "config": json.dumps(config, sort_keys=True)}),
+        el("script", {"src": ctx.url(manifest["no_storage"])}),
         el("script", {"type": "module", "src": ctx.url(manifest["core"])}),
         el("script", {"src": ctx.url(manifest["status"])}),
     ])

@@ -106,6 +106,8 @@ def manifest(engine_bundle, interpreter_name):
         "core": BASE + "pyscript/core.js",
         "glue": glue,
         "status": BASE + "status.js",
+        # Runs before PyScript and stops it creating an IndexedDB database (see the file).
+        "no_storage": BASE + "no-storage.js",
         "interpreter": BASE + interpreter_name + "/" + chosen["entry"],
         "files": {site_path: target for site_path, (target, _) in python.items() if site_path != glue},
         "plugins": ["!" + plugin for plugin in UNUSED_PLUGINS],

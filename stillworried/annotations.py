@@ -8,13 +8,16 @@ GitHub reads these from the job's output. Its own toolkit escapes them as below
 Without that, a message with a newline would be cut short, and a file name with a comma
 would be read as two properties.
 """
+from stillworried import text_policy
 from stillworried.yamlmarks import Problem
 
 TITLES = {Problem.ERROR: "Problem in the data", Problem.WARNING: "Worth checking in the data"}
 
 
 def escape_data(text):
-    return str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Also shows any other control character as an escape (text_policy.visible), so nothing in a
+    message can act in the log or forge a second command."""
+    return text_policy.visible(str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text):

@@ -6,13 +6,18 @@
 
 Mistakes on the command line get one line on stderr and exit code 2; problems in the data
 get file:line:col lines and exit code 1. Warnings are listed too, but only fail with --strict.
+
+Everything printed goes through text_policy.visible: a control character from the data or the
+command line (an escape sequence that clears the terminal, a newline that forges another
+message line, a right-to-left override) is shown as \\x1b, \\x0a, \\u202e and never acts.
 """
 import argparse
 import datetime
 import json
+import re
 import sys
 
-from stillworried import data_warnings, engine, validate
+from stillworried import data_warnings, engine, text_policy, validate
 from stillworried.annotations import github_command
 from stillworried.data import DataError, build_bundle, default_data_dir
 from stillworried.workdays import DateError, parse_date
@@ -25,18 +30,24 @@ class OneLineParser(argparse.ArgumentParser):
     """argparse prints the whole usage on a mistake; we print one line that says what to fix."""
 
     def error(self, message):
-        self.exit(USAGE_ERROR, "stillworried: %s (see --help)\n" % message)
+        self.exit(USAGE_ERROR, "stillworried: %s (see --help)\n" % text_policy.visible(text_policy.shorten(message, 300)))
+
+
+# ASCII digits only: str.isdigit() also takes other scripts' digits ('٢' as 2), which dates refuse.
+WHOLE_NUMBER = re.compile(r"[0-9]{1,6}")
 
 
 def parse_stage(text):
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError("the stage must be a number, like --stage 2, not '%s'" % text)
+    if not WHOLE_NUMBER.fullmatch(text):
+        raise argparse.ArgumentTypeError("the stage must be a number written with the digits 0 to 9, like --stage 2, "
+                                         "not '%s'" % text_policy.shown(text))
     return int(text)
 
 
 def parse_months(text):
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError("--max-age-months must be a whole number of months, like 12, not '%s'" % text)
+    if not WHOLE_NUMBER.fullmatch(text) or int(text) < 1:
+        raise argparse.ArgumentTypeError("--max-age-months must be a whole number of months, like 12, not '%s'"
+                                         % text_policy.shown(text))
     return int(text)
 
 
@@ -116,13 +127,34 @@ def run_diff(args):
     try:
         print(diff.report(args.base, args.data, args.today))
     except diff.DiffError as error:
-        print("stillworried: %s" % error, file=sys.stderr)
+        print("stillworried: %s" % text_policy.visible(error), file=sys.stderr)
         return USAGE_ERROR
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return DATA_ERROR
     return 0
+
+
+def safe_json(answer):
+    """The answer as JSON with nothing that can act in a terminal: json.dumps already escapes
+    C0 controls; the others (DEL, C1, bidirectional controls, lone surrogates) become \\uXXXX,
+    which is the same JSON."""
+    text = json.dumps(answer, indent=2, ensure_ascii=False)
+    # Between the values there are only the newlines of the indentation, which stay.
+    return text_policy.FORBIDDEN_BUT_NEWLINE.sub(lambda found: "\\u%04x" % ord(found.group(0)), text)
+
+
+def beyond_calendar(bundle, args):
+    """The message for dates given inside the calendar whose deadlines fall after its last day,
+    naming the dates given (the engine's own message names the day it could not count)."""
+    last = bundle["calendar"]["last"]
+    given = [(args.since, "--since")] + ([(args.started, "--started")] if args.started else [])
+    if not all(bundle["calendar"]["first"] <= day <= last for day, _ in given):
+        return None
+    return ("the deadlines counted from %s fall after %s, the last day we have bank holidays for (from %s), so they "
+            "cannot be worked out yet." % (" and ".join("%s (the date given to %s)" % pair for pair in given), last,
+                                           bundle["calendar"]["first"]))
 
 
 def contact_lines(contact, indent="  "):
@@ -203,9 +235,12 @@ def run_next(args):
     try:
         answer = engine.next_step(bundle, args.procedure, args.stage, args.since, args.started)
     except (engine.EngineError, DateError) as error:
-        print("stillworried: %s" % error, file=sys.stderr)
+        said = str(error)
+        if isinstance(error, DateError) and "outside that range" in said:
+            said = beyond_calendar(bundle, args) or said
+        print("stillworried: %s" % text_policy.visible(text_policy.shorten(said, 300)), file=sys.stderr)
         return USAGE_ERROR
-    print(json.dumps(answer, indent=2, ensure_ascii=False) if args.json else human(answer))
+    print(safe_json(answer) if args.json else text_policy.visible(human(answer), keep_newlines=True))
     return 0
 
 

@@ -4,6 +4,8 @@ the site, as a Markdown table a reviewer can paste into the pull request.
 A reviewer should not have to read YAML to see that a number changed. This compares the
 data at a git ref (a branch, tag or commit) with the data in the working tree, and lists:
 
+- first, any change to the number of an area's front door or emergency route (the numbers a
+  worried person is told to ring first), marked as needing a second reviewer;
 - contacts added, removed and changed, old and new numbers and emails side by side;
 - time limits that changed, in words;
 - the wizard's answers that change: every stage of every procedure is asked through
@@ -18,7 +20,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from stillworried import engine, words
+from stillworried import engine, text_policy, words
 from stillworried.data import DataError, build_bundle, default_data_dir
 from stillworried.validate import FILES
 from stillworried.workdays import DateError, WorkingCalendar
@@ -68,8 +70,9 @@ def data_at(base, data_dir, into):
 
 def cell(value):
     """Text made safe for one Markdown table cell: a | would end the cell and a newline the row;
-    < and & would be read as HTML."""
-    text = str(value if value is not None else "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    < and & would be read as HTML; a control character is shown escaped (text_policy.visible)."""
+    text = text_policy.visible(value if value is not None else "", keep_newlines=True)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return " ".join(text.replace("|", "\\|").split())
 
 
@@ -122,6 +125,38 @@ def contact_rows(before, after):
             for what in was:
                 if was[what] != now[what]:
                     rows.append([contact_name(new[cid]), what, joined(was[what]), joined(now[what])])
+    return rows
+
+
+# --- front doors and emergency routes --------------------------------------------------------
+
+ROUTES = (("emergency", "Emergency route"), ("front_door", "Front door"))
+SECOND_REVIEWER = ("These change a number a worried person is told to ring first: an area's front door or its "
+                   "emergency route. **A second reviewer must check each new number against its source before this "
+                   "is merged.**")
+
+
+def route_numbers(bundle):
+    """{(partnership id, route): (partnership name, route words, [numbers as shown])}."""
+    found = {}
+    for pid, partnership in bundle["partnerships"].items():
+        for key, words_for in ROUTES:
+            route = partnership.get(key) or {}
+            numbers = [phone_words(phone) for cid in route.get("contacts", [])
+                       for phone in bundle["contacts"].get(cid, {}).get("phones", [])]
+            found[(pid, key)] = (partnership["name"], "%s (%s)" % (words_for, route.get("name", "none")), numbers)
+    return found
+
+
+def reviewer_rows(before, after):
+    """Rows for every front door or emergency route whose numbers differ."""
+    old, new = route_numbers(before), route_numbers(after)
+    rows = []
+    for key in sorted(set(old) | set(new)):
+        was, now = old.get(key), new.get(key)
+        if (was or (0, 0, []))[2] != (now or (0, 0, []))[2]:
+            name, route, _ = now or was
+            rows.append([cell(name), cell(route), joined(was[2] if was else []), joined(now[2] if now else [])])
     return rows
 
 
@@ -241,12 +276,16 @@ def answer_rows(before, after, dates):
 def compare(before, after, base, dates):
     """The Markdown report for two bundles."""
     sections = ["## What changes for users (`%s` → this branch)" % cell(base)]
+    reviewed = reviewer_rows(before, after)
     contacts = contact_rows(before, after)
     limits = timescale_rows(before, after)
     answers = answer_rows(before, after, dates)
-    if not (contacts or limits or answers):
+    if not (reviewed or contacts or limits or answers):
         sections.append("Nothing changes for users: every contact, time limit and wizard answer is the same.")
         return "\n\n".join(sections)
+    if reviewed:
+        sections += ["### Needs a second reviewer", SECOND_REVIEWER,
+                     table(["Area", "Route", "Before", "After"], reviewed)]
     if contacts:
         sections += ["### Contacts", table(["Contact", "What", "Before", "After"], contacts)]
     if limits:

@@ -1,13 +1,17 @@
 """UK phone numbers, checked and formatted by Google's libphonenumber (the phonenumbers package).
 
 We use is_valid_number, not is_possible_number: a number of the right length can still be
-one that no UK range allows. 999 is the one short number we accept.
+one that no UK range allows. The only short numbers we accept are SHORT_CODES (what each kind
+of number may be used for is stillworried.phone_policy).
 """
 import re
 
 import phonenumbers
 
 EMERGENCY = "999"
+# The short numbers a safeguarding contact can have: 999 and 112 (emergency), 101 (police, not
+# an emergency), 111 (NHS). No other short number is a contact's number.
+SHORT_CODES = (EMERGENCY, "112", "101", "111")
 # What a number may contain. libphonenumber quietly drops anything else ("O161 603 4500"
 # and "0161 603 4500x" would pass as valid), so anything else makes the number invalid.
 ALLOWED = re.compile(r"[0-9 +()\-]+")
@@ -18,8 +22,8 @@ LOOKALIKE_DIGITS = str.maketrans("oOlI", "0011")
 
 def parse(number):
     """(E.164, national display) for a valid UK number, or None."""
-    if number.strip() == EMERGENCY:
-        return (EMERGENCY, EMERGENCY)
+    if number.strip() in SHORT_CODES:
+        return (number.strip(), number.strip())
     if not ALLOWED.fullmatch(number):
         return None
     try:
@@ -54,6 +58,9 @@ def why_invalid(number):
     found = digits(number)
     if found.startswith("44"):
         found = "0" + found[2:]
+    if not found.startswith("0") and len(found) <= 6:
+        return ("it is not one of the short numbers a contact can have (%s). Check it against the source."
+                % ", ".join(SHORT_CODES))
     if not found.startswith("0"):
         return "UK numbers start with 0 (or +44). Check it against the source."
     if len(found) != 11:

@@ -8,12 +8,14 @@ problem never stops the others from being found.
 import difflib
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import jsonschema
 from email_validator import EmailNotValidError, validate_email
 
-from stillworried import phones, yamlmarks
+from stillworried import phone_policy, phones, text_policy, yaml_limits, yamlmarks
+from stillworried.text_policy import shown
 from stillworried.workdays import DateError, parse_date
 from stillworried.yamlmarks import Problem
 
@@ -38,6 +40,23 @@ TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", 
               "boolean": "true or false", "number": "a number", "null": "empty"}
 
 
+def whole_pattern(validator, pattern, instance, schema):
+    """JSON Schema's "pattern", but a pattern written ^...$ must match the whole text.
+
+    jsonschema runs patterns with Python's re.search, where $ also matches before a newline
+    at the end: "wigan\n" would pass "^[a-z][a-z0-9-]*$" and publish a folder whose name ends
+    in a newline. Here a closing $ means the very end of the text (\\Z), as a reader expects.
+    """
+    if not validator.is_type(instance, "string"):
+        return
+    strict = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+    if not re.search(strict, instance):
+        yield jsonschema.ValidationError("%r does not match %r" % (instance, pattern))
+
+
+Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": whole_pattern})
+
+
 def load_schema(name):
     with open(SCHEMA_DIR / name, encoding="utf-8") as handle:
         return json.load(handle)
@@ -46,7 +65,8 @@ def load_schema(name):
 def display_path(path):
     path = Path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        # The folder is resolved, not the file: a data file that is a link must be named as itself.
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -116,7 +136,7 @@ def corrected(pattern, typed):
 def field_name(path):
     for part in reversed(list(path)):
         if isinstance(part, str):
-            return part
+            return shown(part, 40)
     return "this value"
 
 
@@ -134,12 +154,16 @@ def schema_problem(marked, error, owners=None):
         extras = [key for key in instance if key not in allowed]
         return [marked.problem(path + [key],
                                "'%s' is not a field we know here.%s The fields allowed here are: %s."
-                               % (key, suggest(key, allowed), ", ".join(allowed)), key=True)
+                               % (shown(key), suggest(key, allowed), ", ".join(allowed)), key=True)
                 for key in extras]
     if kind == "required":
         missing = [key for key in error.validator_value if key not in instance]
         return [marked.problem(path, "'%s' is missing here. Add it (see data/README.md for what it holds)." % key)
                 for key in missing]
+    if kind == "type" and not path:
+        return [marked.problem(path, "This file should hold groups of fields, like the copy on the main branch, but "
+                                     "it is %s. Restore it from the main branch and make your change again."
+                                     % describe(instance))]
     if kind == "type":
         wanted = error.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
@@ -152,19 +176,19 @@ def schema_problem(marked, error, owners=None):
             form = FRIENDLY_PATTERNS.get(error.schema.get("pattern"))
             fixed = corrected(error.schema.get("pattern"), typed)
             return [marked.problem(path, "'%s' must be text in quotes, but YAML read %s as %s. Put it in double "
-                                         "quotes%s.%s" % (name, typed, read, ": it should be " + form if form else
+                                         "quotes%s.%s" % (name, shown(typed), read, ": it should be " + form if form else
                                                           ", exactly as the source prints it",
                                                           ' Write it as %s: "%s".' % (name, fixed) if fixed else ""))]
         return [marked.problem(path, "'%s' should be %s, but it is %s." % (name, words, describe(instance)))]
     if kind == "pattern":
         wanted = FRIENDLY_PATTERNS.get(error.validator_value, "text matching %s" % error.validator_value)
         fixed = corrected(error.validator_value, instance)
-        hint = ' Did you mean "%s"?' % fixed if fixed else owner_hint(instance, owners or {})
-        return [marked.problem(path, "'%s' should be %s, but it is '%s'.%s" % (name, wanted, instance, hint))]
+        hint = ' Did you mean "%s"?' % fixed if fixed else owner_hint(instance, owners or {}) or retype_hint(instance)
+        return [marked.problem(path, "'%s' should be %s, but it is '%s'.%s" % (name, wanted, shown(instance), hint))]
     if kind == "enum":
         choices = [str(choice) for choice in error.validator_value]
         return [marked.problem(path, "'%s' cannot be '%s'.%s Use one of: %s."
-                               % (name, instance, suggest(instance, choices), ", ".join(choices)))]
+                               % (name, shown(instance), suggest(instance, choices), ", ".join(choices)))]
     if kind == "minLength":
         return [marked.problem(path, "'%s' is empty. Write something here or remove the field." % name)]
     if kind == "minItems":
@@ -176,7 +200,7 @@ def schema_problem(marked, error, owners=None):
         return [marked.problem(path, "'%s' contains '%s', which looks like a phone number, email address or web "
                                      "address. Do not write them here: the site takes them from contacts.yaml. Name "
                                      "the contact's id in 'contacts' instead.%s"
-                               % (name, found.group(0).strip() if found else instance,
+                               % (name, shown(found.group(0).strip() if found else instance),
                                   owner_hint(instance, owners or {})))]
     if kind in ("minimum", "maximum"):
         return [marked.problem(path, "'%s' is %s, which is too %s (the %s is %s)."
@@ -187,6 +211,19 @@ def schema_problem(marked, error, owners=None):
         return [marked.problem(path, "'%s' is not written the way this field needs. It should be: %s"
                                % (name, about[0].lower() + about[1:]))]
     return [marked.problem(path, "'%s': %s" % (name, error.message))]
+
+
+def retype_hint(text):
+    """What to do about text that does not match its pattern, when nothing better is known:
+    spaces around it, a letter from another alphabet that looks like ours, or just correct it."""
+    text = str(text)
+    if text != text.strip():
+        return " Remove the spaces at the start or end."
+    foreign = next((char for char in text if ord(char) > 0x7E), None)
+    if foreign:
+        return (" It contains '%s' (%s), which only looks like a plain letter or digit: retype it."
+                % (text_policy.visible(foreign), unicodedata.name(foreign, "an unusual character").lower()))
+    return " Correct it to match."
 
 
 EMAIL_IN_TEXT = re.compile(r"[^\s@,;:()<>]+@[^\s@,;:()<>]+[^\s@,;:()<>.]")
@@ -259,25 +296,41 @@ class Checker:
         loaded = {}
         for name in FILES:
             path = self.data_dir / name
-            shown = display_path(path)
-            if not path.exists():
-                self.add(Problem(shown, 1, 1, "This file is missing. Restore it from the main branch."))
-                continue
+            where = display_path(path)
             try:
-                loaded[name] = yamlmarks.load(shown, path.read_text(encoding="utf-8"))
+                loaded[name] = yamlmarks.load(where, yaml_limits.read_text(path))
+            except yaml_limits.FileRefused as refused:
+                self.add(Problem(where, refused.line, refused.col, refused.message))
             except Problem as problem:
                 self.add(problem)
-            except UnicodeDecodeError:
-                self.add(Problem(shown, 1, 1, "The file is not saved as UTF-8 text. Save it as UTF-8."))
         owners = number_owners(loaded["contacts.yaml"].data) if "contacts.yaml" in loaded else {}
         for name, marked in loaded.items():
-            validator = jsonschema.Draft202012Validator(load_schema(FILES[name]))
+            unpublishable = self.check_strings(marked)
+            validator = Validator(load_schema(FILES[name]))
             errors = sorted(validator.iter_errors(marked.data), key=lambda error: list(map(str, error.absolute_path)))
             for error in errors:
+                if error.validator == "pattern" and tuple(error.absolute_path) in unpublishable:
+                    continue  # the character that breaks the pattern is already reported, with its fix
                 for problem in schema_problem(marked, error, owners):
                     self.add(problem)
             if not errors:
                 self.files[name] = marked
+
+    def check_strings(self, marked):
+        """Report every string (value or field name) holding a character that cannot be
+        published (text_policy); return the paths of those values."""
+        found = set()
+        for path, value in walk(marked.data):
+            if path and isinstance(path[-1], str):
+                hit = text_policy.problem_in(path[-1])
+                if hit:
+                    self.add(marked.problem(path, text_policy.message(None, path[-1], *hit), key=True))
+            if isinstance(value, str):
+                hit = text_policy.problem_in(value, multiline=marked.is_block(path))
+                if hit:
+                    found.add(path)
+                    self.add(marked.problem(path, text_policy.message(field_name(path), value, *hit)))
+        return found
 
     # --- checks that a schema cannot express -------------------------------------------
 
@@ -288,7 +341,7 @@ class Checker:
             if value in seen:
                 self.add(marked.problem(path + (index, key),
                                         "The %s '%s' is used twice (first on line %d). Each %s needs its own."
-                                        % (what, value, marked.where(path + (seen[value], key))[0], what)))
+                                        % (what, shown(value), marked.where(path + (seen[value], key))[0], what)))
             else:
                 seen[value] = index
         return set(seen)
@@ -297,7 +350,8 @@ class Checker:
         """known is None when the file that defines them could not be read: nothing to check against."""
         if known is not None and value not in known:
             self.add(marked.problem(path, "There is no %s '%s'%s.%s Check the spelling, or add it first."
-                                    % (what, value, where, suggest(value, sorted(known), REFERENCE_WORDS.get(what)))))
+                                    % (what, shown(value), where,
+                                       suggest(value, sorted(known), REFERENCE_WORDS.get(what)))))
 
     def check_links(self):
         stages = self.files.get("stages.yaml")
@@ -352,7 +406,8 @@ class Checker:
         try:
             parse_date(text)
         except DateError:
-            self.add(marked.problem(path, "'%s' is not a real date. Check the day and month (YYYY-MM-DD)." % value))
+            self.add(marked.problem(path, "'%s' is not a real date. Check the day and month (YYYY-MM-DD)."
+                                    % shown(value)))
 
     def check_timescales(self, marked, path, timescales, overall=False):
         earlier = set()
@@ -366,7 +421,7 @@ class Checker:
                 self.add(marked.problem(here + ("counts_from",),
                                         "'counts_from' is '%s', but it must be stage_start, process_start or the id "
                                         "of an earlier timescale in this stage (%s).%s"
-                                        % (origin, ", ".join(sorted(earlier)) or "there is none",
+                                        % (shown(origin), ", ".join(sorted(earlier)) or "there is none",
                                            suggest(origin, sorted(earlier) + list(SPECIAL_ORIGINS)))))
             if timescale["unit"] == "same_working_day" and "amount" in timescale:
                 self.add(marked.problem(here + ("amount",), "A same_working_day timescale has no amount. Remove it."))
@@ -375,7 +430,7 @@ class Checker:
                                         % timescale["unit"].replace("_", " ")))
             if timescale["id"] in earlier:
                 self.add(marked.problem(here + ("id",), "Two timescales in this stage are called '%s'."
-                                        % timescale["id"]))
+                                        % shown(timescale["id"])))
             earlier.add(timescale["id"])
         return earlier
 
@@ -415,33 +470,52 @@ class Checker:
             if marked.is_plain_scalar(here):
                 self.add(marked.problem(here, "Put the phone number in double quotes: number: \"%s\". "
                                               "Without quotes YAML can change it (07... can become another number, "
-                                              "and the + of +44 is dropped)." % (marked.written(here) or number)))
+                                              "and the + of +44 is dropped)." % shown(marked.written(here) or number)))
                 continue
             parsed = phones.parse(number)
             if phone.get("invalid_in_source"):
                 if parsed:
                     self.add(marked.problem(here, "'%s' is a valid number, so remove 'invalid_in_source: true'."
-                                            % number))
+                                            % shown(number)))
                 continue
             if not parsed:
                 # A letter for a digit is a typing slip, never how a source prints a number.
                 keep = "" if phones.LOOKALIKE_LETTERS.search(number) else (
                     " If the source really prints it like this, keep it and add 'invalid_in_source: true' with a note.")
                 self.add(marked.problem(here, "'%s' is not a valid UK phone number: %s%s"
-                                        % (number, phones.why_invalid(number), keep)))
+                                        % (shown(number), phones.why_invalid(number), keep)))
+                continue
+            refused = phone_policy.refusal(number)
+            if refused:
+                self.add(marked.problem(here, refused))
         for index, email in enumerate(contact.get("emails", [])):
             here = path + ("emails", index, "address")
             try:
                 validate_email(email["address"], check_deliverability=False)
             except EmailNotValidError as error:
-                self.add(marked.problem(here, "'%s' is not a valid email address: %s" % (email["address"], error)))
+                self.add(marked.problem(here, "'%s' is not a valid email address: %s Check it against the source."
+                                        % (shown(email["address"]), shown(error, 300))))
 
 
 def check(data_dir):
-    """All problems in the data, sorted by file and line. An empty list means all is well."""
+    """All problems in the data, sorted by file and line. An empty list means all is well.
+
+    Whatever the files hold, this returns problems and never raises: a pull request is
+    untrusted input, and a traceback tells a maintainer nothing. If the checker itself fails on
+    something it did not foresee, that is one more problem, which stops the build like any
+    other (tests/test_hostile_yaml.py makes sure no known input gets there)."""
     checker = Checker(data_dir)
-    checker.read()
-    checker.check_links()
-    from stillworried import named_in_text  # it imports this module's patterns
-    checker.problems += named_in_text.find(checker.files, checker.problems)
+    try:
+        checker.read()
+        checker.check_links()
+        from stillworried import named_in_text  # it imports this module's patterns
+        checker.problems += named_in_text.find(checker.files, checker.problems)
+    except Exception as error:  # noqa: BLE001 - the last line of defence, reported as a problem
+        checker.files = {}
+        checker.add(Problem(display_path(data_dir), 1, 1, UNFORESEEN % (type(error).__name__, shown(error, 200))))
     return sorted(checker.problems, key=Problem.sort_key), checker.files
+
+
+UNFORESEEN = ("The check stopped on something in the data it did not foresee (%s: %s). Nothing can be published. "
+              "Undo the last change to the data and check again, and report this to the site's developers with "
+              "the change.")

@@ -63,6 +63,11 @@ def test_human_output_warns_that_the_2014_procedure_has_lapsed():
     (("next", "salford", "--stage", "1", "--since", "2026-11-23"), "no procedure called 'salford'"),
     (("next", "wigan", "--stage", "6", "--since", "2026-11-23"), "has no stage 6"),
     (("next", "wigan", "--stage", "two", "--since", "2026-11-23"), "the stage must be a number"),
+    # Other scripts' digits: str.isdigit() takes '٢' as 2, but dates refuse them, so the stage does too.
+    (("next", "wigan", "--stage", "\u0662", "--since", "2026-11-23"), "the digits 0 to 9"),
+    (("next", "wigan", "--stage", "\uff12", "--since", "2026-11-23"), "the digits 0 to 9"),
+    # The range message names the date given, not the day after it that could not be counted.
+    (("next", "wigan", "--stage", "1", "--since", "2035-12-31"), "counted from 2035-12-31 (the date given to --since)"),
     (("next", "wigan", "--stage", "1", "--since", "23/11/2026"), "YYYY-MM-DD"),
     (("next", "wigan", "--stage", "1", "--since", "2026-02-30"), "not a real date"),
     (("next", "wigan", "--stage", "1", "--since", "2040-01-01"), "outside that range"),

@@ -168,3 +168,20 @@ def test_main_known_only_as_the_remote_branch_is_found(repo, tmp_path_factory):
     report = diff.report("main", clone / "data", TODAY)
     assert report.startswith("## What changes for users (`origin/main` → this branch)")
     assert "| Phone | 0161 603 4500" in report
+
+
+def test_a_changed_front_door_number_needs_a_second_reviewer(repo):
+    """The Bridge Partnership is Salford's front door: a new number there is called out first."""
+    edit(repo, "contacts.yaml", '"0161 603 4500"', '"0161 603 4501"')
+    report = diff.report("main", repo / "data", TODAY)
+    assert report.index("### Needs a second reviewer") < report.index("### Contacts")
+    assert "A second reviewer must check each new number" in report
+    [row] = [row for row in rows(report, "Needs a second reviewer") if row[0] != "Area"]
+    assert row[0] == "Salford" and row[1].startswith("Front door")
+    assert row[2].startswith("0161 603 4500") and row[3].startswith("0161 603 4501")
+
+
+def test_a_changed_number_of_another_contact_needs_no_second_reviewer(repo):
+    edit(repo, "contacts.yaml", '"01942 828451"', '"01942 828452"')
+    report = diff.report("main", repo / "data", TODAY)
+    assert "### Contacts" in report and "Needs a second reviewer" not in report

@@ -1,5 +1,7 @@
 """Hostile text in the YAML is data, never code: it reaches the engine's answers character for
-character (the site escapes it when it renders), and YAML tags that would run code are refused."""
+character (the site escapes it when it renders), and YAML tags that would run code are refused.
+Characters that cannot be published at all (controls, bidirectional overrides) are refused by
+the check: tests/test_hostile_yaml.py."""
 import shutil
 
 import pytest
@@ -18,7 +20,7 @@ PAYLOADS = [
     "<img src=x onerror=alert(1)>",
     "' OR 1=1 --",
     "${7*7} #{7*7}",
-    "\u202eevil\u202c",
+    "\u00a0non-breaking\u00a0spaces and an emoji \U0001f600",
 ]
 
 
