@@ -10,9 +10,10 @@ The questions are GOV.UK radios and date inputs. Nothing here decides a rule.
 """
 import json
 
-from stillworried import flow
+from stillworried import flow, page_ids
 
-from macros.html import el, join
+from macros import first_paint
+from macros.html import Raw, el, join
 from macros.render import front_doors, procedure_path
 
 def radios(name, legend, options, hint=None):
@@ -122,10 +123,29 @@ def questions(ctx):
     for procedure in bundle["procedures"].values():
         options = [(str(stage["number"]), "Stage %d: %s" % (stage["number"], stage["title"]),
                     stage.get("reached_when"), None) for stage in procedure["stages"]]
-        forms.append(question(flow.STAGE, radios(
-            "stage-" + procedure["id"], "Which stage have you reached?", options,
-            hint=procedure["title"] + ". Choose the stage that matches who you have already spoken to."),
+        partnership = bundle["partnerships"][procedure["partnership"]]
+        only = len(flow.area_procedures(bundle, procedure["partnership"])) == 1
+        forms.append(question(flow.STAGE, join([
+            # The situation question was skipped (one choice is no question): say what was chosen.
+            el("p", {"class": "sw-chosen"}, "%s has one procedure for this, so we have chosen it: %s."
+               % (partnership["name"], procedure["title"])) if only else None,
+            radios("stage-" + procedure["id"], "Which stage have you reached?", options,
+                   hint=None if only else procedure["title"] + ". Choose the stage that matches who you have "
+                   "already spoken to.")]),
             key=procedure["id"], procedure=procedure["id"]))
+        for stage in procedure["stages"]:
+            choices = flow.agencies(bundle, procedure["id"], stage["number"])
+            if not choices:
+                continue
+            listing = bundle["lists"][stage["directory"]]
+            options = [(choice["id"], choice["name"], None, None) for choice in choices]
+            options.append((flow.OTHER_AGENCY, "Another agency, or I'm not sure", None, None))
+            forms.append(question(flow.AGENCY, radios(
+                "agency-%s-%d" % (procedure["id"], stage["number"]), "Whose decision do you disagree with?",
+                options, hint="We will show that agency's contacts for stage %d, from the source's list \"%s\"."
+                % (stage["number"], listing["title"])),
+                key="%s-%d" % (procedure["id"], stage["number"]), procedure=procedure["id"],
+                stage=str(stage["number"])))
     forms.append(question(flow.WHEN, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did this stage begin?"),
         date_input("since", "The day this stage began",
@@ -150,7 +170,10 @@ def print_record():
 
 
 def wizard_page(ctx, manifest):
-    return el("div", {"class": "sw-wizard", "id": "sw-wizard"},
+    _, where = first_paint.fragments(ctx.bundle)
+    return el("div", {"class": "sw-wizard", "id": "sw-wizard",
+                      page_ids.FIRST_PAINT_MAP: first_paint.page_map(where, ctx.url)},
+              Raw(first_paint.blank_templates()),  # markup from templates/, already escaped
               danger_question(ctx),
               el("div", {"class": "sw-questions", "id": "sw-questions"},
                  questions(ctx),

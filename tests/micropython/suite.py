@@ -40,7 +40,7 @@ def attempt(function, *arguments):
 
 def wizard_step(bundle, answers, today):
     step, kept, problem = flow.step(bundle, answers, today)
-    previous = flow.back(kept)
+    previous = flow.back(kept, bundle)
     return [step, kept, problem, flow.make_fragment(kept), None if previous is None else flow.make_fragment(previous)]
 
 
