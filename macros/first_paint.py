@@ -24,14 +24,14 @@ def contact_view(contact):
     heading = contact["name"]
     if contact.get("person") and contact["person"] not in heading:
         heading += " (" + contact["person"] + ")"
-    calls = [{"e164": phone["e164"], "text": phone["display"] + (" (" + phone["label"] + ")" if phone.get("label") else "")}
+    calls = [{"e164": phone["e164"], "text": phone["display"], "label": phone.get("label")}
              for phone in contact["phones"] if phone.get("e164")]
     return {"heading": heading, "role": contact["role"] if contact.get("role") != contact["name"] else None,
             "calls": calls, "emails": [email["address"] for email in contact["emails"]], "note": None}
 
 
 def blank_contact():
-    return {"heading": "", "role": "", "calls": [{"e164": "", "text": ""}], "emails": [""], "note": ""}
+    return {"heading": "", "role": "", "calls": [{"e164": "", "text": "", "label": ""}], "emails": [""], "note": ""}
 
 
 def next_words(procedure, stage):

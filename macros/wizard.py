@@ -12,7 +12,7 @@ import json
 
 from stillworried import flow, page_ids
 
-from macros import first_paint
+from macros import first_paint, timeline
 from macros.html import Raw, el, join
 from macros.render import front_doors, procedure_path
 
@@ -173,7 +173,7 @@ def wizard_page(ctx, manifest):
     _, where = first_paint.fragments(ctx.bundle)
     return el("div", {"class": "sw-wizard", "id": "sw-wizard",
                       page_ids.FIRST_PAINT_MAP: first_paint.page_map(where, ctx.url)},
-              Raw(first_paint.blank_templates()),  # markup from templates/, already escaped
+              Raw(first_paint.blank_templates() + timeline.blank()),  # markup from templates/, already escaped
               danger_question(ctx),
               el("div", {"class": "sw-questions", "id": "sw-questions"},
                  questions(ctx),

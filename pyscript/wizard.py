@@ -334,7 +334,11 @@ def contact_block(contact, today, now):
         if phone.get("e164"):
             link = call.cloneNode(True)
             link.setAttribute("href", "tel:" + phone["e164"])
-            link.textContent = "Call " + phone["display"] + (" (" + phone["label"] + ")" if phone.get("label") else "")
+            fill(link, page_ids.NUMBER, phone["display"])
+            if phone.get("label"):
+                fill(link, page_ids.PHONE_LABEL, phone["label"])
+            else:
+                field(link, page_ids.PHONE_LABEL).remove()
             call.parentNode.insertBefore(link, call)
         else:
             notes.append("Not a valid number: " + phone["number"] + " is printed like this in the source "
@@ -346,14 +350,22 @@ def contact_block(contact, today, now):
         mail.parentNode.insertBefore(link, mail)
     call.remove()
     mail.remove()
-    if contact["conflicts"]:
-        others = add(make("p", "Also printed for the same team: ", cls="sw-conflict"))
-        for other in contact["conflicts"]:
-            add(others, make("a", other["phone_text"], href="tel:" + other["phone"]),
-                make("span", " (" + other["name"] + ") "))
-        card.insertBefore(others, field(card, page_ids.NOTE))
-    if contact.get("conflict"):
-        notes.append(contact["conflict"])
+    if contact["conflicts"] or contact.get("conflict"):
+        # Another number printed for the same team: said, but after the first screen's essentials.
+        box = make("details", cls="sw-details sw-conflict")
+        add(box, add(make("summary", cls="sw-details__summary"),
+                     make("span", "Another number is printed for this team", cls="sw-details__summary-text")))
+        body = add(make("div", cls="sw-details__text"))
+        if contact["conflicts"]:
+            others = add(make("p", "Also printed for the same team: "))
+            for other in contact["conflicts"]:
+                add(others, make("a", other["phone_text"], href="tel:" + other["phone"]),
+                    make("span", " (" + other["name"] + ") "))
+            add(body, others)
+        if contact.get("conflict"):
+            add(body, make("p", contact["conflict"]))
+        add(box, body)
+        card.insertBefore(box, field(card, page_ids.NOTE))
     if contact.get("hours"):
         notes.append(engine.office_status(BUNDLE, contact["hours"], today, now)["words"])
     if not contact["phones"] and not contact["emails"] and contact.get("note"):
@@ -401,7 +413,7 @@ def flag_line(item, today, answer):
     if not item or not item.get("date"):
         return None
     following = answer["next"]
-    move = ("move to stage " + str(following["stage"]) + " now") if following else "tell your manager now"
+    move = ("move to stage " + str(following["stage"]) + " now") if following else "contact them again and tell your manager"
     if item["date"] < today:
         return ("This was due on " + words.long_date(item["date"]) + ". It is now overdue: " + move + ".",
                 "sw-flag--overdue")
@@ -503,6 +515,7 @@ def write_result(answers, focus):
             else:
                 add(overall, dated_line(answer["overall"]))
             add(limits, overall)
+    write_timeline(disclosure(result, "The whole procedure, with dates", "sw-result__timeline"), answer, answers, today)
     do = disclosure(result, "What to do, send and record", "sw-result__do")
     add(do, bullet_list(answer["do"]))
     if answer["send"]:
@@ -534,6 +547,55 @@ def write_result(answers, focus):
     result.hidden = False
     document.body.classList.add("sw-has-result")
     focus_heading(result, focus)
+
+
+def write_timeline(parent, answer, answers, today):
+    """The ladder of templates/timeline.html, its prototype step cloned per stage and filled
+    with text: each stage, this stage's date, the whole process's limit, today and the bank
+    holidays that fall in the time shown."""
+    procedure = BUNDLE["procedures"][answer["procedure"]]
+    main = headline(answer)
+    rows = []
+    for stage in procedure["stages"]:
+        state = "done" if stage["number"] < answer["stage"] else ("current" if stage["number"] == answer["stage"] else "later")
+        when = ""
+        if state == "current" and main and main.get("date"):
+            when = "By " + main["date_words"]
+        elif state == "current":
+            when = "You are here"
+        title = "Stage " + str(stage["number"]) + ": " + stage["title"]
+        rows.append((str(stage["number"]), stage["title"], when, state, title + ("; " + when if when else "") + "."))
+    last = main["date"] if main and main.get("date") else answer["since"]
+    if answer["overall"]:
+        if overall_unknown(answer, answers):
+            when = "Not worked out: we need the day it began"
+        else:
+            when = "By " + answer["overall"]["date_words"]
+            last = max(last, answer["overall"]["date"])
+        rows.append(("", "The whole process", when, "overall", "The whole process: " + when + "."))
+    figure = clone(page_ids.TEMPLATE_TIMELINE)
+    caption = "Today is " + words.long_date(today) + "."
+    holidays = [day for day in BUNDLE["calendar"]["holidays"] if answer["since"] <= day <= max(last, today)]
+    if holidays:
+        caption += " Bank holidays in this time: " + ", ".join(words.long_date(day) for day in holidays) + "."
+    fill(figure, page_ids.CAPTION, caption)
+    ladder = field(figure, page_ids.LADDER)
+    ladder.setAttribute("viewBox", "0 0 300 " + str(len(rows) * page_ids.ROW))
+    step, item = field(ladder, page_ids.STEP), field(figure, page_ids.STEP_TEXT)
+    for index, (number, title, when, state, text) in enumerate(rows):
+        row = step.cloneNode(True)
+        row.setAttribute("transform", "translate(0 " + str(index * page_ids.ROW) + ")")
+        row.setAttribute("class", "sw-timeline__step sw-timeline__step--" + state)
+        fill(row, page_ids.STEP_NUMBER, number)
+        fill(row, page_ids.STEP_TITLE, title)
+        fill(row, page_ids.STEP_DATE, when)
+        ladder.insertBefore(row, step)
+        line = item.cloneNode(True)
+        line.textContent = text
+        item.parentNode.insertBefore(line, item)
+    step.remove()
+    item.remove()
+    add(parent, figure)
 
 
 def write_answers(result, answer, answers):

@@ -143,6 +143,8 @@ def slug(text):
     """An organisation's name as an address-safe id: 'GMMH' -> 'gmmh'."""
     made = ""
     for character in text.lower():
+        if character in "'\u2019":  # "Children's" -> "childrens"
+            continue
         if character in ID_CHARACTERS and character != "-":
             made += character
         elif made and made[-1] != "-":

@@ -29,8 +29,21 @@ NEXT = "next"
 NAME = "name"
 ROLE = "role"
 CALL = "call"
+NUMBER = "number"
+PHONE_LABEL = "phone-label"
 EMAIL = "email"
 NOTE = "note"
 
 # The words shown in the date's place until the engine has worked it out.
 DATE_PENDING = "working out the date"
+
+# The timeline (templates/timeline.html): one step per row of ROW units.
+CAPTION = "caption"
+LADDER = "ladder"
+STEP = "step"
+STEP_NUMBER = "step-number"
+STEP_TITLE = "step-title"
+STEP_DATE = "step-date"
+LADDER_TEXT = "ladder-text"
+STEP_TEXT = "step-text"
+ROW = 48
