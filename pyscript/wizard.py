@@ -327,9 +327,22 @@ def contact_block(contact, today, now):
     return block
 
 
+def limit_line(item):
+    """One time limit in a sentence with its date, or with what is missing to work it out."""
+    if item["date"] is None:
+        return make("p", item["rule"] + " " + item["missing_words"])
+    line = add(make("p"), make("span", item["rule"] + " That is "), time_element(item["date"], item["date_words"]),
+               make("span", " (" + item["counted"] + "). " + item["status_words"]))
+    for warning in (item["non_working_day"], item["after_overall_words"]):
+        if warning:
+            add(line, make("span", " " + warning))
+    return line
+
+
 def write_result(answers, focus):
     today, now = london_now()
-    answer = engine.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"], answers.get("started"))
+    answer = engine.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"], answers.get("started"),
+                              today)
     REMEMBERED.clear()
     REMEMBERED.update(answers)
     result = by_id("sw-result")
@@ -352,25 +365,26 @@ def write_result(answers, focus):
                           href=CONTACTS_PATH + answer["partnership"] + "/#list-" + answer["directory"]["id"])))
 
     deadline = section(result, "By when", "sw-result__deadline")
-    if answer["deadline"]:
-        main = [item for item in answer["deadlines"] if item["id"] == answer["deadline_id"]][0]
-        line = add(make("p", cls="sw-deadline"), make("strong", words.deadline_label(main["measures"]) + " "),
-                   add(make("strong"), time_element(answer["deadline"], answer["deadline_words"])))
-        add(deadline, line, make("p", answer["deadline_rule"]), make("p", "That is " + main["counted"] + ".", cls="sw-counted"))
+    main = answer["deadline"]
+    if main and main["date"]:
+        line = add(make("p", cls="sw-deadline"), make("strong", main["label"] + " "),
+                   add(make("strong"), time_element(main["date"], main["date_words"])))
+        add(deadline, line, make("p", main["status_words"], cls="sw-status sw-status--" + main["status"]),
+            make("p", main["rule"]), make("p", "That is " + main["counted"] + ".", cls="sw-counted"))
+        for warning in (main["non_working_day"], main["after_overall_words"]):
+            if warning:
+                add(deadline, make("p", warning, cls="sw-warning"))
+    elif main:
+        add(deadline, make("p", main["rule"]), make("p", main["missing_words"]))
     else:
         add(deadline, make("p", "The source sets no time limit for this stage. Do not let it drift."))
-    others = [item for item in answer["deadlines"] if item["id"] != answer["deadline_id"]]
+    others = [item for item in answer["deadlines"] if not item["headline"]]
     if others:
         more = section(result, "Other time limits at this stage", "sw-result__others")
         for item in others:
-            add(more, add(make("p"), make("span", item["rule"] + " That is "),
-                          time_element(item["date"], item["date_words"]),
-                          make("span", " (" + item["counted"] + ").")))
+            add(more, limit_line(item))
     if answer["overall"]:
-        overall = section(result, "Overall time limit", "sw-result__overall")
-        add(overall, add(make("p"), make("span", answer["overall"]["rule"] + " That is "),
-                         time_element(answer["overall"]["date"], answer["overall"]["date_words"]),
-                         make("span", " (" + answer["overall"]["counted"] + ").")))
+        add(section(result, "Overall time limit", "sw-result__overall"), limit_line(answer["overall"]))
 
     add(section(result, "What to do", "sw-result__do"), bullet_list(answer["do"]))
     if answer["send"]:
@@ -415,7 +429,7 @@ def write_answers(result, answer, answers):
             ("Your situation", procedure["for_whom"], {"area": answer["partnership"]}),
             ("Stage reached", "Stage " + str(answer["stage"]) + ": " + answer["title"], {"procedure": answer["procedure"]}),
             ("This stage began", answer["since_words"], {"procedure": answer["procedure"], "stage": answer["stage"]})]
-    if answer["started"] != answer["since"]:
+    if answer["started"] and answer["started"] != answer["since"]:
         rows.append(("The disagreement began", words.long_date(answer["started"]),
                      {"procedure": answer["procedure"], "stage": answer["stage"]}))
     summary = make("dl", cls="sw-summary")

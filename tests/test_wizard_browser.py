@@ -83,12 +83,11 @@ def result_facts(page):
 
 
 def expected_facts(answer):
-    main = [item for item in answer["deadlines"] if item["id"] == answer["deadline_id"]]
     return {
         "title": "Stage %d: %s" % (answer["stage"], answer["title"]),
-        "deadline": answer["deadline"],
-        "overall": answer["overall_deadline"],
-        "others": [item["date"] for item in answer["deadlines"] if item not in main],
+        "deadline": answer["deadline"]["date"] if answer["deadline"] else None,
+        "overall": answer["overall"]["date"] if answer["overall"] else None,
+        "others": [item["date"] for item in answer["deadlines"] if not item["headline"] and item["date"]],
         "tel": [link for contact in answer["contacts"] for link in
                 ["tel:" + phone["e164"] for phone in contact["phones"] if phone.get("e164")]
                 + ["tel:" + other["phone"] for other in contact["conflicts"]]],
