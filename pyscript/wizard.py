@@ -388,45 +388,28 @@ def disclosure(parent, title, cls=None):
     return body
 
 
-def dated_line(item):
-    """"<rule> That is <time>Wednesday 25 November 2026</time> (<counted>).": the date in a
-    <time datetime>, or the engine's own reason when it could not count one."""
-    line = add(make("p"), make("span", item["rule"] + " "))
-    if item.get("date"):
-        add(line, make("span", "That is "), time_element(item["date"], item["date_words"]),
-            make("span", " (" + item["counted"] + ")."))
-    elif item.get("missing"):
-        add(line, make("span", item["missing"]))
+def limit_line(item):
+    """One time limit in a sentence with its date in a <time datetime>, or with what is
+    missing to work it out (the engine never counts from a date not given)."""
+    if item["date"] is None:
+        return make("p", item["rule"] + " " + item["missing_words"], cls="sw-missing")
+    line = add(make("p"), make("span", item["rule"] + " That is "), time_element(item["date"], item["date_words"]),
+               make("span", " (" + item["counted"] + ")." + (" " + item["status_words"] if item["status_words"] else "")))
+    for warning in (item["non_working_day"], item["after_overall_words"]):
+        if warning:
+            add(line, make("span", " " + warning))
     return line
 
 
-def headline(answer):
-    """The stage's headline time limit, as the engine's answer names it."""
-    for item in answer["deadlines"]:
-        if item["id"] == answer["deadline_id"]:
-            return item
-    return None
-
-
-def flag_line(item, today, answer):
-    """(words, class) for today or overdue, from London's today: the line not to miss."""
-    if not item or not item.get("date"):
-        return None
+def flag_line(item, answer):
+    """(words, class) when the engine says the date is today or past (from London's today)."""
     following = answer["next"]
     move = ("move to stage " + str(following["stage"]) + " now") if following else "contact them again and tell your manager"
-    if item["date"] < today:
-        return ("This was due on " + words.long_date(item["date"]) + ". It is now overdue: " + move + ".",
-                "sw-flag--overdue")
-    if item["date"] == today:
+    if item["status"] == "overdue":
+        return ("This was due on " + item["date_words"] + ". It is now overdue: " + move + ".", "sw-flag--overdue")
+    if item["status"] == "today":
         return "This is due today.", "sw-flag--today"
     return None
-
-
-def overall_unknown(answer, answers):
-    """Whether the overall limit counts from a day the person did not give: the start of the
-    disagreement, at a stage after the first (at stage 1 it began the day this stage began)."""
-    return (answer["overall"]["counts_from"] == engine.PROCESS_START and not answers.get("started")
-            and answer["stage"] > 1)
 
 
 def chosen_agency(answer, answers):
@@ -439,7 +422,8 @@ def chosen_agency(answer, answers):
 
 def write_result(answers, focus):
     today, now = london_now()
-    answer = engine.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"], answers.get("started"))
+    answer = engine.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"], answers.get("started"),
+                              today)
     REMEMBERED.clear()
     REMEMBERED.update(answers)
     result = by_id("sw-result")
@@ -471,19 +455,23 @@ def write_result(answers, focus):
         add(who, add(make("p", cls="sw-directory"), make("span", "Or find the right person in the source's list: "),
                      make("a", answer["directory"]["title"],
                           href=CONTACTS_PATH + answer["partnership"] + "/#list-" + answer["directory"]["id"])))
-    main = headline(answer)
-    if main and main.get("date"):
-        fill(first, page_ids.LABEL, words.deadline_label(main["measures"]))
+    main = answer["deadline"]
+    if main and main["date"]:
+        fill(first, page_ids.LABEL, main["label"])
         when = field(first, page_ids.DATE)
         when.setAttribute("datetime", main["date"])
         when.textContent = main["date_words"]
-        fill(first, page_ids.RULE, main["rule"] + " That is " + main["counted"] + ".")
-        flag = flag_line(main, today, answer)
+        fill(first, page_ids.RULE, " ".join([main["rule"], "That is " + main["counted"] + "."]
+                                            + [w for w in (main["non_working_day"], main["after_overall_words"]) if w]))
+        flag = flag_line(main, answer)
         if flag:
             shown = field(first, page_ids.FLAG)
             shown.textContent = flag[0]
             shown.classList.add(flag[1])
             shown.hidden = False
+    elif main:
+        first.querySelector(".sw-deadline").remove()
+        fill(first, page_ids.RULE, main["rule"] + " " + main["missing_words"])
     else:
         first.querySelector(".sw-deadline").remove()
         fill(first, page_ids.RULE, "The source sets no time limit for this stage. Do not let it drift.")
@@ -496,24 +484,21 @@ def write_result(answers, focus):
         add(result, make("p", "Past its review date: " + answer["status_note"], cls="sw-lapsed"))
 
     # Everything else, closed by default.
-    others = [item for item in answer["deadlines"] if main is None or item["id"] != main["id"]]
+    others = [item for item in answer["deadlines"] if not item["headline"]]
     if others or answer["overall"]:
         limits = disclosure(result, "Other time limits")
         if others:
             more = add(make("div", cls="sw-result__others"))
             for item in others:
-                add(more, dated_line(item))
+                add(more, limit_line(item))
             add(limits, more)
         if answer["overall"]:
-            overall = add(make("div", cls="sw-result__overall"), make("h3", "For the whole process"))
-            if overall_unknown(answer, answers):
-                # Never count the whole process from the day this stage began.
-                add(overall, make("p", answer["overall"]["rule"]),
-                    add(make("p", "We cannot work out this date without the day the disagreement began. ",
-                             cls="sw-missing"),
-                        make("a", "Add the day the disagreement began", href=flow.make_fragment(flow.back(answers, BUNDLE)))))
-            else:
-                add(overall, dated_line(answer["overall"]))
+            overall = add(make("div", cls="sw-result__overall"), make("h3", "For the whole process"),
+                          limit_line(answer["overall"]))
+            if answer["overall"]["missing"] == "started":
+                # Never counted from the day this stage began: ask for the day it began.
+                add(overall, add(make("p"), make("a", "Add the day the disagreement began",
+                                                 href=flow.make_fragment(flow.back(answers, BUNDLE)))))
             add(limits, overall)
     write_timeline(disclosure(result, "The whole procedure, with dates", "sw-result__timeline"), answer, answers, today)
     do = disclosure(result, "What to do, send and record", "sw-result__do")
@@ -550,34 +535,37 @@ def write_result(answers, focus):
 
 
 def write_timeline(parent, answer, answers, today):
-    """The ladder of templates/timeline.html, its prototype step cloned per stage and filled
-    with text: each stage, this stage's date, the whole process's limit, today and the bank
-    holidays that fall in the time shown."""
-    procedure = BUNDLE["procedures"][answer["procedure"]]
-    main = headline(answer)
+    """The engine's timeline as the ladder of templates/timeline.html: its prototype step is
+    cloned per stage and filled with text. Each stage with the date it ends (where the source
+    gives one), the whole process's limit, today and the bank holidays in the span."""
+    walk = engine.timeline(BUNDLE, answer["procedure"], answer["stage"], answers["since"], answers.get("started"), today)
     rows = []
-    for stage in procedure["stages"]:
-        state = "done" if stage["number"] < answer["stage"] else ("current" if stage["number"] == answer["stage"] else "later")
-        when = ""
-        if state == "current" and main and main.get("date"):
-            when = "By " + main["date_words"]
-        elif state == "current":
-            when = "You are here"
-        title = "Stage " + str(stage["number"]) + ": " + stage["title"]
-        rows.append((str(stage["number"]), stage["title"], when, state, title + ("; " + when if when else "") + "."))
-    last = main["date"] if main and main.get("date") else answer["since"]
-    if answer["overall"]:
-        if overall_unknown(answer, answers):
-            when = "Not worked out: we need the day it began"
+    for step in walk["steps"]:
+        title = "Stage " + str(step["stage"]) + ": " + step["title"]
+        if step["tried"]:
+            when = "Tried before"
+        elif step["ends"]:
+            when = "By " + step["ends_words"]
+        elif step["deadline"] and step["deadline"]["date"]:
+            when = step["deadline"]["label"] + " " + step["deadline"]["date_words"]
         else:
-            when = "By " + answer["overall"]["date_words"]
-            last = max(last, answer["overall"]["date"])
+            when = ""
+        state = {"tried": "done", "past": "done", "current": "current"}.get(step["state"], "later")
+        if step["stage"] == answer["stage"]:
+            state = "current"
+        rows.append((str(step["stage"]), step["title"], when, state, title + ("; " + when if when else "") + "."))
+    overall = walk["overall"]
+    if overall and answer["overall"]:
+        when = ("By " + overall["date_words"]) if overall["date"] else "Needs the day the disagreement began"
         rows.append(("", "The whole process", when, "overall", "The whole process: " + when + "."))
     figure = clone(page_ids.TEMPLATE_TIMELINE)
-    caption = "Today is " + words.long_date(today) + "."
-    holidays = [day for day in BUNDLE["calendar"]["holidays"] if answer["since"] <= day <= max(last, today)]
-    if holidays:
-        caption += " Bank holidays in this time: " + ", ".join(words.long_date(day) for day in holidays) + "."
+    caption = "Today is " + walk["today_words"] + "."
+    if walk["holidays"]:
+        caption += " Bank holidays in this time: " + ", ".join(
+            day["date_words"] + " (" + day["name"] + ")" if day.get("name") else day["date_words"]
+            for day in walk["holidays"]) + "."
+    if walk["stopped_words"]:
+        caption += " " + walk["stopped_words"]
     fill(figure, page_ids.CAPTION, caption)
     ladder = field(figure, page_ids.LADDER)
     ladder.setAttribute("viewBox", "0 0 300 " + str(len(rows) * page_ids.ROW))

@@ -48,7 +48,7 @@ def test_a_wigan_link_with_the_day_the_disagreement_began_keeps_it_for_the_overa
     assert (step, problem) == (flow.RESULT, None)
     assert answers["started"] == "2026-11-02"
     answer = next_step(bundle, "wigan", 2, answers["since"], answers["started"])
-    assert answer["overall_deadline"] == "2026-12-02"  # one month for the overall process, from 2 November
+    assert answer["overall"]["date"] == "2026-12-02"  # one month for the overall process, from 2 November
 
 
 @pytest.mark.parametrize("since", ["2026-11-23", "2015-01-01", "2035-12-31", "2024-02-29", "2026-12-25"])

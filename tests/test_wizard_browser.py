@@ -82,17 +82,14 @@ def result_facts(page):
     })""")
 
 
-def expected_facts(answer, started):
-    main = [item for item in answer["deadlines"] if item["id"] == answer["deadline_id"]]
-    # The whole process counts from the day the disagreement began: without it, after stage 1,
-    # no overall date is shown (never one counted from the day this stage began).
-    unknown = answer["overall"] and answer["overall"]["counts_from"] == "process_start" and not started \
-        and answer["stage"] > 1
+def expected_facts(answer):
+    # Without the day the disagreement began, after stage 1, the engine gives no overall date
+    # (never one counted from the day this stage began), and the page shows none.
     return {
         "title": "Stage %d: %s" % (answer["stage"], answer["title"]),
-        "deadline": answer["deadline"],
-        "overall": None if unknown else answer["overall_deadline"],
-        "others": [item["date"] for item in answer["deadlines"] if item not in main],
+        "deadline": answer["deadline"]["date"] if answer["deadline"] else None,
+        "overall": answer["overall"]["date"] if answer["overall"] else None,
+        "others": [item["date"] for item in answer["deadlines"] if not item["headline"] and item["date"]],
         "tel": [link for contact in answer["contacts"] for link in
                 ["tel:" + phone["e164"] for phone in contact["phones"] if phone.get("e164")]
                 + ["tel:" + other["phone"] for other in contact["conflicts"]]],
@@ -112,8 +109,7 @@ def test_every_stage_of_every_procedure_gives_the_engines_answer_through_the_pag
                 answers = {"procedure": procedure_id, "stage": stage["number"], "since": SINCE, "started": started}
                 page.evaluate("fragment => { location.hash = fragment; }", flow.make_fragment(answers))
                 page.wait_for_selector("#sw-result:not([hidden])[data-answers='%s']" % flow.make_fragment(answers))
-                expected = expected_facts(next_step(browser_bundle, procedure_id, stage["number"], SINCE, started),
-                                          started)
+                expected = expected_facts(next_step(browser_bundle, procedure_id, stage["number"], SINCE, started))
                 assert result_facts(page) == expected, answers
                 checked += 1
     assert checked == 2 * sum(len(p["stages"]) for p in bundle["procedures"].values())
@@ -485,7 +481,7 @@ def test_the_first_screen_holds_who_how_and_by_when_for_every_stage(watched, bun
             page.wait_for_selector("#sw-result:not([hidden])[data-answers='%s']" % flow.make_fragment(answers))
             answer = next_step(browser_bundle, procedure_id, stage["number"], SINCE)
             seen = first_screen(page)
-            assert seen == {"who": stage["who"]["sentence"], "date": answer["deadline"], "next": True,
+            assert seen == {"who": stage["who"]["sentence"], "date": answer["deadline"]["date"], "next": True,
                             "links": stage_links(answer)}, answers
             assert not page.locator("#sw-result details[open]").count()
 
@@ -528,7 +524,7 @@ def test_a_link_without_the_start_at_stage_3_never_shows_an_overall_date(watched
     overall = page.locator(".sw-result__overall")
     assert overall.locator("time").count() == 0
     page.click("text=Other time limits")
-    assert "We cannot work out this date without the day the disagreement began" in overall.inner_text()
+    assert "We need the date the disagreement began to work this out." in overall.inner_text()
     assert "2026" not in overall.inner_text()
     page = watched().open("#procedure=wigan&stage=3&since=2026-11-20&started=2026-11-02")
     assert page.locator(".sw-result__overall time").get_attribute("datetime") == "2026-12-02"

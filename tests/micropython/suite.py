@@ -53,7 +53,13 @@ def results(given):
     bundle = given["bundle"]
     for question in given["questions"]:
         yield ["next_step", question, attempt(engine.next_step, bundle, question[0], question[1], question[2],
-                                              question[3])]
+                                              question[3], given["today"])]
+    for question in given["where"]:
+        yield ["where_today", question, attempt(engine.where_today, bundle, question[0], question[1], question[2],
+                                                question[3], question[4])]
+    for question in given["timelines"]:
+        yield ["timeline", question, attempt(engine.timeline, bundle, question[0], question[1], question[2],
+                                             question[3], question[4])]
     for fragment in given["fragments"]:
         answers = flow.parse_fragment(fragment)
         yield ["fragment", fragment, [answers, wizard_step(bundle, answers, given["today"])]]
