@@ -123,6 +123,9 @@ def questions(ctx):
     for procedure in bundle["procedures"].values():
         options = [(str(stage["number"]), "Stage %d: %s" % (stage["number"], stage["title"]),
                     stage.get("reached_when"), None) for stage in procedure["stages"]]
+        # First: for someone who raised it and has heard nothing, the engine works out the stage.
+        options.insert(0, (flow.RAISED, "Where should I be today?",
+                           "I raised it on a date and I'm not sure which stage it should be at now.", None))
         partnership = bundle["partnerships"][procedure["partnership"]]
         only = len(flow.area_procedures(bundle, procedure["partnership"])) == 1
         forms.append(question(flow.STAGE, join([
@@ -155,6 +158,12 @@ def questions(ctx):
            date_input("started", "When did the disagreement first begin? (optional)",
                       "Some time limits count from the start of the whole process. Leave this blank if it "
                       "began at this stage.")),
+    ])))
+    forms.append(question(flow.WHEN_RAISED, join([
+        el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did you raise it?"),
+        date_input("raised", "The day you first raised the disagreement",
+                   "We give each stage its full time limit, in turn, from this day, and show the stage it "
+                   "should be at today. For example, 23 11 2026."),
     ])))
     return join(forms)
 

@@ -211,6 +211,11 @@ def show_step(focus):
         form = by_id("sw-stage-" + answers["procedure"])
     elif step == flow.AGENCY:
         form = by_id("sw-agency-" + answers["procedure"] + "-" + str(answers["stage"]))
+    elif step == flow.WHEN_RAISED:
+        form = by_id("sw-when-raised")
+        given = flow.parse_fragment(window.location.hash)
+        fill_date("raised", given.get(flow.RAISED) or REMEMBERED.get(flow.RAISED) or london_now()[0])
+        field = "raised"
     else:
         form = by_id("sw-when")
         procedure = BUNDLE["procedures"][answers["procedure"]]
@@ -252,7 +257,21 @@ def on_submit(event):
         chosen = checked("stage-" + form.getAttribute("data-procedure"))
         if chosen is None:
             return show_error(form, "Select the stage you have reached")
-        window.location.hash = flow.make_fragment({"procedure": answers["procedure"], "stage": int(chosen)})
+        if chosen == flow.RAISED:
+            window.location.hash = flow.make_fragment({"procedure": answers["procedure"], flow.RAISED: None})
+        else:
+            window.location.hash = flow.make_fragment({"procedure": answers["procedure"], "stage": int(chosen)})
+    elif step == flow.WHEN_RAISED:
+        try:
+            raised = typed_date("raised", "date you raised it")
+            if raised is None:
+                raise DateError("Enter the date you raised it.")
+        except DateError as error:
+            return show_error(form, str(error), "raised")
+        problem = flow.date_problem(BUNDLE, raised, None, london_now()[0])
+        if problem:
+            return show_error(form, problem[1].replace("The date this stage began", "The day you raised it"), "raised")
+        window.location.hash = flow.make_fragment({"procedure": answers["procedure"], flow.RAISED: raised})
     elif step == flow.AGENCY:
         chosen = checked("agency-" + answers["procedure"] + "-" + str(answers["stage"]))
         if chosen is None:
@@ -422,8 +441,12 @@ def chosen_agency(answer, answers):
 
 def write_result(answers, focus):
     today, now = london_now()
-    answer = engine.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"], answers.get("started"),
-                              today)
+    if answers.get(flow.RAISED):
+        # "Where should I be today?": the engine walks the procedure and answers for today's stage.
+        answer = engine.where_today(BUNDLE, answers["procedure"], answers[flow.RAISED], today)
+    else:
+        answer = engine.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"],
+                                  answers.get("started"), today)
     REMEMBERED.clear()
     REMEMBERED.update(answers)
     result = by_id("sw-result")
@@ -435,7 +458,7 @@ def write_result(answers, focus):
     first = clone(page_ids.TEMPLATE_FIRST)
     add(result, first)
     fill(first, page_ids.TITLE, "Stage " + str(answer["stage"]) + ": " + answer["title"])
-    fill(first, page_ids.LEDE, answer["partnership_name"] + ": " + answer["procedure_title"])
+    fill(first, page_ids.LEDE, answer.get("where_words") or (answer["partnership_name"] + ": " + answer["procedure_title"]))
     fill(first, page_ids.WHO, answer["who"].get("sentence")
          or answer["who"]["raising"] + ". Contact: " + answer["who"]["receiving"] + ".")
     who = field(first, page_ids.CONTACTS)
@@ -500,7 +523,7 @@ def write_result(answers, focus):
                 add(overall, add(make("p"), make("a", "Add the day the disagreement began",
                                                  href=flow.make_fragment(flow.back(answers, BUNDLE)))))
             add(limits, overall)
-    write_timeline(disclosure(result, "The whole procedure, with dates", "sw-result__timeline"), answer, answers, today)
+    write_timeline(disclosure(result, "The whole procedure, with dates", "sw-result__timeline"), answer, today)
     do = disclosure(result, "What to do, send and record", "sw-result__do")
     add(do, bullet_list(answer["do"]))
     if answer["send"]:
@@ -534,11 +557,12 @@ def write_result(answers, focus):
     focus_heading(result, focus)
 
 
-def write_timeline(parent, answer, answers, today):
+def write_timeline(parent, answer, today):
     """The engine's timeline as the ladder of templates/timeline.html: its prototype step is
     cloned per stage and filled with text. Each stage with the date it ends (where the source
     gives one), the whole process's limit, today and the bank holidays in the span."""
-    walk = engine.timeline(BUNDLE, answer["procedure"], answer["stage"], answers["since"], answers.get("started"), today)
+    walk = answer.get("walk") or engine.timeline(BUNDLE, answer["procedure"], answer["stage"], answer["since"],
+                                                 answer["started"], today)
     rows = []
     for step in walk["steps"]:
         title = "Stage " + str(step["stage"]) + ": " + step["title"]
@@ -603,7 +627,13 @@ def write_answers(result, answer, answers):
             "Another agency, or not sure" if answers.get("agency") == flow.OTHER_AGENCY else "Not answered")
         rows.append(("Whose decision", chosen,
                      {"procedure": answer["procedure"], "stage": answer["stage"]}))
-    rows.append(("This stage began", answer["since_words"], dates))
+    if answers.get(flow.RAISED):
+        rows[-1] = ("Stage it should be at today", "Stage " + str(answer["stage"]) + ": " + answer["title"],
+                    {"procedure": answer["procedure"]})
+        rows.append(("You raised it", words.long_date(answers[flow.RAISED]),
+                     {"procedure": answer["procedure"], flow.RAISED: None}))
+    else:
+        rows.append(("This stage began", answer["since_words"], dates))
     if answers.get("started") and answers["started"] != answers["since"]:
         rows.append(("The disagreement began", words.long_date(answers["started"]), dates))
     summary = make("dl", cls="sw-summary")

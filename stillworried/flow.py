@@ -17,6 +17,9 @@ from stillworried import words
 from stillworried.workdays import DateError, WorkingCalendar, parse_date
 
 ANSWER_KEYS = ("procedure", "stage", "agency", "since", "started")
+# "Where should I be today?": #procedure=<id>&raised asks the day it was raised, and
+# #procedure=<id>&raised=<YYYY-MM-DD> answers for the stage the engine's walk gives for today.
+RAISED = "raised"
 ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
 DIGITS = "0123456789"
 # "Another agency, or I'm not sure": the answer then links the whole list.
@@ -28,6 +31,7 @@ SITUATION = "situation"
 STAGE = "stage"
 AGENCY = "agency"
 WHEN = "when"
+WHEN_RAISED = "when-raised"
 RESULT = "result"
 DANGER = "danger"
 
@@ -92,6 +96,9 @@ def parse_fragment(fragment):
             read = _iso(value)
             if read:
                 answers[key] = read
+        elif key == RAISED:
+            read = _iso(value) if value is not None else True
+            answers[RAISED] = _iso(value)
         else:
             read = True
         if not read:
@@ -107,6 +114,8 @@ def make_fragment(answers):
         if answers.get("area"):
             return "#area=" + answers["area"]
         return "#area"
+    if RAISED in answers and "stage" not in answers:
+        return "#procedure=" + answers["procedure"] + "&" + RAISED + ("=" + answers[RAISED] if answers[RAISED] else "")
     parts = []
     for key in ANSWER_KEYS:
         if answers.get(key) is not None:
@@ -117,6 +126,10 @@ def make_fragment(answers):
 def back(answers, bundle):
     """The answers one question earlier, for the page's own "Back" link. Given the bundle, it
     skips the situation question where the area has only one (step() skips it too)."""
+    if RAISED in answers and "stage" not in answers:
+        if answers[RAISED]:
+            return {"procedure": answers["procedure"], RAISED: None}
+        return {"procedure": answers["procedure"]}
     if "since" in answers:
         earlier = {"procedure": answers["procedure"], "stage": answers["stage"]}
         if answers.get("agency"):
@@ -225,6 +238,17 @@ def step(bundle, answers, today):
         return AREA, {"area": None}, "The link was for a procedure we do not have. Choose your area."
     kept = {"procedure": procedure_id, "partnership": procedure["partnership"]}
     numbers = [stage["number"] for stage in procedure["stages"]]
+    if RAISED in answers and "stage" not in answers:
+        kept[RAISED] = None
+        if RAISED in unreadable:
+            return WHEN_RAISED, kept, "The link had a date we could not read. Enter the date again."
+        if answers[RAISED] is None:
+            return WHEN_RAISED, kept, None
+        problem = date_problem(bundle, answers[RAISED], None, today)
+        if problem:
+            return WHEN_RAISED, kept, problem[1].replace("The date this stage began", "The day you raised it")
+        kept[RAISED] = answers[RAISED]
+        return RESULT, kept, None
     if answers.get("stage") not in numbers:
         asked = "stage" in answers or "stage" in unreadable
         problem = "That procedure has no such stage. Choose a stage." if asked else None

@@ -29,7 +29,8 @@ class Watched:
     def __init__(self, browser, server, **options):
         self.server = server
         self.expect_errors = False
-        self.context = browser.new_context(viewport=PHONE, **options)
+        options.setdefault("viewport", PHONE)
+        self.context = browser.new_context(**options)
         self.page = self.context.new_page()
         self.elsewhere, self.errors, self.requests = [], [], []
         self.page.on("request", self._request)
@@ -224,10 +225,12 @@ def test_keyboard_alone_reaches_an_answer(watched):
     page.keyboard.press("Enter")
     # Each question: Tab to its radios, choose with the keyboard, Tab to Continue, Enter.
     for form, choose in (("#sw-area", "Space"), ("#sw-situation-salford", "Space"),
-                         ("#sw-stage-salford-vcse", "ArrowDown")):
+                         # "Where should I be today?" comes first, then stage 1, then stage 2.
+                         ("#sw-stage-salford-vcse", "ArrowDown ArrowDown")):
         page.wait_for_selector(form + ":not([hidden])")
         tab_to(form + " input[type=radio]")
-        page.keyboard.press(choose)
+        for key in choose.split():
+            page.keyboard.press(key)
         tab_to(form + " .sw-continue")
         page.keyboard.press("Enter")
     page.wait_for_selector("#sw-when:not([hidden])")
@@ -630,3 +633,46 @@ def test_three_people_reach_who_how_and_by_when_in_no_more_taps_than_before(watc
         assert "tel:+447810101910" in seen["links"]  # Michelle McNally, Duty & MAST, Wigan Council
     if person == "salford vcse worker":
         assert "tel:+441616034500" in seen["links"]
+
+
+def test_where_should_i_be_today_is_the_stage_questions_first_choice(watched):
+    """Southwark: raised on Monday 23 November and nothing heard. Stage 1 gives 2 working days
+    to raise it and 3 to answer; the engine's walk says where it should be on 1 December."""
+    from stillworried.engine import where_today
+    w = watched()
+    w.page.clock.set_fixed_time(LONDON_MORNING)
+    page = w.open("#procedure=southwark")
+    first = page.locator("#sw-stage-southwark .sw-radio").first
+    assert first.inner_text().startswith("Where should I be today?")
+    first.locator("input").check()
+    page.click("#sw-stage-southwark .sw-continue")
+    page.wait_for_selector("#sw-when-raised:not([hidden])")
+    assert page.title().startswith("When did you raise it? - ")
+    for part, value in (("day", "23"), ("month", "11"), ("year", "2026")):
+        page.fill("#raised-" + part, value)
+    page.click("#sw-when-raised .sw-continue")
+    page.wait_for_selector("#sw-result:not([hidden])")
+    assert page.url.endswith("#procedure=southwark&raised=2026-11-23")
+    expected = where_today(engine_bundle_for_test(), "southwark", "2026-11-23", "2026-12-01")
+    assert page.inner_text("#sw-result-title") == "Stage %d: %s" % (expected["stage"], expected["title"])
+    assert expected["where_words"] in page.inner_text("#sw-result")
+    assert first_screen(page)["date"] == expected["deadline"]["date"]
+
+
+def engine_bundle_for_test():
+    from stillworried.data import build_bundle
+    return engine_bundle(build_bundle())
+
+
+def test_the_timeline_has_a_step_per_stage_reads_at_320_px_and_passes_axe(watched):
+    w = watched(bypass_csp=True, viewport={"width": 320, "height": 800})
+    page = w.open("#procedure=wigan&stage=2&agency=other&since=2026-11-23&started=2026-11-10")
+    page.click("text=The whole procedure, with dates")
+    ladder = page.locator(".sw-result__timeline svg")
+    assert ladder.bounding_box()["width"] <= 320
+    assert page.locator(".sw-result__timeline .sw-timeline__step").count() == 6  # 5 stages and the whole process
+    text = page.locator(".sw-result__timeline .sw-timeline__text").text_content()
+    assert "Stage 2: Line manager to line manager" in text and "The whole process: By Thursday 10 December 2026" in text
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run('.sw-result__timeline', {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert [v["id"] for v in result["violations"]] == []

@@ -111,3 +111,23 @@ def test_the_first_stage_hint_covers_raised_and_still_waiting(bundle):
     for procedure in bundle["procedures"].values():
         first = procedure["stages"][0]["reached_when"]
         assert "waiting" in first, procedure["id"]
+
+
+def test_where_should_i_be_today_has_its_own_addresses(bundle):
+    """The stage question's first choice: #procedure=<id>&raised asks the day it was raised, and
+    #procedure=<id>&raised=<day> is the answer; the back link steps through them."""
+    step, answers, problem = flow.step(bundle, flow.parse_fragment("#procedure=southwark&raised"), TODAY)
+    assert (step, problem) == (flow.WHEN_RAISED, None)
+    assert flow.make_fragment(answers) == "#procedure=southwark&raised"
+    assert flow.back(answers, bundle) == {"procedure": "southwark"}
+    step, answers, problem = flow.step(bundle, flow.parse_fragment("#procedure=southwark&raised=2026-11-23"), TODAY)
+    assert (step, problem) == (flow.RESULT, None)
+    assert flow.make_fragment(answers) == "#procedure=southwark&raised=2026-11-23"
+    assert flow.make_fragment(flow.back(answers, bundle)) == "#procedure=southwark&raised"
+
+
+def test_where_should_i_be_today_refuses_a_future_or_broken_day(bundle):
+    step, _, problem = flow.step(bundle, flow.parse_fragment("#procedure=southwark&raised=2026-12-25"), TODAY)
+    assert step == flow.WHEN_RAISED and problem == "The day you raised it must be today or in the past."
+    step, _, problem = flow.step(bundle, flow.parse_fragment("#procedure=southwark&raised=<b>"), TODAY)
+    assert step == flow.WHEN_RAISED and "could not read" in problem
