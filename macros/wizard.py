@@ -140,13 +140,11 @@ def questions(ctx):
             choices = flow.agencies(bundle, procedure["id"], stage["number"])
             if not choices:
                 continue
-            listing = bundle["lists"][stage["directory"]]
             options = [(choice["id"], choice["name"], None, None) for choice in choices]
             options.append((flow.OTHER_AGENCY, "Another agency, or I'm not sure", None, None))
             forms.append(question(flow.AGENCY, radios(
                 "agency-%s-%d" % (procedure["id"], stage["number"]), "Whose decision do you disagree with?",
-                options, hint="We will show that agency's contacts for stage %d, from the source's list \"%s\"."
-                % (stage["number"], listing["title"])),
+                options, hint="We will show the numbers the source lists for that agency at this stage."),
                 key="%s-%d" % (procedure["id"], stage["number"]), procedure=procedure["id"],
                 stage=str(stage["number"])))
     forms.append(question(flow.WHEN, join([

@@ -200,7 +200,7 @@ def show_step(focus):
         try:
             return write_result(answers, focus)
         except ValueError as error:  # a deadline beyond the dates we can count, say
-            step, problem = flow.WHEN, str(error)
+            step, problem = (flow.WHEN_RAISED if answers.get(flow.RAISED) else flow.WHEN), str(error)
             hide_all(step)
     field = None
     if step == flow.AREA:
