@@ -40,7 +40,7 @@ amount, unit         5, "working_days" (amount is None for same_working_day)
 counts_from          stage_start, process_start, or the id of an earlier limit of the stage
 from_what            what it counts from, in the data's words ("the day you contacted them")
 from_date            the date it counts from (YYYY-MM-DD), or None when not known
-from_date_words      that date in words ("Monday 23 November 2026"), or None
+from_words           that date in words ("Monday 23 November 2026"), or None
 date, date_words     the date it falls on, or None when it cannot be worked out
 missing              None, or what is missing to work out the date: "started" (the day the
                      disagreement began) or "since" (the day the stage began)
@@ -213,7 +213,7 @@ def blank_limit(timescale, headline):
         "counts_from": timescale["counts_from"],
         "from_what": timescale["from_words"],
         "from_date": None,
-        "from_date_words": None,
+        "from_words": None,
         "date": None,
         "date_words": None,
         "missing": None,
@@ -238,7 +238,7 @@ def fill_limit(limit, calendar, names, timescale, start, today):
     """Put the dates in a blank limit, counted from start (a date), seen from today (or None)."""
     due = timescale_date(calendar, timescale, start)
     limit["from_date"] = start.isoformat()
-    limit["from_date_words"] = words.long_date(start.isoformat())
+    limit["from_words"] = words.long_date(start.isoformat())
     limit["date"] = due.isoformat()
     limit["date_words"] = words.long_date(due.isoformat())
     limit["counted"] = words.counted_from(timescale, start.isoformat())
@@ -457,11 +457,23 @@ def next_step(bundle, procedure_id, stage_number, since, started=None, today=Non
 
 # --- Walking the procedure: the timeline, and "where should I be today?" ---------------------
 
+def stage_end(limits, headline):
+    """The limit that says when a stage ends: the headline one if it is for an answer or a
+    resolution, else the first such limit of the stage, else None (a stage whose only limit is
+    for raising it, such as Wigan's directors, has no end the walk can count on)."""
+    if headline is not None and headline["measures"] in ENDS_A_STAGE:
+        return headline
+    for limit in limits:
+        if limit["measures"] in ENDS_A_STAGE:
+            return limit
+    return None
+
+
 def walk_steps(bundle, calendar, procedure, first_number, since_day, started_day, today_day):
     """Each stage as a step. Stages before first_number were tried before (no dates). Stage
     first_number begins on since_day; each later stage begins on the day the one before it
-    ends, when the source gives that day (a headline limit for an answer or a resolution:
-    Southwark's "within a further five days", Wigan's "10 working days between stages").
+    ends, when the source gives that day (a limit for an answer or a resolution, see
+    stage_end: Southwark's "within a further five days", Wigan's "10 working days between stages").
     Where a stage has no such limit the walk stops: the stages after it get no dates.
     Returns (steps, stopped stage number or None)."""
     steps = []
@@ -472,10 +484,10 @@ def walk_steps(bundle, calendar, procedure, first_number, since_day, started_day
         tried = number < first_number
         begins = None if tried else start
         limits, headline, overall = stage_limits(bundle, calendar, procedure, stage, begins, started_day, today_day)
+        ending = stage_end(limits, headline)
         ends = None
-        if begins is not None and headline is not None and headline["measures"] in ENDS_A_STAGE \
-                and headline["date"] is not None:
-            ends = parse_date(headline["date"])
+        if begins is not None and ending is not None and ending["date"] is not None:
+            ends = parse_date(ending["date"])
         if begins is not None and ends is None and stopped is None:
             stopped = number
         steps.append({

@@ -34,7 +34,7 @@ def test_every_limit_and_the_overall_one_have_exactly_the_same_keys(bundle):
             for item in answer["deadlines"] + ([answer["overall"]] if answer["overall"] else []):
                 shapes.add(tuple(sorted(item)))
     assert len(shapes) == 1
-    assert {"id", "date", "date_words", "rule", "measures", "label", "counts_from", "from_date", "from_date_words",
+    assert {"id", "date", "date_words", "rule", "measures", "label", "counts_from", "from_date", "from_words",
             "amount", "unit", "source", "quote", "non_working_day", "after_overall", "status",
             "working_days_left", "missing", "missing_words"} <= set(shapes.pop())
 
@@ -226,3 +226,13 @@ def test_the_procedure_pages_say_where_an_overall_limit_applies(bundle):
         "day the disagreement began. It applies at stage 1.")
     assert words.overall_rule(bundle["procedures"]["wigan"]["overall"]).endswith("of the day the disagreement began.")
     assert words.stages_words([1, 2, 3]) == "stages 1, 2 and 3"
+
+
+def test_the_day_the_disagreement_began_is_worth_asking_only_where_a_limit_shown_counts_from_it(bundle):
+    """Wigan's month applies at every stage; Southwark's week and its "within 2 working days of the
+    disagreement" only at stage 1; Salford counts from each stage."""
+    from stillworried.engine import needs_started
+    asks = {(procedure_id, stage["number"]): needs_started(procedure, stage["number"])
+            for procedure_id, procedure in bundle["procedures"].items() for stage in procedure["stages"]}
+    assert {key for key, value in asks.items() if value} == {
+        ("wigan", 1), ("wigan", 2), ("wigan", 3), ("wigan", 4), ("wigan", 5), ("southwark", 1)}

@@ -166,3 +166,18 @@ def test_a_timeline_from_a_later_stage_leaves_the_earlier_ones_undated(bundle):
     assert [step["since"] for step in line["steps"]] == [None, None, "2026-12-21", "2026-12-30"]
     assert [step["state"] for step in line["steps"]] == ["tried", "tried", None, None]
     assert line["steps"][3]["deadline"]["date"] == "2027-01-07"  # 31 Dec, 4, 5, 6, 7 January
+
+
+def test_a_stage_whose_headline_is_for_raising_it_still_ends_on_its_resolution_limit(bundle):
+    """Should Wigan's directors' stage get the protocol's "not exceeding 10 working days ... for each
+    stage" beside its 2 working days to raise it, the walk goes on from that limit: from Thursday
+    7 January 2027, 10 working days end on Thursday 21 January, and stage 5 begins there."""
+    import copy
+    changed = copy.deepcopy(bundle)
+    stage_4 = changed["procedures"]["wigan"]["stages"][3]
+    stage_4["timescales"].append(dict(stage_4["timescales"][0], id="resolve", measures="resolve", amount=10,
+                                      counts_from="stage_start"))
+    line = timeline(changed, "wigan", 1, "2026-11-23")
+    assert line["stopped"] is None
+    assert (line["steps"][3]["ends"], line["steps"][4]["since"]) == ("2027-01-21", "2027-01-21")
+    assert line["steps"][3]["deadline"]["id"] == "raise"  # the headline is still the 2 working days
