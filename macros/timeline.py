@@ -25,10 +25,14 @@ def procedure_steps(procedure):
         steps.append({"number": str(stage["number"]), "title": stage["title"], "date_words": limit, "state": "later",
                       "text": "Stage %d: %s. %s. %s." % (stage["number"], stage["title"], stage["who"]["receiving"],
                                                         limit)})
-    if procedure.get("overall"):
-        steps.append({"number": "", "title": "The whole process", "state": "overall",
-                      "date_words": limit_words(procedure["overall"]),
-                      "text": "The whole process: " + words.timescale_rule(procedure["overall"])})
+    overall = procedure.get("overall")
+    if overall:
+        # Southwark's "one working week" is a target for stage 1 only (applies_to_stages).
+        limit = limit_words(overall)
+        if overall.get("applies_to_stages"):
+            limit += ", at " + words.stages_words(overall["applies_to_stages"])
+        steps.append({"number": "", "title": "The whole process", "state": "overall", "date_words": limit,
+                      "text": "The whole process: " + words.overall_rule(overall)})
     return steps
 
 

@@ -154,8 +154,9 @@ def questions(ctx):
                    "the UK; change it if it was another day. For example, 23 11 2026."),
         el("div", {"id": "sw-started-question", "hidden": True},
            date_input("started", "When did the disagreement first begin? (optional)",
-                      "Some time limits count from the start of the whole process. Leave this blank if it "
-                      "began at this stage.")),
+                      "The time limit for the whole process counts from this day. If you leave it blank "
+                      "after the first stage, we will say that we cannot work out that limit, rather than "
+                      "guess it.")),
     ])))
     forms.append(question(flow.WHEN_RAISED, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did you raise it?"),
