@@ -35,7 +35,7 @@ EMAIL = "email"
 NOTE = "note"
 
 # The words shown in the date's place until the engine has worked it out.
-DATE_PENDING = "working out the date"
+DATE_PENDING = "(the date is being worked out)"
 
 # The timeline (templates/timeline.html): one step per row of ROW units.
 CAPTION = "caption"
