@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import amendments, open_data, render, vcards, wizard_assets  # noqa: E402
+from macros import amendments, first_paint, open_data, render, vcards, wizard_assets  # noqa: E402
 from macros.escape import text  # noqa: E402
 from macros.site_data import load_bundle  # noqa: E402
 from stillworried.data import default_data_dir, engine_bundle  # noqa: E402
@@ -176,6 +176,7 @@ def on_config(config):
     interpreter = config["extra"].get("wizard_interpreter", "micropython")
     try:
         STATE["wizard_files"] = wizard_assets.site_files(engine_bundle(bundle), interpreter)
+        STATE["wizard_files"].update(first_paint.fragments(bundle)[0])
         manifest = wizard_assets.manifest(engine_bundle(bundle), interpreter)
     except wizard_assets.MissingRuntime as error:
         raise PluginError("The wizard cannot be built: %s" % error) from None

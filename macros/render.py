@@ -9,6 +9,7 @@ import posixpath
 
 from stillworried import words
 
+from macros import timeline
 from macros.html import Raw, el, join
 
 NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
@@ -277,7 +278,8 @@ def procedure_page(ctx, procedure_id):
                  el("p", {"class": "admonition-title"}, "If the child's safety needs it, act sooner"),
                  el("p", None, procedure["safety_rule"]["text"]), source_line(procedure["safety_rule"]["source"]))]
     if procedure.get("overall"):
-        parts.append(el("p", None, el("strong", None, "Overall: "), words.timescale_rule(procedure["overall"])))
+        parts.append(el("p", None, el("strong", None, "Overall: "), words.overall_rule(procedure["overall"])))
+    parts.append(Raw(timeline.ladder(procedure)))  # the route at a glance, from templates/timeline.html
     parts += [el("ol", {"class": "sw-steps"}, [stage_item(ctx, procedure, stage) for stage in procedure["stages"]])]
     if procedure.get("notes"):
         parts.append(el("h2", None, "Also in this procedure"))

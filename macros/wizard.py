@@ -10,9 +10,10 @@ The questions are GOV.UK radios and date inputs. Nothing here decides a rule.
 """
 import json
 
-from stillworried import flow
+from stillworried import flow, page_ids
 
-from macros.html import el, join
+from macros import first_paint, timeline
+from macros.html import Raw, el, join
 from macros.render import front_doors, procedure_path
 
 def radios(name, legend, options, hint=None):
@@ -122,10 +123,30 @@ def questions(ctx):
     for procedure in bundle["procedures"].values():
         options = [(str(stage["number"]), "Stage %d: %s" % (stage["number"], stage["title"]),
                     stage.get("reached_when"), None) for stage in procedure["stages"]]
-        forms.append(question(flow.STAGE, radios(
-            "stage-" + procedure["id"], "Which stage have you reached?", options,
-            hint=procedure["title"] + ". Choose the stage that matches who you have already spoken to."),
+        # First: for someone who raised it and has heard nothing, the engine works out the stage.
+        options.insert(0, (flow.RAISED, "Where should I be today?",
+                           "I raised it on a date and I'm not sure which stage it should be at now.", None))
+        partnership = bundle["partnerships"][procedure["partnership"]]
+        only = len(flow.area_procedures(bundle, procedure["partnership"])) == 1
+        forms.append(question(flow.STAGE, join([
+            # The situation question was skipped (one choice is no question): say what was chosen.
+            el("p", {"class": "sw-chosen"}, "%s has one procedure for this, so we have chosen it: %s."
+               % (partnership["name"], procedure["title"])) if only else None,
+            radios("stage-" + procedure["id"], "Which stage have you reached?", options,
+                   hint=None if only else procedure["title"] + ". Choose the stage that matches who you have "
+                   "already spoken to.")]),
             key=procedure["id"], procedure=procedure["id"]))
+        for stage in procedure["stages"]:
+            choices = flow.agencies(bundle, procedure["id"], stage["number"])
+            if not choices:
+                continue
+            options = [(choice["id"], choice["name"], None, None) for choice in choices]
+            options.append((flow.OTHER_AGENCY, "Another agency, or I'm not sure", None, None))
+            forms.append(question(flow.AGENCY, radios(
+                "agency-%s-%d" % (procedure["id"], stage["number"]), "Whose decision do you disagree with?",
+                options, hint="We will show the numbers the source lists for that agency at this stage."),
+                key="%s-%d" % (procedure["id"], stage["number"]), procedure=procedure["id"],
+                stage=str(stage["number"])))
     forms.append(question(flow.WHEN, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did this stage begin?"),
         date_input("since", "The day this stage began",
@@ -133,8 +154,15 @@ def questions(ctx):
                    "the UK; change it if it was another day. For example, 23 11 2026."),
         el("div", {"id": "sw-started-question", "hidden": True},
            date_input("started", "When did the disagreement first begin? (optional)",
-                      "Some time limits count from the start of the whole process. Leave this blank if it "
-                      "began at this stage.")),
+                      "The time limit for the whole process counts from this day. If you leave it blank "
+                      "after the first stage, we will say that we cannot work out that limit, rather than "
+                      "guess it.")),
+    ])))
+    forms.append(question(flow.WHEN_RAISED, join([
+        el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did you raise it?"),
+        date_input("raised", "The day you first raised the disagreement",
+                   "We give each stage its full time limit, in turn, from this day, and show the stage it "
+                   "should be at today. For example, 23 11 2026."),
     ])))
     return join(forms)
 
@@ -150,7 +178,10 @@ def print_record():
 
 
 def wizard_page(ctx, manifest):
-    return el("div", {"class": "sw-wizard", "id": "sw-wizard"},
+    _, where = first_paint.fragments(ctx.bundle)
+    return el("div", {"class": "sw-wizard", "id": "sw-wizard",
+                      page_ids.FIRST_PAINT_MAP: first_paint.page_map(where, ctx.url)},
+              Raw(first_paint.blank_templates() + timeline.blank()),  # markup from templates/, already escaped
               danger_question(ctx),
               el("div", {"class": "sw-questions", "id": "sw-questions"},
                  questions(ctx),

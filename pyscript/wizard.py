@@ -12,7 +12,7 @@ import json
 import js
 from pyscript.ffi import create_proxy, to_js
 
-from stillworried import calendar_file, engine, flow, words
+from stillworried import calendar_file, engine, flow, page_ids, words
 from stillworried.workdays import DateError
 
 with open("bundle.json") as handle:
@@ -154,7 +154,9 @@ def hide_all(step):
 
 
 def focus_heading(container, focus):
-    heading = container.querySelector(".sw-question, h2")
+    """The page title is the question (GOV.UK), and focus moves to it after Continue. The
+    hidden error summary's own heading comes first in the form, so it is never picked."""
+    heading = container.querySelector(".sw-question") or container.querySelector("h2")
     if heading:
         document.title = heading.textContent + " - " + SITE_TITLE
         if focus:
@@ -198,7 +200,7 @@ def show_step(focus):
         try:
             return write_result(answers, focus)
         except ValueError as error:  # a deadline beyond the dates we can count, say
-            step, problem = flow.WHEN, str(error)
+            step, problem = (flow.WHEN_RAISED if answers.get(flow.RAISED) else flow.WHEN), str(error)
             hide_all(step)
     field = None
     if step == flow.AREA:
@@ -207,6 +209,13 @@ def show_step(focus):
         form = by_id("sw-situation-" + answers["area"])
     elif step == flow.STAGE:
         form = by_id("sw-stage-" + answers["procedure"])
+    elif step == flow.AGENCY:
+        form = by_id("sw-agency-" + answers["procedure"] + "-" + str(answers["stage"]))
+    elif step == flow.WHEN_RAISED:
+        form = by_id("sw-when-raised")
+        given = flow.parse_fragment(window.location.hash)
+        fill_date("raised", given.get(flow.RAISED) or REMEMBERED.get(flow.RAISED) or london_now()[0])
+        field = "raised"
     else:
         form = by_id("sw-when")
         procedure = BUNDLE["procedures"][answers["procedure"]]
@@ -220,7 +229,7 @@ def show_step(focus):
         found = flow.date_problem(BUNDLE, given["since"], given.get("started"), today) if given.get("since") else None
         field = found[0] if found else "since"
     clear_errors(form)
-    previous = flow.back(answers)
+    previous = flow.back(answers, BUNDLE)
     form.querySelector(".sw-back").setAttribute("href", flow.make_fragment(previous) if previous else "#")
     form.hidden = False
     focus_heading(form, focus)
@@ -248,7 +257,27 @@ def on_submit(event):
         chosen = checked("stage-" + form.getAttribute("data-procedure"))
         if chosen is None:
             return show_error(form, "Select the stage you have reached")
-        window.location.hash = flow.make_fragment({"procedure": answers["procedure"], "stage": int(chosen)})
+        if chosen == flow.RAISED:
+            window.location.hash = flow.make_fragment({"procedure": answers["procedure"], flow.RAISED: None})
+        else:
+            window.location.hash = flow.make_fragment({"procedure": answers["procedure"], "stage": int(chosen)})
+    elif step == flow.WHEN_RAISED:
+        try:
+            raised = typed_date("raised", "date you raised it")
+            if raised is None:
+                raise DateError("Enter the date you raised it.")
+        except DateError as error:
+            return show_error(form, str(error), "raised")
+        problem = flow.date_problem(BUNDLE, raised, None, london_now()[0])
+        if problem:
+            return show_error(form, problem[1].replace("The date this stage began", "The day you raised it"), "raised")
+        window.location.hash = flow.make_fragment({"procedure": answers["procedure"], flow.RAISED: raised})
+    elif step == flow.AGENCY:
+        chosen = checked("agency-" + answers["procedure"] + "-" + str(answers["stage"]))
+        if chosen is None:
+            return show_error(form, "Select whose decision you disagree with")
+        window.location.hash = flow.make_fragment({"procedure": answers["procedure"], "stage": answers["stage"],
+                                                   "agency": chosen})
     else:
         submit_dates(form, answers)
 
@@ -269,7 +298,8 @@ def submit_dates(form, answers):
     problem = flow.date_problem(BUNDLE, since, started, london_now()[0])
     if problem:
         return show_error(form, problem[1], problem[0])
-    chosen = {"procedure": answers["procedure"], "stage": answers["stage"], "since": since}
+    chosen = {"procedure": answers["procedure"], "stage": answers["stage"], "agency": answers.get("agency"),
+              "since": since}
     if started and started != since:
         chosen["started"] = started
     window.location.hash = flow.make_fragment(chosen)
@@ -291,111 +321,231 @@ def time_element(iso, words_text):
     return make("time", words_text, datetime=iso)
 
 
+def clone(template_id):
+    """A fresh copy of one of the page's <template> elements (made at build from templates/)."""
+    return by_id(template_id).content.firstElementChild.cloneNode(True)
+
+
+def field(node, name):
+    return node.querySelector("[" + page_ids.FIELD + "='" + name + "']")
+
+
+def fill(node, name, text):
+    """Set a template's field as text (never parsed as markup)."""
+    field(node, name).textContent = str(text)
+
+
 def contact_block(contact, today, now):
-    block = make("div", cls="sw-contact sw-result__contact")
+    """A contact card from templates/contact_card.html: its one call and one email link are
+    cloned per number and address, then the prototypes removed."""
+    card = clone(page_ids.TEMPLATE_CONTACT)
     heading = contact["name"]
     if contact.get("person") and contact["person"] not in heading:
         heading += " (" + contact["person"] + ")"
-    add(block, make("p", heading, cls="sw-contact__name"))
+    fill(card, page_ids.NAME, heading)
     if contact.get("role") and contact["role"] != contact["name"]:
-        add(block, make("p", contact["role"], cls="sw-contact__role"))
-    actions = make("p", cls="sw-contact__actions")
+        fill(card, page_ids.ROLE, contact["role"])
+    else:
+        field(card, page_ids.ROLE).remove()
+    call, mail = field(card, page_ids.CALL), field(card, page_ids.EMAIL)
+    notes = []
     for phone in contact["phones"]:
         if phone.get("e164"):
-            label = " (" + phone["label"] + ")" if phone.get("label") else ""
-            add(actions, make("a", "Call " + phone["display"] + label, cls="md-button md-button--primary sw-call",
-                              href="tel:" + phone["e164"]))
+            link = call.cloneNode(True)
+            link.setAttribute("href", "tel:" + phone["e164"])
+            fill(link, page_ids.NUMBER, phone["display"])
+            if phone.get("label"):
+                fill(link, page_ids.PHONE_LABEL, phone["label"])
+            else:
+                field(link, page_ids.PHONE_LABEL).remove()
+            call.parentNode.insertBefore(link, call)
         else:
-            add(block, make("p", "Not a valid number: " + phone["number"] + " is printed like this in the source "
-                            "and cannot be dialled.", cls="sw-invalid"))
+            notes.append("Not a valid number: " + phone["number"] + " is printed like this in the source "
+                         "and cannot be dialled.")
     for email in contact["emails"]:
-        add(actions, make("a", "Email " + email["address"], cls="md-button sw-email", href="mailto:" + email["address"]))
-    add(block, actions)
-    if contact["conflicts"]:
-        others = add(make("p", "Also printed for the same team: ", cls="sw-conflict"))
-        for other in contact["conflicts"]:
-            add(others, make("a", other["phone_text"], href="tel:" + other["phone"]),
-                make("span", " (" + other["name"] + ") "))
-        add(block, others)
-    if contact.get("conflict"):
-        add(block, make("p", contact["conflict"], cls="sw-conflict"))
+        link = mail.cloneNode(True)
+        link.setAttribute("href", "mailto:" + email["address"])
+        link.textContent = "Email " + email["address"]
+        mail.parentNode.insertBefore(link, mail)
+    call.remove()
+    mail.remove()
+    if contact["conflicts"] or contact.get("conflict"):
+        # Another number printed for the same team: said, but after the first screen's essentials.
+        box = make("details", cls="sw-details sw-conflict")
+        add(box, add(make("summary", cls="sw-details__summary"),
+                     make("span", "Another number is printed for this team", cls="sw-details__summary-text")))
+        body = add(make("div", cls="sw-details__text"))
+        if contact["conflicts"]:
+            others = add(make("p", "Also printed for the same team: "))
+            for other in contact["conflicts"]:
+                add(others, make("a", other["phone_text"], href="tel:" + other["phone"]),
+                    make("span", " (" + other["name"] + ") "))
+            add(body, others)
+        if contact.get("conflict"):
+            add(body, make("p", contact["conflict"]))
+        add(box, body)
+        card.insertBefore(box, field(card, page_ids.NOTE))
     if contact.get("hours"):
-        status = engine.office_status(BUNDLE, contact["hours"], today, now)
-        add(block, make("p", status["words"], cls="sw-open sw-open--" + status["state"]))
+        notes.append(engine.office_status(BUNDLE, contact["hours"], today, now)["words"])
     if not contact["phones"] and not contact["emails"] and contact.get("note"):
-        add(block, make("p", contact["note"]))
-    return block
+        notes.append(contact["note"])
+    note = field(card, page_ids.NOTE)
+    if notes:
+        note.textContent = " ".join(notes)
+    else:
+        note.remove()
+    return card
+
+
+def disclosure(parent, title, cls=None):
+    """A GOV.UK details disclosure, closed: everything after the first screen lives in one."""
+    box = make("details", cls="sw-details" + (" " + cls if cls else ""))
+    add(box, add(make("summary", cls="sw-details__summary"), make("span", title, cls="sw-details__summary-text")))
+    body = make("div", cls="sw-details__text")
+    add(box, body)
+    add(parent, box)
+    return body
+
+
+def limit_line(item):
+    """One time limit in a sentence with its date in a <time datetime>, or with what is
+    missing to work it out (the engine never counts from a date not given)."""
+    if item["date"] is None:
+        return make("p", item["rule"] + " " + item["missing_words"], cls="sw-missing")
+    line = add(make("p"), make("span", item["rule"] + " That is "), time_element(item["date"], item["date_words"]),
+               make("span", " (" + item["counted"] + ")." + (" " + item["status_words"] if item["status_words"] else "")))
+    for warning in (item["non_working_day"], item["after_overall_words"]):
+        if warning:
+            add(line, make("span", " " + warning))
+    return line
+
+
+def flag_line(item, answer):
+    """(words, class) when the engine says the date is today or past (from London's today)."""
+    following = answer["next"]
+    move = ("move to stage " + str(following["stage"]) + " now") if following else "contact them again and tell your manager"
+    if item["status"] == "overdue":
+        return ("This was due on " + item["date_words"] + ". It is now overdue: " + move + ".", "sw-flag--overdue")
+    if item["status"] == "today":
+        return "This is due today.", "sw-flag--today"
+    return None
+
+
+def chosen_agency(answer, answers):
+    """The agency chosen at this stage ({"id", "name", "contacts"}), None, or the 'other' id."""
+    choices = flow.agencies(BUNDLE, answer["procedure"], answer["stage"])
+    if not choices:
+        return None, []
+    return flow.agency(BUNDLE, answer["procedure"], answer["stage"], answers.get("agency")), choices
 
 
 def write_result(answers, focus):
     today, now = london_now()
-    answer = engine.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"], answers.get("started"))
+    if answers.get(flow.RAISED):
+        # "Where should I be today?": the engine walks the procedure and answers for today's stage.
+        answer = engine.where_today(BUNDLE, answers["procedure"], answers[flow.RAISED], today)
+    else:
+        answer = engine.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"],
+                                  answers.get("started"), today)
     REMEMBERED.clear()
     REMEMBERED.update(answers)
     result = by_id("sw-result")
     result.textContent = ""
-    add(result, make("a", "Back", cls="sw-back", href=flow.make_fragment(flow.back(answers))))
-    add(result, make("h2", "Stage " + str(answer["stage"]) + ": " + answer["title"], cls="sw-question",
-                     id="sw-result-title"))
-    add(result, make("p", answer["procedure_title"], cls="sw-lede"))
-    if answer["status"] == "lapsed":
-        add(result, add(make("div", cls="admonition warning"), make("p", "Past its review date", cls="admonition-title"),
-                        make("p", answer["status_note"])))
+    add(result, make("a", "Back", cls="sw-back", href=flow.make_fragment(flow.back(answers, BUNDLE))))
 
-    who = section(result, "Who to contact now", "sw-result__contacts")
-    add(who, make("p", answer["who"]["receiving"] + "."))
+    # The first screen, from the same template as the first-paint blocks: who acts and whom they
+    # contact, how; by when; what happens next.
+    first = clone(page_ids.TEMPLATE_FIRST)
+    add(result, first)
+    fill(first, page_ids.TITLE, "Stage " + str(answer["stage"]) + ": " + answer["title"])
+    fill(first, page_ids.LEDE, answer.get("where_words") or (answer["partnership_name"] + ": " + answer["procedure_title"]))
+    fill(first, page_ids.WHO, answer["who"].get("sentence")
+         or answer["who"]["raising"] + ". Contact: " + answer["who"]["receiving"] + ".")
+    who = field(first, page_ids.CONTACTS)
     for contact in answer["contacts"]:
         add(who, contact_block(contact, today, now))
+    picked, choices = chosen_agency(answer, answers)
+    if picked:
+        add(who, make("p", "Contacts the source lists for " + picked["name"] + " at this stage:", cls="sw-agency"))
+        for contact_id in picked["contacts"]:
+            add(who, contact_block(engine.contact_summary(BUNDLE, contact_id), today, now))
+    elif choices:
+        ask = {"procedure": answer["procedure"], "stage": answer["stage"]}
+        add(who, add(make("p", cls="sw-agency"),
+                     make("a", "Whose decision do you disagree with? Choose the agency to see its numbers",
+                          href=flow.make_fragment(ask))))
     if answer["directory"]:
-        add(who, add(make("p", "To find the right person: "),
+        add(who, add(make("p", cls="sw-directory"), make("span", "Or find the right person in the source's list: "),
                      make("a", answer["directory"]["title"],
                           href=CONTACTS_PATH + answer["partnership"] + "/#list-" + answer["directory"]["id"])))
-
-    deadline = section(result, "By when", "sw-result__deadline")
-    if answer["deadline"]:
-        main = [item for item in answer["deadlines"] if item["id"] == answer["deadline_id"]][0]
-        line = add(make("p", cls="sw-deadline"), make("strong", words.deadline_label(main["measures"]) + " "),
-                   add(make("strong"), time_element(answer["deadline"], answer["deadline_words"])))
-        add(deadline, line, make("p", answer["deadline_rule"]), make("p", "That is " + main["counted"] + ".", cls="sw-counted"))
+    main = answer["deadline"]
+    if main and main["date"]:
+        fill(first, page_ids.LABEL, main["label"])
+        when = field(first, page_ids.DATE)
+        when.setAttribute("datetime", main["date"])
+        when.textContent = main["date_words"]
+        fill(first, page_ids.RULE, " ".join([main["rule"], "That is " + main["counted"] + "."]
+                                            + [w for w in (main["non_working_day"], main["after_overall_words"]) if w]))
+        flag = flag_line(main, answer)
+        if flag:
+            shown = field(first, page_ids.FLAG)
+            shown.textContent = flag[0]
+            shown.classList.add(flag[1])
+            shown.hidden = False
+    elif main:
+        first.querySelector(".sw-deadline").remove()
+        fill(first, page_ids.RULE, main["rule"] + " " + main["missing_words"])
     else:
-        add(deadline, make("p", "The source sets no time limit for this stage. Do not let it drift."))
-    others = [item for item in answer["deadlines"] if item["id"] != answer["deadline_id"]]
-    if others:
-        more = section(result, "Other time limits at this stage", "sw-result__others")
-        for item in others:
-            add(more, add(make("p"), make("span", item["rule"] + " That is "),
-                          time_element(item["date"], item["date_words"]),
-                          make("span", " (" + item["counted"] + ").")))
-    if answer["overall"]:
-        overall = section(result, "Overall time limit", "sw-result__overall")
-        add(overall, add(make("p"), make("span", answer["overall"]["rule"] + " That is "),
-                         time_element(answer["overall"]["date"], answer["overall"]["date_words"]),
-                         make("span", " (" + answer["overall"]["counted"] + ").")))
+        first.querySelector(".sw-deadline").remove()
+        fill(first, page_ids.RULE, "The source sets no time limit for this stage. Do not let it drift.")
+    if answer["next"]:
+        fill(first, page_ids.NEXT, "If it is not resolved by then, go to stage " + str(answer["next"]["stage"]) + ": "
+             + answer["next"]["title"] + ".")
+    else:
+        fill(first, page_ids.NEXT, "This is the last stage of the procedure.")
+    if answer["status"] == "lapsed":
+        add(result, make("p", "Past its review date: " + answer["status_note"], cls="sw-lapsed"))
 
-    add(section(result, "What to do", "sw-result__do"), bullet_list(answer["do"]))
+    # Everything else, closed by default.
+    others = [item for item in answer["deadlines"] if not item["headline"]]
+    if others or answer["overall"]:
+        limits = disclosure(result, "Other time limits")
+        if others:
+            more = add(make("div", cls="sw-result__others"))
+            for item in others:
+                add(more, limit_line(item))
+            add(limits, more)
+        if answer["overall"]:
+            overall = add(make("div", cls="sw-result__overall"), make("h3", "For the whole process"),
+                          limit_line(answer["overall"]))
+            if answer["overall"]["missing"] == "started":
+                # Never counted from the day this stage began: ask for the day it began.
+                add(overall, add(make("p"), make("a", "Add the day the disagreement began",
+                                                 href=flow.make_fragment(flow.back(answers, BUNDLE)))))
+            add(limits, overall)
+    write_timeline(disclosure(result, "The whole procedure, with dates", "sw-result__timeline"), answer, today)
+    do = disclosure(result, "What to do, send and record", "sw-result__do")
+    add(do, bullet_list(answer["do"]))
     if answer["send"]:
-        send = section(result, "What to send", "sw-result__send")
-        add(send, add(make("ul"), *[add(make("li"), make("a", form["title"], href=FORMS_PATH + form["id"] + "/"))
-                                    for form in answer["send"]]))
+        add(do, make("h3", "What to send"),
+            add(make("ul", cls="sw-result__send"), *[add(make("li"), make("a", form["title"], href=FORMS_PATH + form["id"] + "/"))
+                                                    for form in answer["send"]]))
     if answer["record"]:
-        add(section(result, "What to record", "sw-result__record"), bullet_list(answer["record"]))
-    safety = section(result, "If the child's safety needs it, act sooner", "sw-result__safety admonition tip")
-    add(safety, make("p", answer["safety_rule"]["text"]))
+        add(do, make("h3", "What to record"), bullet_list(answer["record"]))
+    add(disclosure(result, "If the child's safety needs it, act sooner", "sw-result__safety"),
+        make("p", answer["safety_rule"]["text"]))
     for note in answer["notes"]:
-        box = add(section(result, note["title"], "sw-result__note admonition note"), make("p", note["text"]))
+        box = disclosure(result, note["title"], "sw-result__note")
+        add(box, make("p", note["text"]))
         for contact_id in note.get("contacts", []):
             add(box, contact_block(engine.contact_summary(BUNDLE, contact_id), today, now))
-
-    following = section(result, "If it is not resolved", "sw-result__next")
     if answer["next"]:
-        add(following, make("p", "Go to stage " + str(answer["next"]["stage"]) + ": " + answer["next"]["title"] + ". "
-                             + answer["next"]["who"]["receiving"] + "."))
-    else:
-        add(following, make("p", "This is the last stage of the procedure."))
+        add(disclosure(result, "Stage " + str(answer["next"]["stage"]) + ": who is involved", "sw-result__then"),
+            make("p", answer["next"]["who"].get("sentence") or answer["next"]["who"]["receiving"] + "."))
 
     write_answers(result, answer, answers)
     write_actions(result, answer, answers)
-    sources = section(result, "Where this comes from", "sw-result__sources")
+    sources = disclosure(result, "Where this comes from", "sw-result__sources")
     add(sources, add(make("ul"), *[add(make("li"), make("cite", source["file"]), make("span", ", " + source["section"]))
                                     for source in answer["sources"]]))
     add(sources, make("p", "Full procedure: ", cls="sw-source"))
@@ -407,17 +557,85 @@ def write_result(answers, focus):
     focus_heading(result, focus)
 
 
+def write_timeline(parent, answer, today):
+    """The engine's timeline as the ladder of templates/timeline.html: its prototype step is
+    cloned per stage and filled with text. Each stage with the date it ends (where the source
+    gives one), the whole process's limit, today and the bank holidays in the span."""
+    walk = answer.get("walk") or engine.timeline(BUNDLE, answer["procedure"], answer["stage"], answer["since"],
+                                                 answer["started"], today)
+    rows = []
+    for step in walk["steps"]:
+        title = "Stage " + str(step["stage"]) + ": " + step["title"]
+        if step["tried"]:
+            when = "Tried before"
+        elif step["ends"]:
+            when = "By " + step["ends_words"]
+        elif step["deadline"] and step["deadline"]["date"]:
+            when = step["deadline"]["label"] + " " + step["deadline"]["date_words"]
+        else:
+            when = ""
+        state = {"tried": "done", "past": "done", "current": "current"}.get(step["state"], "later")
+        if step["stage"] == answer["stage"]:
+            state = "current"
+        rows.append((str(step["stage"]), step["title"], when, state, title + ("; " + when if when else "") + "."))
+    overall = walk["overall"]
+    if overall and answer["overall"]:
+        when = ("By " + overall["date_words"]) if overall["date"] else "Needs the day the disagreement began"
+        rows.append(("", "The whole process", when, "overall", "The whole process: " + when + "."))
+    figure = clone(page_ids.TEMPLATE_TIMELINE)
+    caption = "Today is " + walk["today_words"] + "."
+    if walk["holidays"]:
+        caption += " Bank holidays in this time: " + ", ".join(
+            day["date_words"] + " (" + day["name"] + ")" if day.get("name") else day["date_words"]
+            for day in walk["holidays"]) + "."
+    if walk["stopped_words"]:
+        caption += " " + walk["stopped_words"]
+    fill(figure, page_ids.CAPTION, caption)
+    ladder = field(figure, page_ids.LADDER)
+    ladder.setAttribute("viewBox", "0 0 300 " + str(len(rows) * page_ids.ROW))
+    step, item = field(ladder, page_ids.STEP), field(figure, page_ids.STEP_TEXT)
+    for index, (number, title, when, state, text) in enumerate(rows):
+        row = step.cloneNode(True)
+        row.setAttribute("transform", "translate(0 " + str(index * page_ids.ROW) + ")")
+        row.setAttribute("class", "sw-timeline__step sw-timeline__step--" + state)
+        fill(row, page_ids.STEP_NUMBER, number)
+        fill(row, page_ids.STEP_TITLE, title)
+        fill(row, page_ids.STEP_DATE, when)
+        ladder.insertBefore(row, step)
+        line = item.cloneNode(True)
+        line.textContent = text
+        item.parentNode.insertBefore(line, item)
+    step.remove()
+    item.remove()
+    add(parent, figure)
+
+
 def write_answers(result, answer, answers):
     """The GOV.UK check-answers pattern: each answer with a link to change it."""
     partnership = BUNDLE["partnerships"][answer["partnership"]]
     procedure = BUNDLE["procedures"][answer["procedure"]]
     rows = [("Area", partnership["name"], {"area": None}),
-            ("Your situation", procedure["for_whom"], {"area": answer["partnership"]}),
+            ("Your situation", procedure["for_whom"],
+             {"area": None if flow.area_procedures(BUNDLE, answer["partnership"]) == [answer["procedure"]]
+              else answer["partnership"]}),
             ("Stage reached", "Stage " + str(answer["stage"]) + ": " + answer["title"], {"procedure": answer["procedure"]}),
-            ("This stage began", answer["since_words"], {"procedure": answer["procedure"], "stage": answer["stage"]})]
-    if answer["started"] != answer["since"]:
-        rows.append(("The disagreement began", words.long_date(answer["started"]),
+            ]
+    dates = {"procedure": answer["procedure"], "stage": answer["stage"], "agency": answers.get("agency")}
+    picked, choices = chosen_agency(answer, answers)
+    if choices:
+        chosen = picked["name"] if picked else (
+            "Another agency, or not sure" if answers.get("agency") == flow.OTHER_AGENCY else "Not answered")
+        rows.append(("Whose decision", chosen,
                      {"procedure": answer["procedure"], "stage": answer["stage"]}))
+    if answers.get(flow.RAISED):
+        rows[-1] = ("Stage it should be at today", "Stage " + str(answer["stage"]) + ": " + answer["title"],
+                    {"procedure": answer["procedure"]})
+        rows.append(("You raised it", words.long_date(answers[flow.RAISED]),
+                     {"procedure": answer["procedure"], flow.RAISED: None}))
+    else:
+        rows.append(("This stage began", answer["since_words"], dates))
+    if answers.get("started") and answers["started"] != answers["since"]:
+        rows.append(("The disagreement began", words.long_date(answers["started"]), dates))
     summary = make("dl", cls="sw-summary")
     for label, value, change in rows:
         row = add(make("div", cls="sw-summary__row"), make("dt", label), make("dd", value))
@@ -446,9 +664,15 @@ def write_actions(result, answer, answers):
     print_button = make("button", "Print a record", cls="md-button", type="button")
     listen(print_button, "click", lambda event: window.print())
     add(row, print_button,
-        make("a", "Change an answer", cls="md-button", href=flow.make_fragment(flow.back(answers))),
+        make("a", "Change an answer", cls="md-button", href=flow.make_fragment(flow.back(answers, BUNDLE))),
         make("a", "Start again", cls="md-button", href="#"))
     add(actions, row)
+
+
+def open_details(event):
+    """A printed record shows everything, closed disclosures included."""
+    for box in each(document.querySelectorAll("#sw-result details")):
+        box.open = True
 
 
 def on_hashchange(event):
@@ -459,6 +683,7 @@ def start():
     for form in each(document.querySelectorAll(".sw-step-form")):
         listen(form, "submit", on_submit)
     listen(window, "hashchange", on_hashchange)
+    listen(window, "beforeprint", open_details)
     show(bool(window.location.hash) and window.location.hash != "#immediate-danger")
     wizard = by_id("sw-wizard")
     wizard.setAttribute("data-ready", "yes")

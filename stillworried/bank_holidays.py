@@ -19,5 +19,9 @@ def calendar_data(first_year=FIRST_YEAR, last_year=LAST_YEAR):
         "first": datetime.date(first_year, 1, 1).isoformat(),
         "last": datetime.date(last_year, 12, 31).isoformat(),
         "holidays": sorted(day.isoformat() for day in england),
+        # The names, so a deadline on one can say which ("Christmas Day"): the package's own
+        # English names, its "(observed)" said as GOV.UK says it ("substitute day").
+        "names": {day.isoformat(): name.replace(" (observed)", ", substitute day")
+                  for day, name in sorted(england.items())},
         "source": "holidays %s, country GB, subdivision ENG (England)" % holidays.__version__,
     }

@@ -8,7 +8,6 @@ procedure, the stage, who to contact and the rule, and nothing about the child.
 
 import datetime
 
-from stillworried import words
 from stillworried.workdays import parse_date
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -47,10 +46,19 @@ def compact(iso):
     return iso.replace("-", "")
 
 
+def event_limit(answer):
+    """The time limit the calendar event is for: the stage's deadline, else the overall one, else
+    None (no time limit, or none with a date, so there is nothing to add to a calendar)."""
+    for limit in (answer["deadline"], answer["overall"]):
+        if limit is not None and limit["date"] is not None:
+            return limit
+    return None
+
+
 def event_date(answer):
-    """The day the calendar event falls on: the stage's deadline, else the overall one, else None
-    (the stage has no time limit, so there is nothing to add to a calendar)."""
-    return answer["deadline"] or answer["overall_deadline"]
+    """The day the calendar event falls on, or None."""
+    limit = event_limit(answer)
+    return None if limit is None else limit["date"]
 
 
 def deadline_event(answer, stamp):
@@ -59,21 +67,23 @@ def deadline_event(answer, stamp):
     stamp: the current moment in UTC as YYYYMMDDTHHMMSSZ (the browser's clock). Returns None
     when the stage has no time limit.
     """
-    deadline = event_date(answer)
-    if deadline is None:
+    limit = event_limit(answer)
+    if limit is None:
         return None
+    deadline = limit["date"]
     # What falls due, said the way the wizard says it: "Raise it by today", "Answer due by
     # today", so the reminder on the day cannot be read as someone else's deadline.
     stage = answer["procedure_title"] + ", stage " + str(answer["stage"]) + " (" + answer["title"] + ")"
-    main = [item for item in answer["deadlines"] if item["id"] == answer["deadline_id"]]
-    if main:
-        summary = words.deadline_label(main[0]["measures"]) + " today: " + stage
+    if limit["headline"]:
+        summary = limit["label"] + " today: " + stage
     else:
         summary = "The overall time limit ends today: " + stage
     lines_of_text = [
         answer["procedure_title"] + ", stage " + str(answer["stage"]) + ": " + answer["title"] + ".",
-        answer["deadline_rule"] or answer["overall"]["rule"],
+        limit["rule"],
     ]
+    if limit["non_working_day"]:
+        lines_of_text.append(limit["non_working_day"])
     for contact in answer["contacts"]:
         detail = contact["name"]
         if contact["phone_text"]:

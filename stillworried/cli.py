@@ -1,8 +1,10 @@
-"""The command line: `check` and `diff` for maintainers, `next` to get the wizard's answer in a terminal.
+"""The command line: `check` and `diff` for maintainers, `next` and `where` to get the wizard's answers
+in a terminal.
 
     python -m stillworried check [--strict] [--max-age-months 12] [--format github]
     python -m stillworried diff main
-    python -m stillworried next southwark --stage 4 --since 2026-11-23 [--started 2026-11-16] [--json]
+    python -m stillworried next southwark --stage 4 --since 2026-11-23 [--started 2026-11-16] [--today ...] [--json]
+    python -m stillworried where southwark --raised 2026-11-23 [--tried 1] [--today 2026-12-01] [--json]
 
 Mistakes on the command line get one line on stderr and exit code 2; problems in the data
 get file:line:col lines and exit code 1. Warnings are listed too, but only fail with --strict.
@@ -16,8 +18,9 @@ import datetime
 import json
 import re
 import sys
+import zoneinfo
 
-from stillworried import data_warnings, engine, text_policy, validate
+from stillworried import data_warnings, engine, text_policy, validate, words
 from stillworried.annotations import github_command
 from stillworried.data import DataError, build_bundle, default_data_dir
 from stillworried.workdays import DateError, parse_date
@@ -42,6 +45,19 @@ def parse_stage(text):
         raise argparse.ArgumentTypeError("the stage must be a number written with the digits 0 to 9, like --stage 2, "
                                          "not '%s'" % text_policy.shown(text))
     return int(text)
+
+
+def parse_stages(text):
+    numbers = [part.strip() for part in text.split(",")]
+    if not all(WHOLE_NUMBER.fullmatch(number) for number in numbers):
+        raise argparse.ArgumentTypeError("--tried must be stage numbers separated by commas, like 1,2, not '%s'"
+                                         % text)
+    return [int(number) for number in numbers]
+
+
+def london_today():
+    """Today's date in London, whatever the machine's time zone (the engine never reads the clock)."""
+    return datetime.datetime.now(zoneinfo.ZoneInfo("Europe/London")).date()
 
 
 def parse_months(text):
@@ -85,9 +101,25 @@ def make_parser():
     step.add_argument("procedure", help="procedure id, for example salford-vcse, wigan or southwark")
     step.add_argument("--stage", type=parse_stage, required=True, help="the stage you have reached")
     step.add_argument("--since", required=True, help="the day this stage began, YYYY-MM-DD")
-    step.add_argument("--started", help="the day the whole process began, YYYY-MM-DD (default: --since)")
+    step.add_argument("--started", help="the day the whole disagreement began, YYYY-MM-DD (default: --since at "
+                                        "stage 1; at a later stage a limit that needs it is not worked out)")
+    step.add_argument("--today", type=parse_today, metavar="YYYY-MM-DD",
+                      help="flag the deadlines as seen from this day (default: today in London)")
     step.add_argument("--json", action="store_true", help="print one JSON object")
     step.set_defaults(run=run_next)
+
+    where = commands.add_parser("where", help="where should I be today? which stage, whom to contact and by when, "
+                                              "for a disagreement raised on a day and not answered since")
+    where.add_argument("procedure", help="procedure id, for example salford-vcse, wigan or southwark")
+    where.add_argument("--raised", required=True, metavar="YYYY-MM-DD",
+                       help="the day it was raised (at stage 1, or at the stage after those given to --tried)")
+    where.add_argument("--tried", type=parse_stages, default=None, metavar="1,2",
+                       help="the stages already tried before that day, for example 1 or 1,2")
+    where.add_argument("--started", metavar="YYYY-MM-DD",
+                       help="the day the whole disagreement began, if earlier than --raised")
+    where.add_argument("--today", type=parse_today, metavar="YYYY-MM-DD", help="default: today in London")
+    where.add_argument("--json", action="store_true", help="print one JSON object")
+    where.set_defaults(run=run_where)
     return parser
 
 
@@ -175,6 +207,21 @@ def contact_lines(contact, indent="  "):
     return lines
 
 
+def limit_lines(limit, heading):
+    """A time limit: its date (flagged today or overdue), its rule, how it was counted, and any
+    warning; or why it has no date."""
+    if limit["date"] is None:
+        return [heading + "not worked out. " + limit["missing_words"], "  " + limit["rule"]]
+    first = heading + limit["date_words"] + " (" + limit["date"] + ")"
+    if limit["status"]:
+        first += ". " + limit["status_words"]
+    lines = [first, "  " + limit["rule"], "  " + words.capitalise(limit["counted"]) + "."]
+    for warning in (limit["non_working_day"], limit["after_overall_words"]):
+        if warning:
+            lines.append("  NOTE: " + warning)
+    return lines
+
+
 def human(answer):
     lines = [answer["partnership_name"] + ": " + answer["procedure_title"]]
     if answer["status"] == "lapsed":
@@ -183,19 +230,21 @@ def human(answer):
     lines.append("")
     lines.append("Stage %d of %d: %s" % (answer["stage"], answer["stages"], answer["title"]))
     lines.append("This stage began: " + answer["since_words"])
+    if answer["started"] and answer["started"] != answer["since"]:
+        lines.append("The disagreement began: " + answer["started_words"])
+    if answer["today"]:
+        lines.append("Today: " + words.long_date(answer["today"]))
     lines.append("")
-    main = next((item for item in answer["deadlines"] if item["rule"] == answer["deadline_rule"]), None)
+    main = answer["deadline"]
     if main:
-        lines.append("Deadline: " + answer["deadline_words"] + " (" + answer["deadline"] + ")")
-        lines.append("  " + answer["deadline_rule"])
-        lines.append("  " + main["counted"] + ".")
+        lines.extend(limit_lines(main, "Deadline: "))
     else:
         lines.append("Deadline: the source sets no time limit for this stage.")
     for item in answer["deadlines"]:
-        if item is not main:
-            lines.append("Also: " + item["rule"] + " By " + item["date_words"] + ".")
+        if not item["headline"]:
+            lines.extend(limit_lines(item, "Also: "))
     if answer["overall"]:
-        lines.append("Overall: " + answer["overall"]["rule"] + " By " + answer["overall"]["date_words"] + ".")
+        lines.extend(limit_lines(answer["overall"], "Overall: "))
     lines.append("If the child's safety needs it: " + answer["safety_rule"]["text"])
     lines.append("")
     lines.append("Who: " + answer["who"]["raising"] + ", with " + answer["who"]["receiving"] + ".")
@@ -225,22 +274,69 @@ def human(answer):
     return "\n".join(lines)
 
 
-def run_next(args):
+def ask_engine(args, question):
+    """(answer, exit code): the engine's answer to question(bundle, today), or the problems in the
+    data or the one-line reason it cannot answer, printed on stderr."""
     try:
         bundle = build_bundle(args.data)
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        return DATA_ERROR
+        return None, DATA_ERROR
+    today = (args.today or london_today()).isoformat()
     try:
-        answer = engine.next_step(bundle, args.procedure, args.stage, args.since, args.started)
+        return question(bundle, today), 0
     except (engine.EngineError, DateError) as error:
         said = str(error)
-        if isinstance(error, DateError) and "outside that range" in said:
+        if isinstance(error, DateError) and "outside that range" in said and hasattr(args, "since"):
             said = beyond_calendar(bundle, args) or said
         print("stillworried: %s" % text_policy.visible(text_policy.shorten(said, 300)), file=sys.stderr)
-        return USAGE_ERROR
-    print(safe_json(answer) if args.json else text_policy.visible(human(answer), keep_newlines=True))
+        return None, USAGE_ERROR
+
+
+def run_next(args):
+    answer, code = ask_engine(args, lambda bundle, today: engine.next_step(
+        bundle, args.procedure, args.stage, args.since, args.started, today))
+    if answer is not None:
+        print(safe_json(answer) if args.json else text_policy.visible(human(answer), keep_newlines=True))
+    return code
+
+
+def walk_lines(walk):
+    """The walk, a line a stage: when it began and ends, and where today falls."""
+    lines = []
+    for step in walk["steps"]:
+        line = "  Stage %d, %s: " % (step["stage"], step["title"])
+        if step["tried"]:
+            line += "tried before"
+        elif step["since"] is None:
+            line += "no date"
+        else:
+            line += "from " + step["since_words"]
+            if step["ends"]:
+                line += " to " + step["ends_words"]
+            elif step["deadline"] and step["deadline"]["date"]:
+                line += ", " + step["deadline"]["label"].lower() + " " + step["deadline"]["date_words"]
+        if step["state"] == "current":
+            line += "  <- today"
+        lines.append(line)
+    if walk["stopped_words"]:
+        lines.append("  " + walk["stopped_words"])
+    for holiday in walk["holidays"]:
+        lines.append("  Bank holiday: " + holiday["date_words"] + " (" + holiday["name"] + ")")
+    return lines
+
+
+def run_where(args):
+    answer, code = ask_engine(args, lambda bundle, today: engine.where_today(
+        bundle, args.procedure, args.raised, today, args.tried, args.started))
+    if answer is None:
+        return code
+    if args.json:
+        print(safe_json(answer))
+    else:
+        print(text_policy.visible("\n".join([answer["where_words"], "", "Each stage given its full time limit:"]
+                                            + walk_lines(answer["walk"]) + ["", human(answer)]), keep_newlines=True))
     return 0
 
 

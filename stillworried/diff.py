@@ -220,15 +220,23 @@ def contact_line(contact):
     return ", ".join(parts)
 
 
+def limit_words(limit):
+    """A limit's date in words, with any warning on it, or why it has no date."""
+    if limit["date"] is None:
+        return "no date: " + limit["missing_words"]
+    return " ".join(part for part in (limit["date_words"], limit["non_working_day"], limit["after_overall_words"])
+                    if part)
+
+
 def answer_facts(answer):
     """What the wizard tells the user, as {what: words}."""
     facts = {"Status": answer["status"]}
-    facts["Deadline"] = answer["deadline_words"] or "no time limit"
+    facts["Deadline"] = limit_words(answer["deadline"]) if answer["deadline"] else "no time limit"
     for item in answer["deadlines"]:
-        if item["rule"] != answer["deadline_rule"]:
-            facts["Time limit '%s'" % item["id"]] = item["date_words"]
+        if not item["headline"]:
+            facts["Time limit '%s'" % item["id"]] = limit_words(item)
     if answer["overall"]:
-        facts["Overall deadline"] = answer["overall"]["date_words"]
+        facts["Overall deadline"] = limit_words(answer["overall"])
     facts["Contacts"] = "; ".join(contact_line(contact) for contact in answer["contacts"]) or "none"
     facts["Next stage"] = ("Stage %d, %s: %s" % (answer["next"]["stage"], answer["next"]["title"], "; ".join(
         contact_line(contact) for contact in answer["next"]["contacts"]) or "no contacts")
@@ -241,7 +249,9 @@ def ask(bundle, pid, number, since):
     if pid not in bundle["procedures"] or number not in [s["number"] for s in bundle["procedures"][pid]["stages"]]:
         return None
     try:
-        return answer_facts(engine.next_step(bundle, pid, number, since.isoformat()))
+        # Asked as if the disagreement began the day the stage did, so the overall limit has a
+        # date to compare at every stage (the wizard never assumes this for a person).
+        return answer_facts(engine.next_step(bundle, pid, number, since.isoformat(), since.isoformat()))
     except DateError:
         return None  # a deadline past the calendar's last year: neither version can answer
 

@@ -3,9 +3,72 @@
 One implementation of every rule, imported by the site's macros, the command line, the
 tests and the browser wizard. It works on the plain "bundle" that ``data.build_bundle``
 makes from the YAML files (dicts, lists, strings and integers only), runs unchanged under
-CPython and MicroPython, and never reads the clock: callers pass dates in as ISO strings.
+CPython, MicroPython and Pyodide, and never reads the clock: callers pass dates in as ISO
+strings, and "today" (London's date) too.
+
+The answers (every key is always present; a value may be None)
+---------------------------------------------------------------
+
+``next_step(bundle, procedure_id, stage, since, started=None, today=None)`` answers for one
+stage. The headline time limit is ``deadline``: no caller need look it up again.
+
+=================  ==========================================================================
+key                what it holds
+=================  ==========================================================================
+deadline           the stage's headline time limit (a *limit*, below), or None when the
+                   source sets no time limit for the stage
+deadlines          every time limit of the stage, in the source's order, each a *limit*; the
+                   headline one is the same object as ``deadline`` and has ``headline: True``
+overall            the procedure's overall time limit as a *limit*, or None when it has none or
+                   it does not apply at this stage (``applies_to_stages`` in the data)
+since, started     the dates counted from (started is None when not given at stage 2 or later)
+today              the date given as today, or None
+stage, title, who, do, record, send, contacts, directory, notes, next, sources, status...
+                   the stage and procedure as the data says them
+=================  ==========================================================================
+
+A *limit* (the same shape for ``deadline``, each of ``deadlines`` and ``overall``):
+
+===================  ========================================================================
+key                  what it holds
+===================  ========================================================================
+id, headline         the time limit's id in the data; True for the stage's headline limit
+measures, label      what it measures (raise, answer, resolve, confirm, send) and the headline
+                     words for it ("Answer due by")
+who, action          who must act and what they must do (the data's words)
+amount, unit         5, "working_days" (amount is None for same_working_day)
+counts_from          stage_start, process_start, or the id of an earlier limit of the stage
+from_what            what it counts from, in the data's words ("the day you contacted them")
+from_date            the date it counts from (YYYY-MM-DD), or None when not known
+from_words           that date in words ("Monday 23 November 2026"), or None
+date, date_words     the date it falls on, or None when it cannot be worked out
+missing              None, or what is missing to work out the date: "started" (the day the
+                     disagreement began) or "since" (the day the stage began)
+missing_words        None, or a sentence saying so ("We need the date the disagreement began
+                     to work this out.")
+rule                 the time limit in one sentence, without dates
+counted              how the date was reached ("5 working days from Monday 23 November 2026")
+quote, note, source  the source's own words, how we read them, and file and section
+applies_to_stages    the overall limit only: the stage numbers it applies at (None: all)
+non_working_day      None, or words when the date falls on a weekend or bank holiday ("Friday
+                     25 December 2026 is a bank holiday (Christmas Day): offices may be closed.")
+after_overall        True when the date is later than the overall limit's date
+after_overall_words  None, or a sentence saying so
+status               None without today, else "upcoming", "today" or "overdue"
+status_words         None, or the status in words ("Due today.")
+working_days_left    working days after today up to and including the date; 0 when due today;
+                     negative when overdue (minus the working days since); None without today
+days_left            the same in calendar days
+===================  ========================================================================
+
+``timeline(bundle, procedure_id, stage=None, since=None, started=None, today=None)`` walks the
+procedure from a stage and the day it began, giving each stage its full time limit in turn (the
+next stage begins on the day the last one's limit ends); without dates it is the bare ladder.
+``where_today(bundle, procedure_id, raised_on, today, tried=None, started=None)`` is next_step
+for the stage the walk says the person should be at today, with the walk as ``walk``.
+Their keys are documented on the functions.
 """
-from stillworried.workdays import DateError, WorkingCalendar, parse_date
+from stillworried.workdays import FIRST_WEEKEND_DAY, DateError, WorkingCalendar, parse_date
 from stillworried import words
 
 
@@ -23,6 +86,16 @@ class UnknownStage(EngineError):
 
 STAGE_START = "stage_start"
 PROCESS_START = "process_start"
+
+# A stage's headline limit that measures one of these says when the stage ends (the answer
+# or the resolution is due), so the walk can start the next stage there. A limit for raising
+# or sending says when the stage should have begun its work, not when it ends.
+ENDS_A_STAGE = ("answer", "resolve")
+
+MISSING_WORDS = {
+    "started": "We need the date the disagreement began to work this out.",
+    "since": "We need the date this stage began to work this out.",
+}
 
 
 def procedure_ids(bundle):
@@ -57,6 +130,16 @@ def following_stage(procedure, number):
     return None
 
 
+def overall_applies(procedure, number):
+    """Whether the procedure's overall limit is shown at this stage: it may be a target for
+    some stages only (Southwark's 'one working week' is for the first discussion)."""
+    overall = procedure.get("overall")
+    if not overall:
+        return False
+    stages = overall.get("applies_to_stages")
+    return stages is None or number in stages
+
+
 def timescale_date(calendar, timescale, start):
     """The date a single time limit falls on, counted from start (a datetime.date)."""
     unit = timescale["unit"]
@@ -71,39 +154,155 @@ def timescale_date(calendar, timescale, start):
     raise EngineError("Unknown unit of time '" + str(unit) + "'.")
 
 
-def resolve_timescales(calendar, timescales, since, started):
-    """Every time limit of a stage with its date. A timescale may count on from an earlier
-    one's date ("within a further two working days" of the resolution)."""
+def holiday_name(bundle_calendar, iso):
+    return bundle_calendar.get("names", {}).get(iso) or "a bank holiday"
+
+
+def needs_started(procedure, stage_number):
+    """Whether a limit shown at this stage counts from the day the disagreement began (Wigan's
+    month, Southwark stage 1's "within 2 working days of the disagreement"), so that date is
+    worth asking for. At stage 1 it defaults to the stage's own start."""
+    if overall_applies(procedure, stage_number):
+        return True
+    for timescale in get_stage(procedure, stage_number)["timescales"]:
+        if timescale["counts_from"] == PROCESS_START:
+            return True
+    return False
+
+
+def non_working_words(calendar, names, due):
+    """None, or words for a date that falls on a weekend or bank holiday. Only a limit in
+    calendar days or months can land there (Wigan's "within further week" on 25 December)."""
+    if calendar.is_working_day(due):
+        return None
+    iso = due.isoformat()
+    if due.weekday() >= FIRST_WEEKEND_DAY:
+        return words.long_date(iso) + " is at the weekend: offices may be closed."
+    return words.long_date(iso) + " is a bank holiday (" + names.get(iso, "a bank holiday") + "): offices may be closed."
+
+
+def status_of(calendar, due, today):
+    """(status, status_words, working_days_left, days_left) for a date seen from today."""
+    days = (due - today).days
+    if days == 0:
+        return "today", "Due today.", 0, 0
+    if days > 0:
+        left = calendar.count_working_days(today, due)
+        if left:
+            return "upcoming", "In " + words.plural(left, "working day", "working days") + ".", left, days
+        return "upcoming", "In " + words.plural(days, "day", "days") + ".", left, days
+    late = calendar.count_working_days(due, today)
+    if late:
+        said = words.plural(late, "working day", "working days")
+    else:
+        said = words.plural(-days, "day", "days")
+    return "overdue", "Overdue: it was due " + said + " ago.", -late, days
+
+
+def blank_limit(timescale, headline):
+    """A limit with its words and no dates: the shape every time limit has (see the top)."""
+    return {
+        "id": timescale["id"],
+        "headline": headline,
+        "measures": timescale["measures"],
+        "label": words.deadline_label(timescale["measures"]),
+        "who": timescale["who"],
+        "action": timescale["action"],
+        "amount": timescale.get("amount"),
+        "unit": timescale["unit"],
+        "counts_from": timescale["counts_from"],
+        "from_what": timescale["from_words"],
+        "from_date": None,
+        "from_words": None,
+        "date": None,
+        "date_words": None,
+        "missing": None,
+        "missing_words": None,
+        "rule": words.timescale_rule(timescale),
+        "counted": None,
+        "quote": timescale["quote"],
+        "note": timescale.get("note"),
+        "source": timescale["source"],
+        "applies_to_stages": timescale.get("applies_to_stages"),
+        "non_working_day": None,
+        "after_overall": False,
+        "after_overall_words": None,
+        "status": None,
+        "status_words": None,
+        "working_days_left": None,
+        "days_left": None,
+    }
+
+
+def fill_limit(limit, calendar, names, timescale, start, today):
+    """Put the dates in a blank limit, counted from start (a date), seen from today (or None)."""
+    due = timescale_date(calendar, timescale, start)
+    limit["from_date"] = start.isoformat()
+    limit["from_words"] = words.long_date(start.isoformat())
+    limit["date"] = due.isoformat()
+    limit["date_words"] = words.long_date(due.isoformat())
+    limit["counted"] = words.counted_from(timescale, start.isoformat())
+    limit["non_working_day"] = non_working_words(calendar, names, due)
+    if today is not None:
+        status = status_of(calendar, due, today)
+        limit["status"] = status[0]
+        limit["status_words"] = status[1]
+        limit["working_days_left"] = status[2]
+        limit["days_left"] = status[3]
+    return due
+
+
+def resolve_timescales(calendar, names, timescales, since, started, today=None, headline_id=None):
+    """Every time limit of a stage as a limit (see the top). since and started are dates, or
+    None when not known: a limit counted from a date not given has no date and says what is
+    missing, and so has one counted on from it ("within a further two working days")."""
     dates = {}
+    missing = {}
     results = []
     for timescale in timescales:
         origin = timescale["counts_from"]
+        limit = blank_limit(timescale, timescale["id"] == headline_id)
         if origin == STAGE_START:
-            start = since
+            start, lack = since, "since"
         elif origin == PROCESS_START:
-            start = started
+            start, lack = started, "started"
         else:
-            start = dates[origin]
-        due = timescale_date(calendar, timescale, start)
-        dates[timescale["id"]] = due
-        results.append({
-            "id": timescale["id"],
-            "measures": timescale["measures"],
-            "who": timescale["who"],
-            "action": timescale["action"],
-            "amount": timescale.get("amount"),
-            "unit": timescale["unit"],
-            "counts_from": origin,
-            "from": start.isoformat(),
-            "date": due.isoformat(),
-            "date_words": words.long_date(due.isoformat()),
-            "rule": words.timescale_rule(timescale),
-            "counted": words.counted_from(timescale, start.isoformat()),
-            "quote": timescale["quote"],
-            "note": timescale.get("note"),
-            "source": timescale["source"],
-        })
+            start, lack = dates.get(origin), missing.get(origin)
+        if start is None:
+            limit["missing"] = lack
+            limit["missing_words"] = MISSING_WORDS[lack]
+            missing[timescale["id"]] = lack
+        else:
+            dates[timescale["id"]] = fill_limit(limit, calendar, names, timescale, start, today)
+        results.append(limit)
     return results
+
+
+def mark_after_overall(limits, overall):
+    """Say so on every limit that falls after the overall one (Wigan stage 2 begun on
+    23 November 2026 runs to 7 December; the month counted from 2 November ends on 2 December)."""
+    if overall is None or overall["date"] is None:
+        return
+    for limit in limits:
+        if limit["date"] is not None and limit["date"] > overall["date"]:
+            limit["after_overall"] = True
+            limit["after_overall_words"] = ("This is after the overall time limit, which ends on "
+                                            + overall["date_words"] + ".")
+
+
+def stage_limits(bundle, calendar, procedure, stage, since, started, today):
+    """(deadlines, headline, overall) for a stage begun on since (dates or None)."""
+    names = bundle["calendar"].get("names", {})
+    limits = resolve_timescales(calendar, names, stage["timescales"], since, started, today, stage.get("deadline"))
+    headline = None
+    for limit in limits:
+        if limit["headline"]:
+            headline = limit
+    overall = None
+    if overall_applies(procedure, stage["number"]):
+        overall = resolve_timescales(calendar, names, [procedure["overall"]], since, started, today)[0]
+        mark_after_overall(limits, overall)
+    return limits, headline, overall
 
 
 def contact_summary(bundle, contact_id):
@@ -162,31 +361,46 @@ def add_source(sources, source):
         sources.append(source)
 
 
-def next_step(bundle, procedure_id, stage_number, since, started=None):
-    """Answer "who do I contact next, and by when?" for one stage of one procedure.
+def read_day(calendar, text, what):
+    return calendar.check(parse_date(text, what))
 
-    since: the day this stage began (YYYY-MM-DD). started: the day the whole disagreement
-    began, for timescales counted from the start of the process; it defaults to since.
-    """
-    procedure = get_procedure(bundle, procedure_id)
-    stage = get_stage(procedure, stage_number)
-    calendar = WorkingCalendar(bundle["calendar"])
-    since_day = calendar.check(parse_date(since, "date this stage began"))
-    started_day = since_day if started is None else calendar.check(parse_date(started, "date the process began"))
-    if started_day > since_day:
+
+def stage_dates(calendar, procedure, number, since, started):
+    """(since, started) as dates for a stage begun on since. At the first stage the stage began
+    when the disagreement did, so started defaults to since; at a later stage it is None when
+    not given: never guessed."""
+    since_day = read_day(calendar, since, "date this stage began")
+    if started is not None:
+        started_day = read_day(calendar, started, "date the process began")
+    elif number == procedure["stages"][0]["number"]:
+        started_day = since_day
+    else:
+        started_day = None
+    if started_day is not None and started_day > since_day:
         raise DateError(
             "The process cannot have begun (" + started_day.isoformat() + ") after this stage began ("
             + since_day.isoformat() + ")."
         )
+    return since_day, started_day
 
-    deadlines = resolve_timescales(calendar, stage["timescales"], since_day, started_day)
-    main = None
-    for timescale in deadlines:
-        if timescale["id"] == stage.get("deadline"):
-            main = timescale
-    overall = None
-    if procedure.get("overall"):
-        overall = resolve_timescales(calendar, [procedure["overall"]], since_day, started_day)[0]
+
+def next_step(bundle, procedure_id, stage_number, since, started=None, today=None):
+    """Answer "who do I contact next, and by when?" for one stage of one procedure.
+
+    since: the day this stage began (YYYY-MM-DD). started: the day the whole disagreement
+    began, for limits counted from the start of the process. At stage 1 the stage began when
+    the disagreement did, so started defaults to since; at a later stage it is never guessed,
+    and a limit that needs it has no date and says so. today: London's date, to flag each
+    limit as upcoming, due today or overdue (None: no flags). The answer is described at the
+    top of this module.
+    """
+    procedure = get_procedure(bundle, procedure_id)
+    stage = get_stage(procedure, stage_number)
+    calendar = WorkingCalendar(bundle["calendar"])
+    since_day, started_day = stage_dates(calendar, procedure, stage_number, since, started)
+    today_day = None if today is None else read_day(calendar, today, "date today")
+
+    deadlines, main, overall = stage_limits(bundle, calendar, procedure, stage, since_day, started_day, today_day)
 
     sources = []
     add_source(sources, stage["source"])
@@ -220,18 +434,16 @@ def next_step(bundle, procedure_id, stage_number, since, started=None):
         "stages": len(procedure["stages"]),
         "since": since_day.isoformat(),
         "since_words": words.long_date(since_day.isoformat()),
-        "started": started_day.isoformat(),
+        "started": None if started_day is None else started_day.isoformat(),
+        "started_words": None if started_day is None else words.long_date(started_day.isoformat()),
+        "today": None if today_day is None else today_day.isoformat(),
         "who": stage["who"],
         "do": stage["do"],
         "record": stage.get("record", []),
         "send": [{"id": fid, "title": bundle["forms"][fid]["title"], "source": bundle["forms"][fid]["source"]}
                  for fid in stage.get("send", [])],
-        "deadline_id": main["id"] if main else None,
-        "deadline": main["date"] if main else None,
-        "deadline_words": main["date_words"] if main else None,
-        "deadline_rule": main["rule"] if main else None,
+        "deadline": main,
         "deadlines": deadlines,
-        "overall_deadline": overall["date"] if overall else None,
         "overall": overall,
         "safety_rule": procedure["safety_rule"],
         "emergency": partnership["emergency"],
@@ -246,6 +458,211 @@ def next_step(bundle, procedure_id, stage_number, since, started=None):
         },
         "sources": sources,
     }
+
+
+# --- Walking the procedure: the timeline, and "where should I be today?" ---------------------
+
+def stage_end(limits, headline):
+    """The limit that says when a stage ends: the headline one if it is for an answer or a
+    resolution, else the first such limit of the stage, else None (a stage whose only limit is
+    for raising it, such as Wigan's directors, has no end the walk can count on)."""
+    if headline is not None and headline["measures"] in ENDS_A_STAGE:
+        return headline
+    for limit in limits:
+        if limit["measures"] in ENDS_A_STAGE:
+            return limit
+    return None
+
+
+def walk_steps(bundle, calendar, procedure, first_number, since_day, started_day, today_day):
+    """Each stage as a step. Stages before first_number were tried before (no dates). Stage
+    first_number begins on since_day; each later stage begins on the day the one before it
+    ends, when the source gives that day (a limit for an answer or a resolution, see
+    stage_end: Southwark's "within a further five days", Wigan's "10 working days between stages").
+    Where a stage has no such limit the walk stops: the stages after it get no dates.
+    Returns (steps, stopped stage number or None)."""
+    steps = []
+    start = since_day
+    stopped = None
+    for stage in procedure["stages"]:
+        number = stage["number"]
+        tried = number < first_number
+        begins = None if tried else start
+        limits, headline, overall = stage_limits(bundle, calendar, procedure, stage, begins, started_day, today_day)
+        ending = stage_end(limits, headline)
+        ends = None
+        if begins is not None and ending is not None and ending["date"] is not None:
+            ends = parse_date(ending["date"])
+        if begins is not None and ends is None and stopped is None:
+            stopped = number
+        steps.append({
+            "stage": number,
+            "title": stage["title"],
+            "raising": stage["who"]["raising"],
+            "receiving": stage["who"]["receiving"],
+            "tried": tried,
+            "since": None if begins is None else begins.isoformat(),
+            "since_words": None if begins is None else words.long_date(begins.isoformat()),
+            "ends": None if ends is None else ends.isoformat(),
+            "ends_words": None if ends is None else words.long_date(ends.isoformat()),
+            "deadline": headline,
+            "state": "tried" if tried else None,
+        })
+        if not tried:
+            start = ends
+    if stopped == procedure["stages"][-1]["number"]:
+        stopped = None  # the last stage: nothing after it to date
+    return steps, stopped
+
+
+def place_today(steps, today_day):
+    """Mark each dated step "past", "current" or "future" seen from today, and return the
+    number of the stage the walk says the person should be at (None before the first stage
+    began). A stage is current up to and including the day its limit ends; once every limit
+    has passed, the last dated stage is current (and overdue)."""
+    if today_day is None:
+        return None
+    today = today_day.isoformat()
+    current = None
+    last_dated = None
+    for step in steps:
+        if step["since"] is None:
+            continue
+        last_dated = step
+        if current is not None or step["since"] > today:
+            step["state"] = "future"
+        elif step["ends"] is not None and step["ends"] < today:
+            step["state"] = "past"
+        else:
+            step["state"] = "current"
+            current = step["stage"]
+    if current is None and last_dated is not None and last_dated["since"] <= today:
+        last_dated["state"] = "current"
+        current = last_dated["stage"]
+    return current
+
+
+def holidays_between(bundle_calendar, first, last):
+    """The bank holidays from first to last (YYYY-MM-DD, inclusive), with their names."""
+    found = []
+    for iso in bundle_calendar["holidays"]:
+        # The package also lists a holiday's own date when it falls at a weekend (Boxing Day on
+        # Saturday 26 December 2026); the day off is the weekday "(observed)" one, listed too.
+        if first <= iso <= last and parse_date(iso).weekday() < FIRST_WEEKEND_DAY:
+            found.append({"date": iso, "date_words": words.long_date(iso), "name": holiday_name(bundle_calendar, iso)})
+    return found
+
+
+def make_timeline(bundle, calendar, procedure, first_number, since_day, started_day, today_day):
+    """The walk as a timeline (see timeline())."""
+    steps, stopped = walk_steps(bundle, calendar, procedure, first_number, since_day, started_day, today_day)
+    today_stage = place_today(steps, today_day)
+    overall = None
+    if procedure.get("overall"):
+        names = bundle["calendar"].get("names", {})
+        overall = resolve_timescales(calendar, names, [procedure["overall"]], None, started_day, today_day)[0]
+    dates = []
+    for step in steps:
+        for iso in (step["since"], step["ends"], step["deadline"] and step["deadline"]["date"]):
+            if iso:
+                dates.append(iso)
+    if overall and overall["date"]:
+        dates.append(overall["date"])
+    if today_day is not None and dates:
+        dates.append(today_day.isoformat())
+    first = min(dates) if dates else None
+    last = max(dates) if dates else None
+    stopped_words = None
+    if stopped is not None:
+        stage = get_stage(procedure, stopped)
+        stopped_words = ("The source gives no date by which stage " + str(stopped) + " (" + stage["title"]
+                         + ") ends, so we cannot work out when the stages after it begin.")
+    return {
+        "procedure": procedure["id"],
+        "procedure_title": procedure["title"],
+        "stages": len(procedure["stages"]),
+        "steps": steps,
+        "overall": overall,
+        "holidays": holidays_between(bundle["calendar"], first, last) if first else [],
+        "first": first,
+        "last": last,
+        "today": None if today_day is None else today_day.isoformat(),
+        "today_words": None if today_day is None else words.long_date(today_day.isoformat()),
+        "today_stage": today_stage,
+        "stopped": stopped,
+        "stopped_words": stopped_words,
+    }
+
+
+def timeline(bundle, procedure_id, stage=None, since=None, started=None, today=None):
+    """The whole procedure as a ladder of steps, for a picture and its text equivalent.
+
+    Without since, the bare ladder (every stage with its headline rule and no dates), as the
+    procedure pages show it. With since (the day stage `stage`, default 1, began), the stages
+    from there are dated by giving each its full time limit in turn; started as in next_step.
+
+    Returns {procedure, procedure_title, stages, steps, overall, holidays, first, last, today,
+    today_words, today_stage, stopped, stopped_words}: each step is {stage, title, raising,
+    receiving, tried, since, since_words, ends, ends_words, deadline (a limit or None), state};
+    state is "tried", "past", "current", "future" or None (no date, or no today); overall is a
+    limit (its applies_to_stages says where it applies); holidays are the bank holidays from
+    first to last, each {date, date_words, name}; today_stage is where today falls; stopped is
+    the stage after which no more dates can be worked out, with stopped_words saying why.
+    """
+    procedure = get_procedure(bundle, procedure_id)
+    calendar = WorkingCalendar(bundle["calendar"])
+    today_day = None if today is None else read_day(calendar, today, "date today")
+    if since is None:
+        return make_timeline(bundle, calendar, procedure, procedure["stages"][0]["number"], None, None, today_day)
+    number = procedure["stages"][0]["number"] if stage is None else stage
+    get_stage(procedure, number)
+    since_day, started_day = stage_dates(calendar, procedure, number, since, started)
+    return make_timeline(bundle, calendar, procedure, number, since_day, started_day, today_day)
+
+
+def where_today(bundle, procedure_id, raised_on, today, tried=None, started=None):
+    """"Where should I be today?" for someone who raised a disagreement and has heard nothing.
+
+    raised_on: the day it was raised, at stage 1, or, when tried lists the stages already
+    tried before that day, at the stage after them (YYYY-MM-DD). today: London's date. The
+    walk gives each stage its full time limit in turn (see timeline()), and the answer is
+    next_step's for the stage the person should be at today, counted from the day the walk
+    says that stage began, with three more keys: walk (the timeline), raised_on, and
+    where_words (the finding in a sentence). started: the day the disagreement began, when
+    earlier; it is raised_on when nothing was tried before, and never guessed otherwise.
+    """
+    procedure = get_procedure(bundle, procedure_id)
+    calendar = WorkingCalendar(bundle["calendar"])
+    first_number = procedure["stages"][0]["number"]
+    last_number = procedure["stages"][-1]["number"]
+    for number in tried or []:
+        get_stage(procedure, number)
+    if tried:
+        first_number = max(tried) + 1
+        if first_number > last_number:
+            raise EngineError("Stage " + str(last_number) + " is the last stage of this procedure, so there is no "
+                              "stage after the ones you have tried. Its notes say what happens next.")
+    raised_day, started_day = stage_dates(calendar, procedure, first_number, raised_on, started)
+    today_day = read_day(calendar, today, "date today")
+    if today_day < raised_day:
+        raise DateError("The day it was raised (" + raised_day.isoformat() + ") cannot be after today ("
+                        + today_day.isoformat() + ").")
+    walk = make_timeline(bundle, calendar, procedure, first_number, raised_day, started_day, today_day)
+    current = walk["today_stage"]
+    step = walk["steps"][current - 1]
+    answer = next_step(bundle, procedure_id, current, step["since"],
+                       None if started_day is None else started_day.isoformat(), today)
+    raised_words = "You raised it on " + words.long_date(raised_day.isoformat())
+    if first_number > procedure["stages"][0]["number"]:
+        raised_words += " at stage " + str(first_number)
+    where_words = (raised_words + ". Giving each stage its full time limit, on " + words.long_date(today)
+                   + " it should be at stage " + str(current) + ": " + step["title"] + ".")
+    if walk["stopped"] == current and step["since"] < today:
+        where_words += " " + walk["stopped_words"]
+    answer["walk"] = walk
+    answer["raised_on"] = raised_day.isoformat()
+    answer["where_words"] = where_words
+    return answer
 
 
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

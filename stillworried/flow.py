@@ -4,9 +4,11 @@ The address (the URL fragment) is the wizard's only memory, so a link opens stra
 answer and the back button steps back through the questions. It only ever holds ids and dates
 from a fixed alphabet, never free text: the parser drops anything else. The result is
 
-    #procedure=<id>&stage=<n>&since=<YYYY-MM-DD>[&started=<YYYY-MM-DD>]
+    #procedure=<id>&stage=<n>[&agency=<id>]&since=<YYYY-MM-DD>[&started=<YYYY-MM-DD>]
 
-and the questions before it are #area (which area?) and #area=<id> (which situation?).
+and the questions before it are #area (which area?), #area=<id> (which situation? skipped
+when the area has one procedure), #procedure=<id> (which stage?) and, at a stage whose source
+lists contacts agency by agency, #procedure=<id>&stage=<n> (whose decision?).
 
 Pure functions only: the browser glue in pyscript/ reads the page, asks these which question to
 show, and writes the answer the engine gives. Runs under CPython and MicroPython.
@@ -14,15 +16,22 @@ show, and writes the answer the engine gives. Runs under CPython and MicroPython
 from stillworried import words
 from stillworried.workdays import DateError, WorkingCalendar, parse_date
 
-ANSWER_KEYS = ("procedure", "stage", "since", "started")
+ANSWER_KEYS = ("procedure", "stage", "agency", "since", "started")
+# "Where should I be today?": #procedure=<id>&raised asks the day it was raised, and
+# #procedure=<id>&raised=<YYYY-MM-DD> answers for the stage the engine's walk gives for today.
+RAISED = "raised"
 ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
 DIGITS = "0123456789"
+# "Another agency, or I'm not sure": the answer then links the whole list.
+OTHER_AGENCY = "other"
 
 # The steps, in the order a person meets them.
 AREA = "area"
 SITUATION = "situation"
 STAGE = "stage"
+AGENCY = "agency"
 WHEN = "when"
+WHEN_RAISED = "when-raised"
 RESULT = "result"
 DANGER = "danger"
 
@@ -75,6 +84,10 @@ def parse_fragment(fragment):
             read = _only(value, ID_CHARACTERS, 60)
             if read:
                 answers["procedure"] = read
+        elif key == "agency":
+            read = _only(value, ID_CHARACTERS, 80)
+            if read:
+                answers["agency"] = read
         elif key == "stage":
             read = _only(value, DIGITS, 2)
             if read:
@@ -83,6 +96,9 @@ def parse_fragment(fragment):
             read = _iso(value)
             if read:
                 answers[key] = read
+        elif key == RAISED:
+            read = _iso(value) if value is not None else True
+            answers[RAISED] = _iso(value)
         else:
             read = True
         if not read:
@@ -98,6 +114,8 @@ def make_fragment(answers):
         if answers.get("area"):
             return "#area=" + answers["area"]
         return "#area"
+    if RAISED in answers and "stage" not in answers:
+        return "#procedure=" + answers["procedure"] + "&" + RAISED + ("=" + answers[RAISED] if answers[RAISED] else "")
     parts = []
     for key in ANSWER_KEYS:
         if answers.get(key) is not None:
@@ -105,16 +123,76 @@ def make_fragment(answers):
     return "#" + "&".join(parts)
 
 
-def back(answers):
-    """The answers one question earlier, for the page's own "Back" link."""
+def back(answers, bundle):
+    """The answers one question earlier, for the page's own "Back" link. Given the bundle, it
+    skips the situation question where the area has only one (step() skips it too)."""
+    if RAISED in answers and "stage" not in answers:
+        if answers[RAISED]:
+            return {"procedure": answers["procedure"], RAISED: None}
+        return {"procedure": answers["procedure"]}
     if "since" in answers:
+        earlier = {"procedure": answers["procedure"], "stage": answers["stage"]}
+        if answers.get("agency"):
+            earlier["agency"] = answers["agency"]
+        return earlier
+    if "agency" in answers:
         return {"procedure": answers["procedure"], "stage": answers["stage"]}
     if "stage" in answers:
         return {"procedure": answers["procedure"]}
     if "procedure" in answers:
-        return {"area": answers.get("partnership")}
+        only = len(area_procedures(bundle, answers.get("partnership"))) == 1
+        return {"area": None if only else answers.get("partnership")}
     if answers.get("area"):
         return {"area": None}
+    return None
+
+
+def area_procedures(bundle, area):
+    """The procedures of an area, in the data's order."""
+    return [pid for pid, procedure in bundle["procedures"].items() if procedure["partnership"] == area]
+
+
+def slug(text):
+    """An organisation's name as an address-safe id: 'GMMH' -> 'gmmh'."""
+    made = ""
+    for character in text.lower():
+        if character in "'\u2019":  # "Children's" -> "childrens"
+            continue
+        if character in ID_CHARACTERS and character != "-":
+            made += character
+        elif made and made[-1] != "-":
+            made += "-"
+    return made.strip("-")[:80]
+
+
+def agencies(bundle, procedure_id, stage_number):
+    """The agencies whose contacts the source lists for this stage (its directory), in the
+    source's order, as [{"id", "name", "contacts": [contact ids]}]. Empty when the stage has
+    no such list or the list names only one agency, since then the question changes nothing."""
+    procedure = bundle["procedures"][procedure_id]
+    directory = None
+    for stage in procedure["stages"]:
+        if stage["number"] == stage_number:
+            directory = stage.get("directory")
+    if not directory:
+        return []
+    found = []
+    by_slug = {}
+    for contact_id in bundle["lists"][directory]["contacts"]:
+        name = bundle["contacts"][contact_id]["organisation"]
+        key = slug(name)
+        if key not in by_slug:
+            by_slug[key] = {"id": key, "name": name, "contacts": []}
+            found.append(by_slug[key])
+        by_slug[key]["contacts"].append(contact_id)
+    return found if len(found) > 1 else []
+
+
+def agency(bundle, procedure_id, stage_number, agency_id):
+    """The chosen agency of agencies(), or None."""
+    for item in agencies(bundle, procedure_id, stage_number):
+        if item["id"] == agency_id:
+            return item
     return None
 
 
@@ -149,17 +227,46 @@ def step(bundle, answers, today):
             return AREA, {"area": None}, problem
         if area not in bundle["partnerships"]:
             return AREA, {"area": None}, "We do not have an area called that. Choose an area."
+        only = area_procedures(bundle, area)
+        if len(only) == 1:
+            # One situation to choose from is no question: go on to its stages, and the stage
+            # question says which procedure it is.
+            return STAGE, {"procedure": only[0], "partnership": area}, None
         return SITUATION, {"area": area}, None
     procedure = bundle["procedures"].get(procedure_id)
     if procedure is None:
         return AREA, {"area": None}, "The link was for a procedure we do not have. Choose your area."
     kept = {"procedure": procedure_id, "partnership": procedure["partnership"]}
     numbers = [stage["number"] for stage in procedure["stages"]]
+    if RAISED in answers and "stage" not in answers:
+        kept[RAISED] = None
+        if RAISED in unreadable:
+            return WHEN_RAISED, kept, "The link had a date we could not read. Enter the date again."
+        if answers[RAISED] is None:
+            return WHEN_RAISED, kept, None
+        problem = date_problem(bundle, answers[RAISED], None, today)
+        if problem:
+            return WHEN_RAISED, kept, problem[1].replace("The date this stage began", "The day you raised it")
+        kept[RAISED] = answers[RAISED]
+        return RESULT, kept, None
     if answers.get("stage") not in numbers:
         asked = "stage" in answers or "stage" in unreadable
         problem = "That procedure has no such stage. Choose a stage." if asked else None
         return STAGE, kept, problem
     kept["stage"] = answers["stage"]
+    choices = agencies(bundle, procedure_id, answers["stage"])
+    if choices:
+        if answers.get("agency") and agency(bundle, procedure_id, answers["stage"], answers["agency"]) is not None:
+            kept["agency"] = answers["agency"]
+        elif answers.get("agency") == OTHER_AGENCY:
+            kept["agency"] = OTHER_AGENCY
+        elif "agency" in answers or "agency" in unreadable or not (
+                "since" in answers or "since" in unreadable or "started" in unreadable):
+            # Asked on the way to the answer; a shared link with a date but no agency opens on
+            # the answer, which offers the question.
+            problem = "We do not have that agency. Choose whose decision you disagree with." \
+                if "agency" in answers or "agency" in unreadable else None
+            return AGENCY, kept, problem
     if "since" in unreadable or "started" in unreadable:
         return WHEN, kept, "The link had a date we could not read. Enter the dates again."
     if "since" not in answers:

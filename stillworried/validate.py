@@ -428,6 +428,10 @@ class Checker:
             if timescale["unit"] != "same_working_day" and "amount" not in timescale:
                 self.add(marked.problem(here, "This timescale needs an 'amount': how many %s."
                                         % timescale["unit"].replace("_", " ")))
+            if not overall and "applies_to_stages" in timescale:
+                self.add(marked.problem(here + ("applies_to_stages",),
+                                        "Only the overall time limit can have 'applies_to_stages'. Remove it "
+                                        "from this stage's time limit."))
             if timescale["id"] in earlier:
                 self.add(marked.problem(here + ("id",), "Two timescales in this stage are called '%s'."
                                         % shown(timescale["id"])))
@@ -442,6 +446,12 @@ class Checker:
                                                         "printed on the document."))
         if procedure.get("overall"):
             self.check_timescales(marked, path + ("overall",), [procedure["overall"]], overall=True)
+            numbers = [stage["number"] for stage in procedure["stages"]]
+            for index, number in enumerate(procedure["overall"].get("applies_to_stages", [])):
+                if number not in numbers:
+                    self.add(marked.problem(path + ("overall", "applies_to_stages", index),
+                                            "This procedure has no stage %d. 'applies_to_stages' lists stage numbers "
+                                            "from 1 to %d." % (number, len(numbers))))
         for index, stage in enumerate(procedure["stages"]):
             here = path + ("stages", index)
             if stage["number"] != index + 1:

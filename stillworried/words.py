@@ -59,3 +59,21 @@ DEADLINE_LABELS = {"raise": "Raise it by", "answer": "Answer due by", "resolve":
 def deadline_label(measures):
     """The headline for a stage's main date, by what the time limit measures."""
     return DEADLINE_LABELS.get(measures, "Due by")
+
+
+def stages_words(numbers):
+    """[1] -> 'stage 1', [1, 2, 3] -> 'stages 1, 2 and 3'."""
+    named = [str(number) for number in numbers]
+    if len(named) == 1:
+        return "stage " + named[0]
+    return "stages " + ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def overall_rule(overall):
+    """The overall time limit in a sentence, with where it applies when the source sets it for
+    part of the procedure only ("It applies at stage 1.")."""
+    rule = timescale_rule(overall)
+    if overall.get("applies_to_stages"):
+        rule += " It applies at " + stages_words(overall["applies_to_stages"]) + "."
+    return rule
+

@@ -3,7 +3,8 @@
 The wizard runs the engine's browser modules (stillworried.BROWSER_MODULES) under PyScript's
 MicroPython, or under Pyodide by a one-line change. tests/micropython/suite.py asks them every
 question the wizard can ask (every stage on awkward dates, every link in tests/test_flow.py and a
-few hundred random ones, the typed dates, the calendar files, the office hours) and prints the
+few hundred random ones, the typed dates, the calendar files, the office hours, "where should I be
+today?" and the timelines) and prints the
 answers; here the same suite is run in CPython and the two are compared, answer by answer.
 
 test_micropython.py and test_pyodide.py each make the `suite_run` fixture for their interpreter
@@ -21,6 +22,7 @@ from conftest import ROOT, working_day_cases
 from stillworried import BROWSER_MODULES
 from stillworried.data import engine_bundle
 from test_flow import HOSTILE, TYPED, every_stage
+from test_where_today import WHERE_CASES
 
 SUITE = ROOT / "tests" / "micropython" / "suite.py"
 PACKAGE = ROOT / "stillworried"
@@ -44,6 +46,31 @@ def questions(bundle):
     asked.append(["wigan", 9, "2026-11-23", None])
     asked.append(["wigan", 1, "2026-02-30", None])
     asked.append(["wigan", 1, "2026-11-02", "2026-11-23"])
+    return asked
+
+
+def where_questions(bundle):
+    """The hand-worked cases of test_where_today.py, and every procedure walked from awkward days
+    (with and without the stages tried, and a start of the disagreement given), seen from days
+    before, on and after its deadlines, over Christmas too."""
+    asked = [[procedure, raised, today, tried, None] for _, procedure, raised, today, tried, _ in WHERE_CASES]
+    for procedure_id in sorted(bundle["procedures"]):
+        for raised in ("2026-11-23", "2026-12-18", "2026-12-24"):
+            for today in (raised, "2026-12-01", "2026-12-25", "2027-01-04", "2027-03-01"):
+                if today >= raised:
+                    asked.append([procedure_id, raised, today, None, None])
+                    asked.append([procedure_id, raised, today, [1], "2026-11-02"])
+    asked += [["wigan", "2026-12-01", "2026-11-23", None, None], ["wigan", "2026-11-23", "2026-12-01", [9], None],
+              ["nowhere", "2026-11-23", "2026-12-01", None, None], ["wigan", "2035-12-24", "2035-12-31", None, None]]
+    return asked
+
+
+def timeline_questions(bundle):
+    asked = []
+    for procedure_id, number in every_stage(bundle):
+        asked.append([procedure_id, None, None, None, None])
+        asked.append([procedure_id, number, "2026-12-21", None, "2026-12-24"])
+        asked.append([procedure_id, number, "2026-11-23", "2026-11-02", "2027-01-04"])
     return asked
 
 
@@ -84,6 +111,8 @@ def suite_input(bundle):
         "bundle": engine_bundle(bundle),
         "cases": working_day_cases(),
         "questions": questions(bundle),
+        "where": where_questions(bundle),
+        "timelines": timeline_questions(bundle),
         "fragments": fragments(bundle),
         "answers": partial_answers(bundle),
         "typed_dates": typed_dates(),
@@ -162,3 +191,20 @@ def test_the_same_calendar_files_as_cpython(suite_run):
 
 def test_the_same_office_hours_as_cpython(suite_run):
     assert_same_as_cpython(suite_run, ["office_status"])
+
+
+def test_the_same_where_today_and_timelines_as_cpython(suite_run):
+    assert_same_as_cpython(suite_run, ["where_today", "timeline"])
+
+
+def test_where_should_i_be_today_gives_the_hand_worked_answers(suite_run):
+    """The cases of test_where_today.py, checked against the dates worked out by hand in this
+    interpreter's own output, not only against CPython's."""
+    _, results, _ = suite_run
+    answers = [line[2] for line in results if line[0] == "where_today"][:len(WHERE_CASES)]
+    for case, answer in zip(WHERE_CASES, answers):
+        result = answer["result"]
+        deadline = result["deadline"]
+        got = (result["stage"], result["since"], deadline["date"] if deadline else None,
+               deadline["status"] if deadline else None)
+        assert got == case[-1], case[0]

@@ -35,3 +35,12 @@ def test_every_covered_year_has_its_eight_regular_bank_holidays():
     for year in range(2015, 2036):
         in_year = [day for day in data["holidays"] if day.startswith(str(year))]
         assert len(in_year) >= 8, year
+
+
+def test_every_bank_holiday_has_its_name_and_a_substitute_day_says_so():
+    """So a deadline on one can say which: "Friday 25 December 2026 is a bank holiday (Christmas Day)"."""
+    data = calendar_data()
+    assert sorted(data["names"]) == data["holidays"]
+    assert data["names"]["2026-12-25"] == "Christmas Day"
+    assert data["names"]["2026-12-28"] == "Boxing Day, substitute day"
+    assert data["names"]["2023-05-08"] == "Coronation of Charles III"

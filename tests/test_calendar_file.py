@@ -56,7 +56,7 @@ def test_every_stage_with_a_time_limit_makes_a_valid_all_day_event_on_the_engine
     made = 0
     for answer in every_answer(bundle):
         text = deadline_event(answer, STAMP)
-        due = answer["deadline"] or answer["overall_deadline"]
+        due = (answer["deadline"] or {}).get("date") or (answer["overall"] or {}).get("date")
         if due is None:
             assert text is None, (answer["procedure"], answer["stage"])
             continue
@@ -90,7 +90,7 @@ def test_the_event_says_who_to_contact_by_when_and_that_999_comes_first(bundle):
     assert str(event["SUMMARY"]) == ("Resolution due by today: Southwark Safeguarding Children Partnership resolution of professional disagreements, stage 4 (Quality Assurance Unit)")
     description = str(event["DESCRIPTION"]).split("\n")
     assert description[0] == answer["procedure_title"] + ", stage 4: Quality Assurance Unit."
-    assert description[1] == answer["deadline_rule"]
+    assert description[1] == answer["deadline"]["rule"]
     assert "Contact: Southwark Safeguarding Children Partnership (SSCP), SSCP@southwark.gov.uk." in description
     assert "If it is not resolved: stage 5, SSCP Independent Chair." in description
     assert description[-2:] == [answer["safety_rule"]["text"], "If a child is in immediate danger, call 999."]
@@ -102,7 +102,7 @@ def test_every_contact_and_the_rule_come_back_exactly(bundle):
         if text is None:
             continue
         description = str(read_back(text)["DESCRIPTION"])
-        assert (answer["deadline_rule"] or answer["overall"]["rule"]) in description
+        assert (answer["deadline"] or answer["overall"])["rule"] in description
         for contact in answer["contacts"]:
             for detail in (contact["name"], contact["phone_text"], contact["email"]):
                 if detail:
@@ -136,7 +136,7 @@ def test_the_reminder_says_what_falls_due_not_always_an_answer(bundle, procedure
 
 def test_a_stage_without_its_own_limit_uses_the_overall_deadline(bundle):
     answer = dict(next_step(bundle, "wigan", 2, "2026-11-23", "2026-11-02"))
-    answer.update(deadline=None, deadline_rule=None, deadline_words=None, deadline_id=None)
+    answer.update(deadline=None)
     event = read_back(deadline_event(answer, STAMP))
     assert event["DTSTART"].dt == datetime.date(2026, 12, 2)  # one month from 2 November
     assert str(event["SUMMARY"]) == ("The overall time limit ends today: Wigan Safeguarding Children Partnership "
@@ -221,3 +221,21 @@ def test_hostile_text_in_the_data_comes_back_from_the_calendar_file_character_fo
 
     before = read_back(deadline_event(next_step(bundle, "southwark", 3, "2026-11-23"), STAMP))
     assert "\nIf it is not resolved: stage 4, " + expected + ".\n" in str(before["DESCRIPTION"])
+
+
+def test_a_deadline_on_christmas_day_says_offices_may_be_closed(bundle):
+    """Wigan stage 5, "within further week", counted as 7 calendar days from Friday 18 December
+    2026, falls on Friday 25 December: the event says so, so nobody waits for an answer that day."""
+    event = read_back(deadline_event(next_step(bundle, "wigan", 5, "2026-12-18", "2026-11-30"), STAMP))
+    assert event["DTSTART"].dt == datetime.date(2026, 12, 25)
+    assert "Friday 25 December 2026 is a bank holiday (Christmas Day): offices may be closed." \
+        in str(event["DESCRIPTION"]).split("\n")
+
+
+def test_no_event_on_an_overall_date_that_cannot_be_worked_out(bundle):
+    """Wigan stage 2 with no date for the start of the disagreement: the month is not counted
+    from the stage, so a stage without its own limit would have no event at all."""
+    answer = dict(next_step(bundle, "wigan", 2, "2026-11-23"))
+    answer.update(deadline=None)
+    assert answer["overall"]["date"] is None
+    assert deadline_event(answer, STAMP) is None

@@ -14,18 +14,20 @@ def run(*args):
 
 
 def test_next_json_for_southwark_stage_4():
-    result = run("next", "southwark", "--stage", "4", "--since", "2026-11-23", "--json")
+    result = run("next", "southwark", "--stage", "4", "--since", "2026-11-23", "--today", "2026-11-24", "--json")
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    for key in ("procedure", "stage", "title", "since", "deadline", "deadlines", "overall_deadline",
+    for key in ("procedure", "stage", "title", "since", "deadline", "deadlines", "overall",
                 "contacts", "next", "sources"):
         assert key in answer
     assert answer["procedure"] == "southwark" and answer["stage"] == 4 and answer["since"] == "2026-11-23"
-    assert answer["deadline"] == "2026-11-25"
-    assert answer["overall_deadline"] == "2026-11-30"
-    [deadline] = answer["deadlines"]
-    assert set(deadline) >= {"measures", "date", "rule", "source"}
-    assert deadline["measures"] == "resolve"
+    deadline = answer["deadline"]
+    assert (deadline["date"], deadline["status"], deadline["working_days_left"]) == ("2026-11-25", "upcoming", 1)
+    assert answer["deadlines"] == [deadline]
+    assert set(deadline) >= {"measures", "label", "date", "rule", "source", "non_working_day", "after_overall"}
+    assert deadline["measures"] == "resolve" and deadline["label"] == "Resolution due by"
+    # 3.1's "one working week" is for the first discussion: not shown at stage 4
+    assert answer["overall"] is None
     [contact] = answer["contacts"]
     assert set(contact) >= {"name", "role", "phone", "email"}
     assert contact["email"] == "SSCP@southwark.gov.uk" and contact["phone"] is None
@@ -33,17 +35,63 @@ def test_next_json_for_southwark_stage_4():
     assert {"file": "southwark-professional-disagreement-policy.txt", "section": "3.5 Stage 4"} in answer["sources"]
 
 
-def test_started_defaults_to_since_and_can_be_given():
+def test_started_defaults_to_since_at_stage_1_and_can_be_given():
     default = json.loads(run("next", "wigan", "--stage", "1", "--since", "2026-11-23", "--json").stdout)
     given = json.loads(run("next", "wigan", "--stage", "1", "--since", "2026-11-23",
                            "--started", "2026-11-02", "--json").stdout)
-    assert default["overall_deadline"] == "2026-12-23"
-    assert given["overall_deadline"] == "2026-12-02"
+    assert default["overall"]["date"] == "2026-12-23"
+    assert given["overall"]["date"] == "2026-12-02"
+
+
+def test_at_stage_3_without_started_the_overall_limit_is_not_worked_out():
+    answer = json.loads(run("next", "wigan", "--stage", "3", "--since", "2026-11-23", "--json").stdout)
+    assert answer["started"] is None
+    assert answer["overall"]["date"] is None and answer["overall"]["missing"] == "started"
+    human = run("next", "wigan", "--stage", "3", "--since", "2026-11-23").stdout
+    assert "Overall: not worked out. We need the date the disagreement began to work this out." in human
+    assert "23 December 2026" not in human  # a month from the stage's start would be a guess
 
 
 def test_a_stage_with_no_timescale_has_a_null_deadline():
     answer = json.loads(run("next", "salford-vcse", "--stage", "1", "--since", "2026-11-23", "--json").stdout)
-    assert answer["deadline"] is None and answer["overall_deadline"] is None
+    assert answer["deadline"] is None and answer["deadlines"] == [] and answer["overall"] is None
+
+
+def test_human_output_says_overdue_and_today():
+    overdue = run("next", "salford-vcse", "--stage", "2", "--since", "2026-11-20", "--today", "2026-12-01").stdout
+    assert "Deadline: Friday 27 November 2026 (2026-11-27). Overdue: it was due 2 working days ago." in overdue
+    today = run("next", "salford-vcse", "--stage", "2", "--since", "2026-11-20", "--today", "2026-11-27").stdout
+    assert "Deadline: Friday 27 November 2026 (2026-11-27). Due today." in today
+
+
+def test_human_output_says_a_deadline_falls_on_christmas_day_and_after_the_overall_limit():
+    christmas = run("next", "wigan", "--stage", "5", "--since", "2026-12-18", "--started", "2026-11-30",
+                    "--today", "2026-12-18").stdout
+    assert "Deadline: Friday 25 December 2026 (2026-12-25). In 4 working days." in christmas
+    assert "NOTE: Friday 25 December 2026 is a bank holiday (Christmas Day): offices may be closed." in christmas
+    late = run("next", "wigan", "--stage", "2", "--since", "2026-11-23", "--started", "2026-11-02").stdout
+    assert "NOTE: This is after the overall time limit, which ends on Wednesday 2 December 2026." in late
+
+
+def test_where_should_i_be_today_for_southwark():
+    result = run("where", "southwark", "--raised", "2026-11-23", "--today", "2026-12-01")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(
+        "You raised it on Monday 23 November 2026. Giving each stage its full time limit, on Tuesday 1 December "
+        "2026 it should be at stage 2: Line manager to line manager.")
+    assert "Stage 2, Line manager to line manager: from Thursday 26 November 2026 to Thursday 3 December 2026" \
+           "  <- today" in result.stdout
+    assert "Deadline: Thursday 3 December 2026 (2026-12-03). In 2 working days." in result.stdout
+    answer = json.loads(run("where", "southwark", "--raised", "2026-11-23", "--today", "2026-12-01",
+                            "--json").stdout)
+    assert (answer["stage"], answer["since"], answer["deadline"]["date"]) == (2, "2026-11-26", "2026-12-03")
+    assert answer["walk"]["today_stage"] == 2
+
+
+def test_where_with_stages_tried_starts_the_walk_after_them():
+    answer = json.loads(run("where", "salford-vcse", "--raised", "2026-11-23", "--tried", "1",
+                            "--today", "2026-12-01", "--json").stdout)
+    assert (answer["stage"], answer["title"], answer["deadline"]["date"]) == (3, "Service Manager", "2026-12-07")
 
 
 def test_human_output_gives_the_deadline_in_words_and_the_number_to_call():
@@ -73,6 +121,11 @@ def test_human_output_warns_that_the_2014_procedure_has_lapsed():
     (("next", "wigan", "--stage", "1", "--since", "2040-01-01"), "outside that range"),
     (("next", "wigan", "--stage", "1", "--since", "2026-11-23", "--started", "2026-12-01"), "cannot have begun"),
     (("next", "wigan", "--since", "2026-11-23"), "--stage"),
+    (("where", "wigan", "--raised", "2026-11-23", "--today", "2026-11-20"), "cannot be after today"),
+    (("where", "wigan", "--raised", "2026-11-23", "--tried", "one"), "stage numbers separated by commas"),
+    (("where", "wigan", "--raised", "2026-11-23", "--tried", "9"), "has no stage 9"),
+    (("where", "wigan", "--raised", "2026-11-23", "--tried", "1,5"), "the last stage of this procedure"),
+    (("where", "wigan", "--today", "2026-11-23"), "--raised"),
 ])
 def test_a_bad_question_gets_one_line_and_exit_code_2(args, message):
     result = run(*args)

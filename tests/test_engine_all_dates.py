@@ -32,10 +32,13 @@ def test_every_stage_obeys_its_counting_rule_on_every_sampled_date(bundle, calen
     for day in sample_days():
         since = day.isoformat()
         for procedure, stage in stages(bundle):
-            answer = next_step(bundle, procedure, stage, since)
+            answer = next_step(bundle, procedure, stage, since, since)
             for item in answer["deadlines"] + ([answer["overall"]] if answer["overall"] else []):
-                start = datetime.date.fromisoformat(item["from"])
+                start = datetime.date.fromisoformat(item["from_date"])
                 due = datetime.date.fromisoformat(item["date"])
+                # a date on a weekend or bank holiday is always said, and only then
+                assert (item["non_working_day"] is None) == calendar.is_working_day(due)
+                assert item["after_overall"] == bool(answer["overall"] and item["date"] > answer["overall"]["date"])
                 if item["unit"] == "working_days":
                     assert calendar.is_working_day(due)
                     assert calendar.count_working_days(start, due) == item["amount"]

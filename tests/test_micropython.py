@@ -13,7 +13,9 @@ from conftest import ROOT
 from interpreter_parity import (  # noqa: F401 (pytest collects the imported tests here)
     PACKAGE, suite_run_fixture, test_every_working_day_case_passes, test_the_same_answer_as_cpython_for_every_stage,
     test_the_same_calendar_files_as_cpython, test_the_same_gov_uk_messages_as_cpython_for_typed_dates,
-    test_the_same_office_hours_as_cpython, test_the_same_wizard_steps_as_cpython_for_every_link_and_partial_answer)
+    test_the_same_office_hours_as_cpython, test_the_same_where_today_and_timelines_as_cpython,
+    test_the_same_wizard_steps_as_cpython_for_every_link_and_partial_answer,
+    test_where_should_i_be_today_gives_the_hand_worked_answers)
 
 
 suite_run = suite_run_fixture("micropython", "@micropython/micropython-webassembly-pyscript")

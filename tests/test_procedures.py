@@ -16,6 +16,11 @@ def timescale(answer, timescale_id):
     return found
 
 
+def due(answer):
+    """The date of the stage's headline time limit."""
+    return answer["deadline"]["date"]
+
+
 def phones(answer):
     return [contact["phone"] for contact in answer["contacts"]]
 
@@ -38,8 +43,8 @@ def test_salford_vcse_stage_1_starts_at_practitioner_level_with_no_timescale(bun
 def test_salford_vcse_stage_2_the_practice_manager_responds_within_5_working_days(bundle):
     answer = ask(bundle, "salford-vcse", 2, "2026-11-23")
     assert answer["title"] == "Practice Manager"
-    assert answer["deadline"] == "2026-11-30"
-    assert answer["deadline_rule"] == ("The Practice Manager should respond to your complaint within 5 working days "
+    assert due(answer) == "2026-11-30"
+    assert answer["deadline"]["rule"] == ("The Practice Manager should respond to your complaint within 5 working days "
                                        "of the day you contacted them.")
     assert timescale(answer, "answer")["source"]["section"] == "Appendix 2, section 4, step 2"
     assert phones(answer) == ["+441616034500"]
@@ -50,14 +55,14 @@ def test_salford_vcse_stage_2_the_practice_manager_responds_within_5_working_day
 def test_salford_vcse_stage_3_the_service_manager_responds_within_5_working_days_over_christmas(bundle):
     answer = ask(bundle, "salford-vcse", 3, "2026-12-21")
     assert answer["title"] == "Service Manager"
-    assert answer["deadline"] == "2026-12-30"
+    assert due(answer) == "2026-12-30"
     assert phones(answer) == ["+441616034500"]
 
 
 def test_salford_vcse_stage_4_the_head_of_service_responds_within_5_working_days_and_the_qau_advises(bundle):
     answer = ask(bundle, "salford-vcse", 4, "2026-11-23")
     assert answer["title"] == "Head of Service"
-    assert answer["deadline"] == "2026-11-30"
+    assert due(answer) == "2026-11-30"
     assert phones(answer) == ["+441616034500", "+441616034322"]
     qau = answer["contacts"][1]
     assert [conflict["phone"] for conflict in qau["conflicts"]] == ["+441616034350"]
@@ -79,7 +84,7 @@ def test_salford_2014_stage_2_is_the_line_manager_or_the_designated_person_in_a_
 
 def test_salford_2014_stage_3_the_escalation_notice_is_copied_within_2_working_days(bundle):
     answer = ask(bundle, "salford-sscb-2014", 3, "2026-11-23")
-    assert answer["deadline"] == "2026-11-25"
+    assert due(answer) == "2026-11-25"
     assert timescale(answer, "notice")["source"]["section"] == "3.4"
     assert phones(answer) == ["+441616034350"]
     assert [conflict["phone"] for conflict in answer["contacts"][0]["conflicts"]] == ["+441616034322"]
@@ -100,13 +105,13 @@ def test_salford_2014_carries_the_lado_note(bundle):
 
 def test_wigan_stage_1_practitioner_to_practitioner_takes_at_most_10_working_days(bundle):
     answer = ask(bundle, "wigan", 1, "2026-11-23")
-    assert answer["deadline"] == "2026-12-07"
+    assert due(answer) == "2026-12-07"
     assert answer["directory"]["id"] == "wigan-stage-1-useful-contacts"
 
 
 def test_wigan_stage_2_line_manager_to_line_manager_takes_at_most_10_working_days(bundle):
     answer = ask(bundle, "wigan", 2, "2026-11-23")
-    assert answer["deadline"] == "2026-12-07"
+    assert due(answer) == "2026-12-07"
     assert answer["directory"]["id"] == "wigan-stage-2-safeguarding-leads"
     [route] = [note for note in answer["notes"] if note["id"] == "no-line-manager"]
     assert "professional body, funders, commissioners or trustees" in route["text"]
@@ -114,25 +119,25 @@ def test_wigan_stage_2_line_manager_to_line_manager_takes_at_most_10_working_day
 
 def test_wigan_stage_3_head_of_service_takes_at_most_10_working_days_across_christmas(bundle):
     answer = ask(bundle, "wigan", 3, "2026-12-14")
-    assert answer["deadline"] == "2026-12-30"
+    assert due(answer) == "2026-12-30"
 
 
 def test_wigan_stage_4_directors_are_raised_within_a_further_2_working_days(bundle):
     answer = ask(bundle, "wigan", 4, "2026-12-24")
-    assert answer["deadline"] == "2026-12-30"
+    assert due(answer) == "2026-12-30"
     assert "Designated Nurse" in answer["who"]["raising"]
 
 
 def test_wigan_stage_5_exceptional_circumstances_go_to_the_wscp_business_manager_within_a_week(bundle):
     answer = ask(bundle, "wigan", 5, "2026-12-28")
-    assert answer["deadline"] == "2027-01-04"
+    assert due(answer) == "2027-01-04"
     assert emails(answer) == ["wscb@wigan.gov.uk"]
     assert answer["next"] is None
 
 
 def test_wigan_the_whole_process_takes_one_calendar_month(bundle):
     answer = ask(bundle, "wigan", 3, "2026-11-23", started="2026-10-31")
-    assert answer["overall_deadline"] == "2026-11-30"
+    assert answer["overall"]["date"] == "2026-11-30"
 
 
 def test_wigan_says_what_to_do_if_the_process_is_halted(bundle):
@@ -146,12 +151,12 @@ def test_southwark_stage_1_raise_within_2_working_days_and_answer_within_3(bundl
     answer = ask(bundle, "southwark", 1, "2026-11-23", started="2026-11-20")
     assert timescale(answer, "raise")["date"] == "2026-11-24"
     assert timescale(answer, "answer")["date"] == "2026-11-26"
-    assert answer["deadline"] == "2026-11-26"
+    assert due(answer) == "2026-11-26"
 
 
 def test_southwark_the_whole_discussion_within_one_working_week(bundle):
     answer = ask(bundle, "southwark", 1, "2026-11-23", started="2026-11-20")
-    assert answer["overall_deadline"] == "2026-11-27"
+    assert answer["overall"]["date"] == "2026-11-27"
 
 
 def test_southwark_stage_2_same_working_day_then_5_working_days_then_confirmed_within_2(bundle):
@@ -159,25 +164,25 @@ def test_southwark_stage_2_same_working_day_then_5_working_days_then_confirmed_w
     assert timescale(answer, "escalate")["date"] == "2026-11-30"
     assert timescale(answer, "resolve")["date"] == "2026-12-07"
     assert timescale(answer, "confirm")["date"] == "2026-12-09"
-    assert answer["deadline"] == "2026-12-07"
+    assert due(answer) == "2026-12-07"
 
 
 def test_southwark_stage_3_heads_of_service_have_5_working_days_confirmed_within_2(bundle):
     answer = ask(bundle, "southwark", 3, "2026-11-23")
-    assert answer["deadline"] == "2026-11-30"
+    assert due(answer) == "2026-11-30"
     assert timescale(answer, "confirm")["date"] == "2026-12-02"
 
 
 def test_southwark_stage_4_the_quality_assurance_unit_has_2_working_days(bundle):
     answer = ask(bundle, "southwark", 4, "2026-11-23")
-    assert answer["deadline"] == "2026-11-25"
+    assert due(answer) == "2026-11-25"
     assert emails(answer) == ["SSCP@southwark.gov.uk"]
     assert [form["id"] for form in answer["send"]] == ["southwark-escalation-referral-form"]
 
 
 def test_southwark_stage_5_the_independent_chair_recommends_within_5_working_days(bundle):
     answer = ask(bundle, "southwark", 5, "2026-12-24")
-    assert answer["deadline"] == "2027-01-05"
+    assert due(answer) == "2027-01-05"
     assert answer["next"] is None
 
 

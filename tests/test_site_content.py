@@ -39,6 +39,10 @@ LIST_KEYS = {"do", "record", "fields", "address", "points", "examples", "items"}
 ALLOWED_TAGS = {"div", "p", "a", "span", "strong", "small", "br", "ul", "ol", "li", "h2", "h3", "h4", "dl", "dt",
                 "dd", "cite", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "section"}
 ALLOWED_ATTRS = {"class", "href", "id", "role", "aria-label", "aria-hidden", "download", "scope"}
+# The procedure's ladder (templates/timeline.html): fixed markup, the data only in its text.
+ALLOWED_TAGS |= {"figure", "figcaption", "svg", "g", "line", "circle", "text"}
+ALLOWED_ATTRS |= {"data-field", "viewbox", "width", "focusable", "transform", "x", "y", "x1", "y1", "x2", "y2", "cx",
+                  "cy", "r", "text-anchor"}
 
 assert len(PAYLOADS) >= 60
 

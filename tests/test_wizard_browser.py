@@ -29,7 +29,8 @@ class Watched:
     def __init__(self, browser, server, **options):
         self.server = server
         self.expect_errors = False
-        self.context = browser.new_context(viewport=PHONE, **options)
+        options.setdefault("viewport", PHONE)
+        self.context = browser.new_context(**options)
         self.page = self.context.new_page()
         self.elsewhere, self.errors, self.requests = [], [], []
         self.page.on("request", self._request)
@@ -77,18 +78,19 @@ def result_facts(page):
         deadline: (document.querySelector('.sw-result__deadline time') || {}).dateTime || null,
         overall: (document.querySelector('.sw-result__overall time') || {}).dateTime || null,
         others: [...document.querySelectorAll('.sw-result__others time')].map(t => t.dateTime),
-        tel: [...document.querySelectorAll('.sw-result__contacts > .sw-contact a[href^="tel:"]')].map(a => a.getAttribute('href')),
-        mail: [...document.querySelectorAll('.sw-result__contacts > .sw-contact a[href^="mailto:"]')].map(a => a.getAttribute('href')),
+        tel: [...document.querySelectorAll('.sw-first__contacts > .sw-contact a[href^="tel:"]')].map(a => a.getAttribute('href')),
+        mail: [...document.querySelectorAll('.sw-first__contacts > .sw-contact a[href^="mailto:"]')].map(a => a.getAttribute('href')),
     })""")
 
 
 def expected_facts(answer):
-    main = [item for item in answer["deadlines"] if item["id"] == answer["deadline_id"]]
+    # Without the day the disagreement began, after stage 1, the engine gives no overall date
+    # (never one counted from the day this stage began), and the page shows none.
     return {
         "title": "Stage %d: %s" % (answer["stage"], answer["title"]),
-        "deadline": answer["deadline"],
-        "overall": answer["overall_deadline"],
-        "others": [item["date"] for item in answer["deadlines"] if item not in main],
+        "deadline": answer["deadline"]["date"] if answer["deadline"] else None,
+        "overall": answer["overall"]["date"] if answer["overall"] else None,
+        "others": [item["date"] for item in answer["deadlines"] if not item["headline"] and item["date"]],
         "tel": [link for contact in answer["contacts"] for link in
                 ["tel:" + phone["e164"] for phone in contact["phones"] if phone.get("e164")]
                 + ["tel:" + other["phone"] for other in contact["conflicts"]]],
@@ -123,30 +125,39 @@ def test_southwark_stage_4_the_quality_assurance_unit_has_2_working_days(watched
 
 
 def test_answering_the_questions_builds_the_address_and_back_steps_through_them(watched):
+    """Wigan has one situation, so it is chosen and said; stage 2 asks whose decision it is."""
     page = watched().open()
     page.click(NO)
     page.wait_for_selector("#sw-area:not([hidden])")
     page.check("#sw-area input[value=wigan]")
     page.click("#sw-area .sw-continue")
-    page.wait_for_selector("#sw-situation-wigan:not([hidden])")
-    assert page.url.endswith("#area=wigan")
-    page.check("#sw-situation-wigan input[value=wigan]")
-    page.click("#sw-situation-wigan .sw-continue")
     page.wait_for_selector("#sw-stage-wigan:not([hidden])")
+    assert page.url.endswith("#area=wigan")
+    assert "Wigan has one procedure for this, so we have chosen it" in page.inner_text("#sw-stage-wigan")
     page.check("#sw-stage-wigan input[value='2']")
     page.click("#sw-stage-wigan .sw-continue")
-    page.wait_for_selector("#sw-when:not([hidden])")
+    page.wait_for_selector("#sw-agency-wigan-2:not([hidden])")
     assert page.url.endswith("#procedure=wigan&stage=2")
+    page.check("#sw-agency-wigan-2 input[value=greater-manchester-police]")
+    page.click("#sw-agency-wigan-2 .sw-continue")
+    page.wait_for_selector("#sw-when:not([hidden])")
+    assert page.url.endswith("#procedure=wigan&stage=2&agency=greater-manchester-police")
     page.fill("#since-day", "23")
     page.fill("#since-month", "11")
     page.fill("#since-year", "2026")
     page.click("#sw-when .sw-continue")
     page.wait_for_selector("#sw-result:not([hidden])")
-    assert page.url.endswith("#procedure=wigan&stage=2&since=2026-11-23")
+    assert page.url.endswith("#procedure=wigan&stage=2&agency=greater-manchester-police&since=2026-11-23")
+    # Greater Manchester Police's contacts for stage 2, as call buttons on the answer.
+    assert page.locator(".sw-first__contacts a[href='tel:+441618564179']").count() == 1
     page.go_back()
     page.wait_for_selector("#sw-when:not([hidden])")
     page.go_back()
+    page.wait_for_selector("#sw-agency-wigan-2:not([hidden])")
+    page.go_back()
     page.wait_for_selector("#sw-stage-wigan:not([hidden])")
+    assert page.get_attribute("#sw-stage-wigan .sw-back", "href") == "#area"
+    page.go_forward()
     page.go_forward()
     page.go_forward()
     page.wait_for_selector("#sw-result:not([hidden])")
@@ -158,13 +169,13 @@ def test_a_question_left_unanswered_gets_a_gov_uk_error_message(watched):
     assert page.locator("#sw-area .sw-error-summary").is_visible()
     assert "Select the area the child is in" in page.inner_text("#sw-area .sw-error-summary")
     assert page.title().startswith("Error: ")
-    page = watched().open("#procedure=wigan&stage=2")
+    page = watched().open("#procedure=southwark&stage=2")
     page.fill("#since-day", "30")
     page.fill("#since-month", "2")
     page.fill("#since-year", "2026")
     page.click("#sw-when .sw-continue")
     assert "must be a real date" in page.inner_text("#sw-when .sw-error-summary")
-    assert page.url.endswith("#procedure=wigan&stage=2")
+    assert page.url.endswith("#procedure=southwark&stage=2")
 
 
 def test_a_broken_link_says_so_and_asks_again(watched):
@@ -214,10 +225,12 @@ def test_keyboard_alone_reaches_an_answer(watched):
     page.keyboard.press("Enter")
     # Each question: Tab to its radios, choose with the keyboard, Tab to Continue, Enter.
     for form, choose in (("#sw-area", "Space"), ("#sw-situation-salford", "Space"),
-                         ("#sw-stage-salford-vcse", "ArrowDown")):
+                         # "Where should I be today?" comes first, then stage 1, then stage 2.
+                         ("#sw-stage-salford-vcse", "ArrowDown ArrowDown")):
         page.wait_for_selector(form + ":not([hidden])")
         tab_to(form + " input[type=radio]")
-        page.keyboard.press(choose)
+        for key in choose.split():
+            page.keyboard.press(key)
         tab_to(form + " .sw-continue")
         page.keyboard.press("Enter")
     page.wait_for_selector("#sw-when:not([hidden])")
@@ -230,7 +243,10 @@ def test_keyboard_alone_reaches_an_answer(watched):
 
 @pytest.mark.parametrize("fragment", ["", "#immediate-danger", "#area", "#area=salford", "#procedure=salford-sscb-2014",
                                       "#procedure=southwark&stage=1", "#procedure=southwark&stage=1&since=2026-11-23",
-                                      "#procedure=wigan&stage=2&since=2026-11-23&started=2026-11-02"])
+                                      "#procedure=wigan&stage=2&since=2026-11-23&started=2026-11-02",
+                                      "#area=wigan", "#procedure=wigan&stage=1",
+                                      "#procedure=wigan&stage=1&agency=childrens-social-care&since=2026-11-23",
+                                      "#procedure=wigan&stage=3&since=2026-11-20"])
 def test_axe_finds_no_violation_at_any_step(watched, fragment):
     if not AXE.exists():
         pytest.fail("axe-core is not installed: run bin/setup (it runs npm ci)")
@@ -250,7 +266,7 @@ def test_today_is_the_london_date_whatever_the_phones_time_zone(watched, utc, lo
     in New York, where this phone thinks it is."""
     w = watched(timezone_id="America/New_York")
     w.page.clock.set_fixed_time(utc)
-    page = w.open("#procedure=wigan&stage=2")
+    page = w.open("#procedure=southwark&stage=2")
     typed = [page.input_value("#since-" + part) for part in ("day", "month", "year")]
     assert "%s-%02d-%02d" % (typed[2], int(typed[1]), int(typed[0])) == london
 
@@ -259,7 +275,7 @@ def test_nothing_typed_is_kept_in_the_address_history_storage_or_cookies(watched
     w = watched()
     page = w.open()
     page.click(NO)
-    for fragment in ("#procedure=wigan&stage=2",):
+    for fragment in ("#procedure=southwark&stage=2",):
         page.evaluate("f => { location.hash = f; }", fragment)
     page.wait_for_selector("#sw-when:not([hidden])")
     for field in ("since-day", "since-month", "since-year", "started-day", "started-month", "started-year"):
@@ -392,28 +408,272 @@ def test_an_address_it_does_not_know_shows_the_first_question(watched):
 def test_changing_an_answer_keeps_the_dates_already_given(watched):
     """Going back from the answer must never quietly reset the dates to today: Wigan's overall
     month counts from when the disagreement began."""
-    page = watched().open("#procedure=wigan&stage=2&since=2026-11-16&started=2026-11-02")
+    page = watched().open("#procedure=wigan&stage=2&agency=other&since=2026-11-16&started=2026-11-02")
     page.click("text=Change an answer")
     page.wait_for_selector("#sw-when:not([hidden])")
     assert [page.input_value("#since-" + p) for p in ("day", "month", "year")] == ["16", "11", "2026"]
     assert [page.input_value("#started-" + p) for p in ("day", "month", "year")] == ["2", "11", "2026"]
     page.click("#sw-when .sw-continue")
     page.wait_for_selector("#sw-result:not([hidden])")
-    assert page.url.endswith("#procedure=wigan&stage=2&since=2026-11-16&started=2026-11-02")
+    assert page.url.endswith("#procedure=wigan&stage=2&agency=other&since=2026-11-16&started=2026-11-02")
 
 
 def test_the_date_question_asks_for_the_day_the_stage_counts_from(watched):
     """Wigan stage 4 counts from the day the heads of service could not agree, not from the day
     the reader raised it with the directors."""
-    page = watched().open("#procedure=wigan&stage=4")
+    page = watched().open("#procedure=wigan&stage=4&agency=other")
     assert page.inner_text("#since-legend") == "The day the heads of service could not agree"
 
 
 def test_a_wrong_start_of_the_disagreement_is_marked_on_its_own_boxes(watched):
-    page = watched().open("#procedure=wigan&stage=2")
+    page = watched().open("#procedure=wigan&stage=2&agency=other")
     for part, value in (("day", "1"), ("month", "1"), ("year", "1999")):
         page.fill("#started-" + part, value)
     page.click("#sw-when .sw-continue")
     assert page.locator("#started-error").is_visible()
     assert "The date the disagreement began must be between" in page.inner_text("#started-error")
     assert not page.locator("#since-error").is_visible()
+
+
+# --- Issue 9: the answer's first screen, flags, questions that fit, first paint ----------------
+
+LONDON_MORNING = "2026-12-01T10:00:00Z"  # Tuesday 1 December 2026
+RAW_MARKUP = r"&#?[A-Za-z0-9]+;|</?[a-z][a-z0-9]*[ >/]"
+
+
+def first_screen(page):
+    """What lies in the first 915 px of the answer (from the top of the answer section)."""
+    return page.evaluate("""() => {
+        const top = document.querySelector('#sw-result').getBoundingClientRect().top;
+        const within = e => e && e.getClientRects().length && e.getBoundingClientRect().bottom - top <= 915;
+        const time = document.querySelector('.sw-result__deadline time[datetime]');
+        return {
+            who: within(document.querySelector('.sw-who')) ? document.querySelector('.sw-who').innerText : null,
+            date: within(time) ? time.getAttribute('datetime') : null,
+            next: within(document.querySelector('.sw-result__next')),
+            // A link in a closed disclosure counts where its disclosure's summary is.
+            links: [...document.querySelectorAll('.sw-first__contacts a[href^="tel:"], .sw-first__contacts a[href^="mailto:"]')]
+                .filter(a => within(a.closest('details:not([open])') ? a.closest('details').querySelector('summary') : a))
+                .map(a => a.getAttribute('href')),
+        };
+    }""")
+
+
+def stage_links(answer):
+    """Each contact's call and email buttons, then any other number printed for the same team."""
+    links = []
+    for contact in answer["contacts"]:
+        links += ["tel:" + phone["e164"] for phone in contact["phones"] if phone.get("e164")]
+        links += ["mailto:" + email["address"] for email in contact["emails"]]
+        links += ["tel:" + other["phone"] for other in contact["conflicts"]]
+    return links
+
+
+def test_the_first_screen_holds_who_how_and_by_when_for_every_stage(watched, bundle):
+    """For every stage of every procedure, at 412x915 with the clock fixed: the who sentence,
+    the date in <time datetime>, what happens next and every call and email button the source
+    gives for the step are inside the first 915 px of the answer."""
+    browser_bundle = engine_bundle(bundle)
+    w = watched()
+    w.page.clock.set_fixed_time(LONDON_MORNING)
+    page = w.open()
+    for procedure_id, procedure in bundle["procedures"].items():
+        for stage in procedure["stages"]:
+            answers = {"procedure": procedure_id, "stage": stage["number"], "since": SINCE}
+            page.evaluate("fragment => { location.hash = fragment; }", flow.make_fragment(answers))
+            page.wait_for_selector("#sw-result:not([hidden])[data-answers='%s']" % flow.make_fragment(answers))
+            answer = next_step(browser_bundle, procedure_id, stage["number"], SINCE)
+            seen = first_screen(page)
+            due = answer["deadline"]["date"] if answer["deadline"] else None  # a stage with no time limit
+            assert seen == {"who": stage["who"]["sentence"], "date": due, "next": True,
+                            "links": stage_links(answer)}, answers
+            assert not page.locator("#sw-result details[open]").count()
+
+
+@pytest.mark.parametrize("stage, agency, number", [
+    (1, "childrens-social-care", "tel:+441942828468"),   # Appendix 2, Stage 1: Locality 1
+    (2, "greater-manchester-police", "tel:+447770642696"),  # Stage 2 leads: DCI Michael Montford
+    (2, "gmmh", "tel:+447917471486"),  # Stage 2 leads: Kerrie Ashton, Child Safeguarding Lead
+])
+def test_wigan_after_choosing_an_agency_its_number_is_on_the_first_screen(watched, stage, agency, number):
+    page = watched().open("#procedure=wigan&stage=%d&agency=%s&since=2026-11-23" % (stage, agency))
+    assert number in first_screen(page)["links"]
+
+
+@pytest.mark.parametrize("since, today, flag", [
+    # Southwark 3.2: "within 3 working days". Raised Thursday 26 November: due Tuesday 1 December.
+    ("2026-11-27", "2026-12-01T10:00:00Z", None),
+    ("2026-11-26", "2026-12-01T10:00:00Z", "This is due today."),
+    ("2026-11-25", "2026-12-01T10:00:00Z", "This was due on Monday 30 November 2026. It is now overdue: "
+                                           "move to stage 2 now."),
+    # Over Christmas: raised Wednesday 23 December; 24, 29 and 30 December are the 3 working days
+    # (25 December, 26 December's substitute on Monday 28 December, and the weekend are not).
+    ("2026-12-23", "2026-12-29T10:00:00Z", None),
+    ("2026-12-23", "2026-12-30T10:00:00Z", "This is due today."),
+    ("2026-12-23", "2026-12-31T00:30:00Z", "This was due on Wednesday 30 December 2026. It is now overdue: "
+                                           "move to stage 2 now."),
+])
+def test_the_deadline_is_flagged_today_or_overdue_from_londons_today(watched, since, today, flag):
+    w = watched()
+    w.page.clock.set_fixed_time(today)
+    page = w.open("#procedure=southwark&stage=1&since=" + since)
+    shown = page.locator(".sw-flag")
+    assert (shown.inner_text() if shown.is_visible() else None) == flag
+
+
+def test_a_link_without_the_start_at_stage_3_never_shows_an_overall_date(watched):
+    """Wigan's one month counts from the day the disagreement began. Without that day, at stage
+    3, the answer says it cannot work it out; it never counts from the day the stage began."""
+    page = watched().open("#procedure=wigan&stage=3&since=2026-11-20")
+    overall = page.locator(".sw-result__overall")
+    assert overall.locator("time").count() == 0
+    page.click("text=Other time limits")
+    assert "We need the date the disagreement began to work this out." in overall.inner_text()
+    assert "2026" not in overall.inner_text()
+    page = watched().open("#procedure=wigan&stage=3&since=2026-11-20&started=2026-11-02")
+    assert page.locator(".sw-result__overall time").get_attribute("datetime") == "2026-12-02"
+
+
+def test_question_pages_are_titled_by_the_question_and_focus_it_after_continue(watched):
+    page = watched().open("#area")
+    assert page.title().startswith("Which area is the child in? - ")
+    page.check("#sw-area input[value=southwark]")
+    page.click("#sw-area .sw-continue")
+    page.wait_for_selector("#sw-stage-southwark:not([hidden])")
+    assert page.title().startswith("Which stage have you reached? - ")
+    assert "problem" not in page.title().lower()
+    assert page.evaluate("() => document.activeElement.matches('#sw-stage-southwark .sw-question')")
+    page.click("#sw-stage-southwark .sw-continue")
+    assert page.title().startswith("Error: Which stage have you reached? - ")
+    page.check("#sw-stage-southwark input[value='1']")
+    page.click("#sw-stage-southwark .sw-continue")
+    page.wait_for_selector("#sw-when:not([hidden])")
+    assert page.title().startswith("When did this stage begin? - ")
+
+
+def test_no_raw_markup_or_entity_text_at_any_step(watched):
+    import re
+    page = watched().open()
+    for fragment in ("#area", "#area=salford", "#area=wigan", "#procedure=wigan&stage=2",
+                     "#procedure=wigan&stage=2&agency=gmmh", "#procedure=wigan&stage=2&agency=gmmh&since=2026-11-23",
+                     "#procedure=southwark&stage=4&since=2026-11-23", "#procedure=salford-vcse&stage=2&since=2026-11-23"):
+        page.evaluate("f => { location.hash = f; }", fragment)
+        page.wait_for_timeout(150)
+        page.evaluate("() => document.querySelectorAll('#sw-result details').forEach(d => d.open = true)")
+        text = page.inner_text("body")
+        assert not re.findall(RAW_MARKUP, text), fragment
+
+
+def test_who_and_the_rule_show_before_python_has_started(watched):
+    """A shared link shows the stage's who, the rule in words and the contact buttons from the
+    static first-paint block, with the interpreter never arriving: no rule in JavaScript, and
+    no date until the engine answers."""
+    w = watched()
+    w.expect_errors = True
+    w.page.route("**/micropython.wasm", lambda route: route.abort())
+    w.page.goto(w.server.url(WIZARD + "#procedure=salford-vcse&stage=2&since=2026-11-23"))
+    w.page.wait_for_selector("#sw-first .sw-who")
+    text = w.page.inner_text("#sw-result")
+    assert "You contact a Practice Manager at the Partnership Bridge, by phone or email." in text
+    assert "within 5 working days" in text
+    assert w.page.locator("#sw-first a[href='tel:+441616034500']").is_visible()
+    assert w.page.locator("#sw-first time[datetime]").count() == 0
+    assert not w.page.locator(".sw-danger-question").is_visible()
+
+
+JOURNEYS = {
+    # A Wigan youth-club volunteer who has already spoken to the social worker.
+    "wigan volunteer": ("Wigan", [("click", NO), ("check", "#sw-area input[value=wigan]"), ("click", "#sw-area .sw-continue"),
+                                  ("check", "#sw-stage-wigan input[value='2']"), ("click", "#sw-stage-wigan .sw-continue"),
+                                  ("check", "#sw-agency-wigan-2 input[value=wigan-council]"),
+                                  ("click", "#sw-agency-wigan-2 .sw-continue"), ("click", "#sw-when .sw-continue")], 8),
+    # A Southwark teacher who raised it three days ago and is still waiting.
+    "southwark teacher": ("Southwark", [("click", NO), ("check", "#sw-area input[value=southwark]"),
+                                        ("click", "#sw-area .sw-continue"),
+                                        ("check", "#sw-stage-southwark input[value='1']"),
+                                        ("click", "#sw-stage-southwark .sw-continue"),
+                                        ("fill", "#since-day", "26"), ("fill", "#since-month", "11"),
+                                        ("click", "#sw-when .sw-continue")], 10),
+    # A Salford VCSE worker who has spoken to the caseworker.
+    "salford vcse worker": ("Salford", [("click", NO), ("check", "#sw-area input[value=salford]"),
+                                        ("click", "#sw-area .sw-continue"),
+                                        ("check", "#sw-situation-salford input[value=salford-vcse]"),
+                                        ("click", "#sw-situation-salford .sw-continue"),
+                                        ("check", "#sw-stage-salford-vcse input[value='2']"),
+                                        ("click", "#sw-stage-salford-vcse .sw-continue"),
+                                        ("click", "#sw-when .sw-continue")], 8),
+}
+
+
+@pytest.mark.parametrize("person", sorted(JOURNEYS))
+def test_three_people_reach_who_how_and_by_when_in_no_more_taps_than_before(watched, person, capsys):
+    """Each of the issue's three people, tap by tap. Before this change: Wigan 8 taps (the
+    situation question had one choice), Southwark 8 taps and a typed day and month (10), Salford 8 taps."""
+    area, steps, before = JOURNEYS[person]
+    w = watched()
+    w.page.clock.set_fixed_time(LONDON_MORNING)
+    page = w.open()
+    screens, taps = [page.title()], 0
+    for action, selector, *value in steps:
+        if action == "fill":
+            page.fill(selector, value[0])
+        else:
+            getattr(page, action)(selector)
+        taps += 1
+        if action == "click":
+            page.wait_for_timeout(100)
+            screens.append(page.title())
+    page.wait_for_selector("#sw-result:not([hidden])")
+    seen = first_screen(page)
+    with capsys.disabled():
+        print("\n%s: %d taps, %d screens: %s" % (person, taps, len(screens), " > ".join(t.split(" - ")[0] for t in screens)))
+        print("  first screen: %s | due %s | %d call/email buttons" % (seen["who"], seen["date"], len(seen["links"])))
+    assert taps <= before
+    assert seen["who"] and seen["date"] and seen["next"]
+    if person == "wigan volunteer":
+        assert "tel:+447810101910" in seen["links"]  # Michelle McNally, Duty & MAST, Wigan Council
+    if person == "salford vcse worker":
+        assert "tel:+441616034500" in seen["links"]
+
+
+def test_where_should_i_be_today_is_the_stage_questions_first_choice(watched):
+    """Southwark: raised on Monday 23 November and nothing heard. Stage 1 gives 2 working days
+    to raise it and 3 to answer; the engine's walk says where it should be on 1 December."""
+    from stillworried.engine import where_today
+    w = watched()
+    w.page.clock.set_fixed_time(LONDON_MORNING)
+    page = w.open("#procedure=southwark")
+    first = page.locator("#sw-stage-southwark .sw-radio").first
+    assert first.inner_text().startswith("Where should I be today?")
+    first.locator("input").check()
+    page.click("#sw-stage-southwark .sw-continue")
+    page.wait_for_selector("#sw-when-raised:not([hidden])")
+    assert page.title().startswith("When did you raise it? - ")
+    for part, value in (("day", "23"), ("month", "11"), ("year", "2026")):
+        page.fill("#raised-" + part, value)
+    page.click("#sw-when-raised .sw-continue")
+    page.wait_for_selector("#sw-result:not([hidden])")
+    assert page.url.endswith("#procedure=southwark&raised=2026-11-23")
+    expected = where_today(engine_bundle_for_test(), "southwark", "2026-11-23", "2026-12-01")
+    assert page.inner_text("#sw-result-title") == "Stage %d: %s" % (expected["stage"], expected["title"])
+    assert expected["where_words"] in page.inner_text("#sw-result")
+    assert first_screen(page)["date"] == expected["deadline"]["date"]
+
+
+def engine_bundle_for_test():
+    from stillworried.data import build_bundle
+    return engine_bundle(build_bundle())
+
+
+def test_the_timeline_has_a_step_per_stage_reads_at_320_px_and_passes_axe(watched):
+    w = watched(bypass_csp=True, viewport={"width": 320, "height": 800})
+    page = w.open("#procedure=wigan&stage=2&agency=other&since=2026-11-23&started=2026-11-10")
+    page.click("text=The whole procedure, with dates")
+    ladder = page.locator(".sw-result__timeline svg")
+    assert ladder.bounding_box()["width"] <= 320
+    assert page.locator(".sw-result__timeline .sw-timeline__step").count() == 6  # 5 stages and the whole process
+    text = page.locator(".sw-result__timeline .sw-timeline__text").text_content()
+    assert "Stage 2: Line manager to line manager" in text and "The whole process: By Thursday 10 December 2026" in text
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run('.sw-result__timeline', {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert [v["id"] for v in result["violations"]] == []

@@ -40,7 +40,7 @@ def attempt(function, *arguments):
 
 def wizard_step(bundle, answers, today):
     step, kept, problem = flow.step(bundle, answers, today)
-    previous = flow.back(kept)
+    previous = flow.back(kept, bundle)
     return [step, kept, problem, flow.make_fragment(kept), None if previous is None else flow.make_fragment(previous)]
 
 
@@ -53,7 +53,13 @@ def results(given):
     bundle = given["bundle"]
     for question in given["questions"]:
         yield ["next_step", question, attempt(engine.next_step, bundle, question[0], question[1], question[2],
-                                              question[3])]
+                                              question[3], given["today"])]
+    for question in given["where"]:
+        yield ["where_today", question, attempt(engine.where_today, bundle, question[0], question[1], question[2],
+                                                question[3], question[4])]
+    for question in given["timelines"]:
+        yield ["timeline", question, attempt(engine.timeline, bundle, question[0], question[1], question[2],
+                                             question[3], question[4])]
     for fragment in given["fragments"]:
         answers = flow.parse_fragment(fragment)
         yield ["fragment", fragment, [answers, wizard_step(bundle, answers, given["today"])]]

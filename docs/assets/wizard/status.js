@@ -1,7 +1,13 @@
 // The wizard's loading line, in plain JavaScript so that it runs while Python is still loading,
 // and also when Python never loads. The glue (pyscript/wizard.py) marks the wizard ready; if
 // that has not happened after a few seconds, this says so and points to the procedure pages,
-// which have the same steps and contacts. Nothing is fetched or stored.
+// which have the same steps and contacts. Nothing is stored.
+//
+// First paint: on a shared answer link (#procedure=...&stage=...&since=...) it fetches that
+// procedure's static block (made at build from templates/answer_first.html, named in the
+// page's data-first-paint map) and shows the stage's who, rule in words and contact buttons
+// while Python starts. It works nothing out: the date and the today/overdue flag are the
+// engine's, filled in when the glue writes the answer over this block.
 (function () {
   "use strict";
   var wizard = document.getElementById("sw-wizard");
@@ -15,4 +21,36 @@
         "Use the procedure pages instead: they have the same stages, contacts and time limits.";
     }
   }, 6000);
+
+  function linked() {
+    var found = {};
+    location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+      var pair = part.split("=");
+      if (pair.length === 2 && !(pair[0] in found)) { found[pair[0]] = pair[1]; }
+    });
+    if (!/^[a-z0-9-]{1,60}$/.test(found.procedure || "") || !/^[0-9]{1,2}$/.test(found.stage || "") ||
+        !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(found.since || "")) { return null; }
+    return { procedure: found.procedure, stage: String(parseInt(found.stage, 10)) };
+  }
+
+  var wanted = linked();
+  var map;
+  try { map = JSON.parse(wizard.getAttribute("data-first-paint") || "{}"); } catch (error) { return; }
+  if (!wanted || !Object.prototype.hasOwnProperty.call(map, wanted.procedure) || !window.fetch) { return; }
+  // High priority: the block is small, and the runtime's 265 KB would otherwise go first.
+  window.fetch(map[wanted.procedure], { credentials: "same-origin", priority: "high" }).then(function (response) {
+    return response.ok ? response.text() : "";
+  }).then(function (text) {
+    var block = new DOMParser().parseFromString(text, "text/html").getElementById("sw-first-stage-" + wanted.stage);
+    var result = document.getElementById("sw-result");
+    // The glue may have answered already, or the reader moved on: then leave the page alone.
+    if (!block || !result || wizard.getAttribute("data-ready") === "yes" || linked() === null ||
+        linked().procedure !== wanted.procedure || linked().stage !== wanted.stage) { return; }
+    block.id = "sw-first";
+    result.replaceChildren(document.importNode(block, true));
+    result.hidden = false;
+    var danger = document.querySelector(".sw-danger-question");
+    if (danger) { danger.hidden = true; }
+    performance.mark("wizard-first-paint");
+  }).catch(function () { /* the glue or the procedure pages answer instead */ });
 }());

@@ -1,0 +1,91 @@
+"""Who and what at first paint (issue 9, item 6), at a cost that does not grow with the country.
+
+A shared answer link (#procedure=...&stage=...&since=...) should show the stage's who, the rule
+in words and the contact buttons as soon as the page is painted, before Python has started.
+The build writes one small static file per procedure (content-hashed, under the wizard's
+assets) holding a block per stage, made from the same template the glue fills
+(templates/answer_first.html). The wizard page carries only a map of procedure ids to those
+files; the tiny status script (docs/assets/wizard/status.js) fetches the one in the address and
+shows the block for its stage. The date and the today/overdue flag are left to the engine: no
+rule is worked out here or in JavaScript.
+"""
+import hashlib
+import json
+
+from stillworried import engine, page_ids, words
+
+from macros import templates
+
+FOLDER = "assets/wizard/first/"
+
+
+def contact_view(contact):
+    """A contact as the card template prints it."""
+    heading = contact["name"]
+    if contact.get("person") and contact["person"] not in heading:
+        heading += " (" + contact["person"] + ")"
+    calls = [{"e164": phone["e164"], "text": phone["display"], "label": phone.get("label")}
+             for phone in contact["phones"] if phone.get("e164")]
+    return {"heading": heading, "role": contact["role"] if contact.get("role") != contact["name"] else None,
+            "calls": calls, "emails": [email["address"] for email in contact["emails"]], "note": None}
+
+
+def blank_contact():
+    return {"heading": "", "role": "", "calls": [{"e164": "", "text": "", "label": ""}], "emails": [""], "note": ""}
+
+
+def next_words(procedure, stage):
+    following = engine.following_stage(procedure, stage["number"])
+    if following is None:
+        return "This is the last stage of the procedure."
+    return "If it is not resolved by then, go to stage %d: %s." % (following["number"], following["title"])
+
+
+def who_words(stage):
+    return stage["who"].get("sentence") or stage["who"]["raising"] + ". Contact: " + stage["who"]["receiving"] + "."
+
+
+def stage_block(bundle, procedure, stage):
+    """One stage's first screen, without the date."""
+    main = None
+    for timescale in stage["timescales"]:
+        if timescale["id"] == stage.get("deadline"):
+            main = timescale
+    return templates.render(
+        "answer_first.html", block_id=page_ids.FIRST_STAGE + str(stage["number"]),
+        title="Stage %d: %s" % (stage["number"], stage["title"]),
+        lede=bundle["partnerships"][procedure["partnership"]]["name"] + ": " + procedure["title"], who=who_words(stage),
+        contacts=[contact_view(engine.contact_summary(bundle, cid)) for cid in stage["contacts"]],
+        label=words.deadline_label(main["measures"]) if main else "",
+        rule=words.timescale_rule(main) if main else "The source sets no time limit for this stage. Do not let it drift.",
+        next=next_words(procedure, stage))
+
+
+def blank_templates():
+    """The <template> elements the glue clones: the first screen and a contact card."""
+    first = templates.render("answer_first.html", block_id=page_ids.FIRST, title="", lede="", who="", contacts=[],
+                             label="", rule="", next="")
+    card = templates.ENVIRONMENT.get_template("macros.html").module.contact_card(blank_contact(), page_ids, blank=True)
+    card = templates.BETWEEN_TAGS.sub("><", str(card).strip())
+    return templates.Markup('<template id="%s">%s</template><template id="%s">%s</template>'
+                            % (page_ids.TEMPLATE_FIRST, first, page_ids.TEMPLATE_CONTACT, card))
+
+
+def fragments(bundle):
+    """{site path: html} for every procedure, and {procedure id: site path}."""
+    files, where = {}, {}
+    for procedure in bundle["procedures"].values():
+        html = "<!doctype html><meta charset=utf-8><title>%s</title>%s" % (
+            templates.finalize(procedure["id"]),
+            "".join(stage_block(bundle, procedure, stage) for stage in procedure["stages"]))
+        digest = hashlib.sha256(html.encode("utf-8")).hexdigest()[:12]
+        # .txt: a fragment for the status script to read, not a page of the site.
+        path = FOLDER + "%s-%s.txt" % (procedure["id"], digest)
+        files[path] = html
+        where[procedure["id"]] = path
+    return files, where
+
+
+def page_map(where, url):
+    """The wizard's attribute value: {procedure id: URL of its fragment, relative to the page}."""
+    return json.dumps({pid: url(path) for pid, path in sorted(where.items())}, separators=(",", ":"))

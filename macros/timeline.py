@@ -1,0 +1,50 @@
+"""The procedure as a ladder (issue 9, item 7), from templates/timeline.html.
+
+Procedure pages show it without dates at build, so a reader sees the whole route before the
+detail, with no script. The wizard page carries the same template blank, and the glue fills it
+with the dates of the answer. Each step is a row: the stage number, its title, and (in the
+wizard) its date; the text list under the picture says the same for screen readers and print.
+"""
+from stillworried import page_ids, words
+
+from macros import templates
+
+
+def limit_words(timescale):
+    """'Within 10 working days', or 'On the same working day'."""
+    if timescale["unit"] == "same_working_day":
+        return "On the same working day"
+    return "Within " + words.span(timescale.get("amount"), timescale["unit"])
+
+
+def procedure_steps(procedure):
+    steps = []
+    for stage in procedure["stages"]:
+        main = [t for t in stage["timescales"] if t["id"] == stage.get("deadline")]
+        limit = limit_words(main[0]) if main else "No time limit in the source"
+        steps.append({"number": str(stage["number"]), "title": stage["title"], "date_words": limit, "state": "later",
+                      "text": "Stage %d: %s. %s. %s." % (stage["number"], stage["title"], stage["who"]["receiving"],
+                                                        limit)})
+    overall = procedure.get("overall")
+    if overall:
+        # Southwark's "one working week" is a target for stage 1 only (applies_to_stages).
+        limit = limit_words(overall)
+        if overall.get("applies_to_stages"):
+            limit += ", at " + words.stages_words(overall["applies_to_stages"])
+        steps.append({"number": "", "title": "The whole process", "state": "overall", "date_words": limit,
+                      "text": "The whole process: " + words.overall_rule(overall)})
+    return steps
+
+
+def ladder(procedure):
+    """The static ladder of a procedure page."""
+    steps = procedure_steps(procedure)
+    return templates.render("timeline.html", caption="The stages at a glance", steps=steps,
+                            height=len(steps) * page_ids.ROW)
+
+
+def blank():
+    """The wizard's <template>: one prototype step."""
+    step = {"number": "", "title": "", "date_words": "", "state": "later", "text": ""}
+    return templates.Markup('<template id="%s">%s</template>' % (
+        page_ids.TEMPLATE_TIMELINE, templates.render("timeline.html", caption="", steps=[step], height=page_ids.ROW)))

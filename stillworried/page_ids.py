@@ -1,0 +1,49 @@
+"""The ids, classes and data-field names that the build (templates/, macros/) and the browser
+glue (pyscript/wizard.py) share, named once so the two cannot drift apart. Runs under CPython
+and MicroPython: plain strings only."""
+
+# <template> elements in the wizard page, cloned by the glue.
+TEMPLATE_FIRST = "sw-tpl-first"
+TEMPLATE_CONTACT = "sw-tpl-contact"
+TEMPLATE_TIMELINE = "sw-tpl-timeline"
+
+# The answer section the glue writes, and the first-paint block inside it.
+RESULT = "sw-result"
+FIRST = "sw-first"
+# The attribute of #sw-wizard holding {procedure id: its first-paint fragment}, and the id of
+# each stage's block in a fragment: FIRST_STAGE + stage number.
+FIRST_PAINT_MAP = "data-first-paint"
+FIRST_STAGE = "sw-first-stage-"
+
+# The fillable parts of a template: <... data-field="NAME">.
+FIELD = "data-field"
+TITLE = "title"
+LEDE = "lede"
+WHO = "who"
+CONTACTS = "contacts"
+LABEL = "label"
+DATE = "date"
+FLAG = "flag"
+RULE = "rule"
+NEXT = "next"
+NAME = "name"
+ROLE = "role"
+CALL = "call"
+NUMBER = "number"
+PHONE_LABEL = "phone-label"
+EMAIL = "email"
+NOTE = "note"
+
+# The words shown in the date's place until the engine has worked it out.
+DATE_PENDING = "(the date is being worked out)"
+
+# The timeline (templates/timeline.html): one step per row of ROW units.
+CAPTION = "caption"
+LADDER = "ladder"
+STEP = "step"
+STEP_NUMBER = "step-number"
+STEP_TITLE = "step-title"
+STEP_DATE = "step-date"
+LADDER_TEXT = "ladder-text"
+STEP_TEXT = "step-text"
+ROW = 48

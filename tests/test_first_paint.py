@@ -1,0 +1,87 @@
+"""The first-paint blocks and the templates (issue 9, items 6 and 7), read without a browser:
+one content-hashed file per procedure with a block per stage made from the same template as the
+wizard's <template>, every value escaped once, and a wizard page that carries only the map."""
+import re
+from html.parser import HTMLParser
+
+from markupsafe import Markup
+
+from macros import first_paint, templates, timeline
+from stillworried import engine, page_ids
+
+
+class Blocks(HTMLParser):
+    """Each block's id, its visible text and its links."""
+
+    def __init__(self):
+        super().__init__()
+        self.blocks, self.current = {}, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("class") == "sw-first":
+            self.current = attrs["id"]
+            self.blocks[self.current] = {"text": "", "links": []}
+        elif tag == "a" and self.current:
+            self.blocks[self.current]["links"].append(attrs["href"])
+
+    def handle_data(self, data):
+        if self.current:
+            self.blocks[self.current]["text"] += data
+
+
+def test_every_stage_has_a_first_paint_block_with_who_the_rule_and_the_buttons(bundle):
+    files, where = first_paint.fragments(bundle)
+    assert sorted(where) == sorted(bundle["procedures"])
+    for procedure_id, procedure in bundle["procedures"].items():
+        assert re.fullmatch(first_paint.FOLDER + procedure_id + r"-[0-9a-f]{12}\.txt", where[procedure_id])
+        parser = Blocks()
+        parser.feed(files[where[procedure_id]])
+        assert sorted(parser.blocks) == sorted(page_ids.FIRST_STAGE + str(s["number"]) for s in procedure["stages"])
+        for stage in procedure["stages"]:
+            block = parser.blocks[page_ids.FIRST_STAGE + str(stage["number"])]
+            assert stage["who"]["sentence"] in block["text"]
+            assert page_ids.DATE_PENDING in block["text"]  # the date is the engine's, later
+            expected = []
+            for contact_id in stage["contacts"]:
+                contact = engine.contact_summary(bundle, contact_id)
+                expected += ["tel:" + p["e164"] for p in contact["phones"] if p.get("e164")]
+                expected += ["mailto:" + e["address"] for e in contact["emails"]]
+            assert block["links"] == expected, (procedure_id, stage["number"])
+
+
+def test_the_fragment_name_changes_with_its_content(bundle):
+    import copy
+    changed = copy.deepcopy(bundle)
+    changed["procedures"]["wigan"]["stages"][0]["who"]["sentence"] = "Someone else acts."
+    assert first_paint.fragments(changed)[1]["wigan"] != first_paint.fragments(bundle)[1]["wigan"]
+    assert first_paint.fragments(changed)[1]["southwark"] == first_paint.fragments(bundle)[1]["southwark"]
+
+
+def test_hostile_text_is_escaped_once_by_the_finaliser():
+    hostile = '<script>alert(1)</script> & "quotes" {{ 7*7 }} [x](javascript:alert(1))'
+    html = templates.render("answer_first.html", block_id="x", title=hostile, lede="", who=hostile, contacts=[],
+                            label="", rule="", next="")
+    assert "<script>" not in html and "{{" not in html and "](javascript" not in html
+    text = re.sub(r"<[^>]+>", "", html)
+    import html as html_module
+    assert html_module.unescape(text).count(hostile) == 2
+    assert templates.finalize(Markup("<b>made by a template</b>")) == "<b>made by a template</b>"
+
+
+def test_the_templates_carry_every_field_the_glue_fills(bundle):
+    blank = str(first_paint.blank_templates()) + str(timeline.blank())
+    for name in ("TITLE", "LEDE", "WHO", "CONTACTS", "LABEL", "DATE", "FLAG", "RULE", "NEXT", "NAME", "ROLE", "CALL",
+                 "NUMBER", "PHONE_LABEL", "EMAIL", "NOTE", "CAPTION", "LADDER", "STEP", "STEP_NUMBER", "STEP_TITLE",
+                 "STEP_DATE", "LADDER_TEXT", "STEP_TEXT"):
+        assert 'data-field="%s"' % templates.finalize(getattr(page_ids, name)) in blank, name
+    for template in (page_ids.TEMPLATE_FIRST, page_ids.TEMPLATE_CONTACT, page_ids.TEMPLATE_TIMELINE):
+        assert '<template id="%s">' % template in blank
+
+
+def test_procedure_pages_ladder_has_every_stage_and_its_limit_in_words(bundle):
+    html = str(timeline.ladder(bundle["procedures"]["wigan"]))
+    assert html.count('data-field="step"') == 6  # five stages and the whole process
+    # Stages 1 to 3: 10 working days; 4: 2; 5: "within further week", 7 days (picture and text).
+    assert html.count("Within 10 working days") == 3 * 2 and "Within 2 working days" in html and "Within 7 days" in html
+    assert "Within 1 month" in html
