@@ -406,8 +406,9 @@ def directory_links(ctx, listing):
                  el("a", {"href": page + "#" + list_anchor(listing["id"])}, listing["title"]),
                  " (%d contacts) at their agency:" % len(listing["contacts"])),
               el("ul", {"class": "sw-jump"},
-                 [el("li", None, el("a", {"href": page + "#" + list_anchor(listing["id"], organisation)}, organisation),
-                     " (%d)" % len(ids)) for organisation, ids in by_agency(ctx, listing["contacts"])]))
+                 [el("li", None, el("a", {"href": page + "#" + list_anchor(listing["id"], organisation)},
+                                    organisation + " (%d)" % len(ids)))
+                  for organisation, ids in by_agency(ctx, listing["contacts"])]))
 
 
 def stage_words(numbers):
@@ -444,7 +445,7 @@ def merged_cards(ctx, contact_ids, heading="h3"):
     for cid in contact_ids:
         if run and key(run[0]) != key(cid):
             close()
-        parts.append(contact_card(ctx, cid, heading=heading, detail=True, source=False))
+        parts.append(contact_card(ctx, cid, heading=heading, detail=True, agency=False, source=False))
         run.append(cid)
     close()
     return parts
@@ -512,8 +513,8 @@ def contacts_page(ctx, partnership_id):
         parts += [el("h2", {"id": "by-agency"}, "Everyone else, by agency"),
                   el("nav", {"aria-label": "Agencies"},
                      el("ul", {"class": "sw-jump"},
-                        [el("li", None, el("a", {"href": "#" + agency_anchor(organisation)}, organisation),
-                            " (%d)" % len(ids)) for organisation, ids in groups]))]
+                        [el("li", None, el("a", {"href": "#" + agency_anchor(organisation)},
+                                           organisation + " (%d)" % len(ids))) for organisation, ids in groups]))]
         parts += [el("details", {"class": "sw-agency", "id": agency_anchor(organisation)},
                      el("summary", None, organisation, " (%d)" % len(ids)),
                      merged_cards(ctx, ids))
@@ -539,9 +540,13 @@ def contacts_page(ctx, partnership_id):
 
 
 def contacts_index(ctx):
-    items = [el("li", None, el("a", {"href": ctx.url(contacts_path(pid))}, partnership["name"]))
+    """Where the header's "Your area's front door" leads: each area's front door, then its page."""
+    items = [el("li", {"class": "sw-area"},
+                el("h3", None, el("a", {"href": ctx.url(contacts_path(pid))}, partnership["name"] + " contacts")),
+                el("p", None, "Worried about a child: " + partnership["front_door"]["name"]),
+                front_door_cards(ctx, partnership))
              for pid, partnership in ctx.bundle["partnerships"].items()]
-    return join([emergency_notice(ctx), el("h2", None, "Contacts by area"), el("ul", {"class": "sw-procedures"}, items)])
+    return join([emergency_notice(ctx), el("h2", None, "Contacts by area"), el("ul", {"class": "sw-areas"}, items)])
 
 
 def form_page(ctx, form_id):
