@@ -1,26 +1,47 @@
 """A very small HTML builder, so that no macro ever concatenates data into markup by hand.
 
-Every string child and every attribute value goes through escape.text(); only Raw (markup this
-module itself produced) is passed through. Elements are written on one line with no blank
-lines, so Markdown treats the result as a raw HTML block and leaves it alone.
+Everything it returns is Html, a markupsafe.Markup: escaped markup that knows it is markup.
+Joining it with anything keeps that knowledge, so our own markup can never be escaped a second
+time and shown as text (`<cite>` on the page), and text from the data can never become markup:
+
+    el("cite", None, "x") + ", " + el("span", None, "y")   # Html: the ", " is escaped, the tags kept
+    Html(", ").join([el(...), "plain text"])                # Html: the plain text is escaped
+
+The one escaping function is macros.escape.text (numeric character references for everything
+that means something to HTML, Markdown or Jinja); Html uses it wherever markupsafe would use its
+own HTML escaping. Elements are written on one line with no blank lines, so Markdown treats the
+result as a raw HTML block and leaves it alone.
 """
+from markupsafe import Markup
+
 from macros.escape import text
 
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link"})
 
 
-class Raw(str):
-    """Markup that has already been built safely by el()."""
+class Html(Markup):
+    """Markup built safely by el(); a plain str added to it, or joined by it, is escaped."""
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, value):
+        if hasattr(value, "__html__"):
+            return cls(value.__html__())
+        return cls(text(value))
+
+
+# The name other modules have always imported: trusted markup (for example a separator).
+Raw = Html
 
 
 def render(child):
+    """child as Html: markup passes through, lists are joined, anything else is escaped text."""
     if child is None or child is False:
-        return ""
-    if isinstance(child, Raw):
-        return child
+        return Html()
     if isinstance(child, (list, tuple)):
-        return "".join(render(item) for item in child)
-    return text(child)
+        return Html().join(render(item) for item in child)
+    return Html.escape(child)
 
 
 def el(tag, attrs=None, *children):
@@ -30,16 +51,12 @@ def el(tag, attrs=None, *children):
         if value is None or value is False:
             continue
         parts.append(name if value is True else '%s="%s"' % (name, text(value)))
-    opening = "<" + " ".join(parts) + ">"
+    opening = Html("<" + " ".join(parts) + ">")
     if tag in VOID:
-        return Raw(opening)
-    return Raw(opening + render(list(children)) + "</%s>" % tag)
+        return opening
+    return opening + render(list(children)) + Html("</%s>" % tag)
 
 
 def join(items, separator=None):
-    pieces = []
-    for index, item in enumerate(items):
-        if index and separator is not None:
-            pieces.append(separator)
-        pieces.append(item)
-    return Raw(render(pieces))
+    """The items one after another (with separator, escaped unless it is Html, between them)."""
+    return Html.escape(separator if separator is not None else "").join(render(item) for item in items)

@@ -219,10 +219,9 @@ def downloads(ctx):
         el("p", None, "Each file holds every number and email for an area, and the national ones such as 999, ready to open on a phone."),
         el("ul", None, cards),
         el("h2", None, "Open data"),
-        el("p", None, "The same contacts for directories and referral tools, in the Open Referral UK format "
-                      "(version " + ORUK_VERSION + "). Phone numbers are in international form. A number the "
-                      "source prints wrongly is not given as a number. Fields starting with sw_ are ours: the "
-                      "sources of each value and the number as this site shows it."),
+        # One plain sentence here; the field-by-field explanation is for developers, in README.md.
+        el("p", None, "The same contacts as open data, for directories and referral tools. The project's "
+                      "README explains the files for developers."),
         el("ul", None, [el("li", None, link(FOLDER + JSON_FILE, JSON_FILE),
                                ": every service with its organisation, contacts, phones and opening hours (JSON)")]
            + tables_list),

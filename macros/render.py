@@ -6,11 +6,13 @@ checked bundle, and every value is escaped by macros.html.el. Links are made rel
 page being rendered, so the site works from any folder and offline.
 """
 import posixpath
+import re
 
 from stillworried import words
 
 from macros import timeline
-from macros.html import Raw, el, join
+from macros.html import Html, el, join
+from macros.templates import render_template
 
 NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
 
@@ -67,8 +69,63 @@ def absolute_url(site_url, path):
 
 # --- Small pieces ---------------------------------------------------------------------------
 
-def source_line(source, label="Source"):
-    return el("p", {"class": "sw-source"}, label + ": ", el("cite", None, source["file"]), ", " + source["section"])
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def document_name(ctx, file_name):
+    """What a person calls a source document ('Salford VCSE protocol'): its short_title in
+    stages.yaml, else its title, else (a document the data does not list) its file name."""
+    document = (ctx.bundle.get("sources") or {}).get(file_name) if ctx is not None else None
+    if not document:
+        return file_name
+    return document.get("short_title") or document["title"]
+
+
+def citation(ctx, sources):
+    """The sources as a person would write them: 'Salford VCSE protocol, Appendix 2, section 4'.
+    Several sections of one document are named once: 'Wigan Resolution Protocol (Introduction;
+    Appendix 5)'. Each document's file name is kept for maintainers in the title attribute."""
+    if isinstance(sources, dict):
+        sources = [sources]
+    sections = {}
+    for source in sources:
+        found = sections.setdefault(source["file"], [])
+        if source["section"] not in found:
+            found.append(source["section"])
+    pieces = []
+    for file_name, named in sections.items():
+        cite = el("cite", {"title": file_name}, document_name(ctx, file_name))
+        pieces.append(cite + ", " + named[0] if len(named) == 1 else cite + " (" + "; ".join(named) + ")")
+    return join(pieces, "; ")
+
+
+def source_line(ctx, source=None, label="Source"):
+    """A quiet line under a value: 'Source: Salford VCSE protocol, Appendix 2, section 4'.
+    (Called as source_line(source) by older code, it names the file.)"""
+    if source is None or isinstance(source, str):
+        ctx, source, label = None, ctx, source or label
+    return el("p", {"class": "sw-source", "data-field": "source"}, label + ": ", citation(ctx, source), ".")
+
+
+def month_year(date):
+    """'2015-01' as 'January 2015', '2014-05-15' as '15 May 2014'."""
+    parts = [int(part) for part in date.split("-")]
+    return ("%d " % parts[2] if len(parts) == 3 else "") + MONTHS[parts[1] - 1] + " %d" % parts[0]
+
+
+def verified_words(contact):
+    if contact.get("verified_on"):
+        return "Verified " + month_year(contact["verified_on"]) + " (the date of the source)."
+    return "Never confirmed with the partnership. The source is undated, so how old these details are is not known."
+
+
+def contact_source_line(ctx, contact, count=1):
+    """One quiet line for a contact's sources and verified date; for several contacts in a row
+    that share it, one line for all of them."""
+    label = "Source" if count == 1 else "Source for the %d contacts above" % count
+    return el("p", {"class": "sw-source", "data-field": "source"}, label + ": ",
+              citation(ctx, contact["sources"]), ". ", verified_words(contact))
 
 
 def phone_link(phone):
@@ -78,45 +135,52 @@ def phone_link(phone):
         return el("span", {"class": "sw-invalid"},
                   el("strong", None, "Not a valid number: "), phone["number"],
                   " is printed like this in the source and cannot be dialled.", label)
-    return el("span", {"class": "sw-phone"}, el("a", {"href": "tel:" + phone["e164"]}, phone["display"]), label)
+    return el("span", {"class": "sw-phone"}, el("a", {"href": "tel:" + phone["e164"], "class": "sw-call"},
+                                               phone["display"]), label)
 
 
 def email_link(email):
-    return el("a", {"href": "mailto:" + email["address"]}, email["address"])
+    return el("a", {"href": "mailto:" + email["address"], "class": "sw-email"}, email["address"])
 
 
-def contact_card(ctx, contact_id, heading="h3", detail=False):
-    """A contact as a card: name, role, tap-to-call numbers, emails, and (in detail) the rest."""
+def contact_title(contact):
+    return contact["name"] + (" (" + contact["person"] + ")" if contact.get("person")
+                              and contact["person"] not in contact["name"] else "")
+
+
+def contact_card(ctx, contact_id, heading="h3", detail=False, agency=None, conflict=True, source=None):
+    """A contact as a card (templates/contact_card.html): name, role, agency, call and email
+    buttons, opening hours where known. In detail (the contacts pages) also the address, the
+    note, the vCard and the quiet source line, unless source=False (the caller merges repeated
+    source lines). conflict=False leaves out the table of conflicting numbers (lists of every
+    area, where one area's table would push the next area down) and links to it instead."""
     contact = ctx.contact(contact_id)
-    title = contact["name"] + (" (" + contact["person"] + ")" if contact.get("person") and contact["person"] not in contact["name"] else "")
-    parts = [el(heading, {"class": "sw-contact__name", "id": "contact-" + contact_id if detail else None}, title)]
-    if contact.get("role") and contact["role"] != contact["name"]:
-        parts.append(el("p", {"class": "sw-contact__role"}, contact["role"]))
-    lines = [phone_link(phone) for phone in contact.get("phones", [])]
-    lines += [email_link(email) for email in contact.get("emails", [])]
-    if lines:
-        parts.append(el("ul", {"class": "sw-contact__ways"}, [el("li", None, line) for line in lines]))
-    if not contact.get("phones") and not contact.get("emails"):
-        parts.append(el("p", None, contact.get("note") or "The source gives no phone number or email."))
-    if contact.get("conflict"):
-        parts.append(conflict_box(ctx, contact_id))
-    if detail:
-        if contact.get("address"):
-            parts.append(el("p", {"class": "sw-contact__address"}, "Address: ", join(contact["address"], ", ")))
-        if contact.get("hours"):
-            parts.append(el("p", None, "Opening hours: " + contact["hours"]["text"]))
-        if contact.get("note") and (contact.get("phones") or contact.get("emails")):
-            parts.append(el("p", None, contact["note"]))
-        parts.append(el("p", {"class": "sw-source"}, "From: ",
-                        join([el("cite", None, s["file"]) + Raw(", ") + el("span", None, s["section"])
-                              for s in contact["sources"]], "; ")))
-        parts.append(el("p", {"class": "sw-source"},
-                        "Verified on: " + contact["verified_on"] + " (the date of the source)" if contact.get("verified_on")
-                        else "Never confirmed with the partnership. The source is undated, so how old these details "
-                             "are is not known."))
-        parts.append(el("p", None, el("a", {"href": ctx.url(vcard_path(contact_id)), "download": True},
-                                       "Save " + contact["name"] + " to your phone (vCard)")))
-    return el("div", {"class": "sw-contact"}, parts)
+    ways = contact.get("phones") or contact.get("emails")
+    if contact.get("conflict") and conflict:
+        conflict_part = conflict_box(ctx, contact_id)
+    elif contact.get("conflict"):
+        conflict_part = el("p", {"class": "sw-contact__conflict"}, "The sources give different numbers: ",
+                           el("a", {"href": ctx.url(contacts_path(contact["partnership"])) + "#contact-" + contact_id},
+                              "see why"), ".")
+    else:
+        conflict_part = None
+    values = {
+        "id": contact_id, "heading": heading, "anchor": "contact-" + contact_id if detail else None,
+        "name": contact_title(contact),
+        "role": contact["role"] if contact.get("role") and contact["role"] != contact["name"] else None,
+        "organisation": contact["organisation"] if (agency if agency is not None else detail)
+        and contact["organisation"] not in contact["name"] and contact["name"] not in contact["organisation"] else None,
+        "phones": contact.get("phones", []), "emails": contact.get("emails", []),
+        "no_ways": None if ways else contact.get("note") or "The source gives no phone number or email.",
+        "hours": contact["hours"]["text"] if contact.get("hours") else None,
+        "conflict": conflict_part,
+        "address": ", ".join(contact["address"]) if detail and contact.get("address") else None,
+        "note": contact["note"] if detail and contact.get("note") and ways else None,
+        "vcard": ctx.url(vcard_path(contact_id)) if detail and ways and contact["partnership"] != "national" else None,
+        "short_name": contact["name"],
+        "source": (contact_source_line(ctx, contact) if source is None else source or None) if detail else None,
+    }
+    return render_template("contact_card.html", **values)
 
 
 def conflict_box(ctx, contact_id):
@@ -126,9 +190,7 @@ def conflict_box(ctx, contact_id):
     rows = []
     for cid in team:
         for phone in ctx.contact(cid).get("phones", []):
-            rows.append(el("tr", None, el("td", None, phone_link(phone)),
-                           el("td", None, join([el("cite", None, s["file"]) + Raw(", ") + el("span", None, s["section"])
-                                                for s in phone["sources"]], "; "))))
+            rows.append(el("tr", None, el("td", None, phone_link(phone)), el("td", None, citation(ctx, phone["sources"]))))
     return el("div", {"class": "admonition warning"},
               el("p", {"class": "admonition-title"}, "The sources give different numbers"),
               el("p", None, contact["conflict"]),
@@ -151,6 +213,36 @@ def emergency_notice(ctx):
                                          "999"), " now. Then contact the front door for your area."))
 
 
+def door_reachable(ctx, door):
+    """Whether the source gives the front door any phone number or email."""
+    return any(ctx.contact(cid).get("phones") or ctx.contact(cid).get("emails") for cid in door["contacts"])
+
+
+def no_number(ctx, partnership, with_route=True):
+    """A front door the source gives no number (Southwark's MASH manager): one line saying so,
+    then what the source does say to do, beside 999. No number is invented."""
+    door = partnership["front_door"]
+    names = " or ".join(ctx.contact(cid)["name"] for cid in door["contacts"])
+    parts = [el("p", {"class": "sw-no-number"}, el("strong", None, "No number given: "),
+                "the source gives no phone number or email for the " + names + "."
+                + ("" if with_route else " Do what it says above."))]
+    if with_route:
+        parts += [el("p", None, "What the source says to do: " + partnership["emergency"]["text"]),
+                  el("p", None, el("a", {"href": "tel:999", "class": "sw-emergency__call"}, "Call 999")),
+                  source_line(ctx, partnership["emergency"]["source"])]
+    return join(parts)
+
+
+def front_door_cards(ctx, partnership, heading="h4", with_route=True):
+    """The front door's contacts as cards without conflict tables (a link to them instead), so a
+    list of every area never makes one area's reader scroll through another area's table; or,
+    where the source gives no number, what the source says to do instead."""
+    door = partnership["front_door"]
+    if not door_reachable(ctx, door):
+        return no_number(ctx, partnership, with_route)
+    return join(contact_card(ctx, cid, heading=heading, conflict=False) for cid in door["contacts"])
+
+
 def front_doors(ctx):
     items = []
     for partnership in ctx.bundle["partnerships"].values():
@@ -159,7 +251,7 @@ def front_doors(ctx):
                         el("h3", None, el("a", {"href": ctx.url(partnership_path(partnership["id"]))},
                                           partnership["name"])),
                         el("p", None, door["name"] + ": " + door["text"]),
-                        [contact_card(ctx, cid, heading="h4") for cid in door["contacts"]]))
+                        front_door_cards(ctx, partnership)))
     return el("ul", {"class": "sw-areas"}, items)
 
 
@@ -171,8 +263,8 @@ def partnership_emergency(ctx, partnership):
               el("p", None, route["text"]),
               el("p", None, el("a", {"href": "tel:999", "class": "sw-emergency__call"}, "Call 999")),
               el("p", None, "Not an emergency but worried about a child? " + door["name"] + ":"),
-              [contact_card(ctx, cid, heading="p") for cid in door["contacts"]],
-              source_line(route["source"]))
+              front_door_cards(ctx, partnership, heading="p", with_route=False),
+              source_line(ctx, route["source"]))
 
 
 def wizard_start(ctx):
@@ -245,13 +337,10 @@ def stage_item(ctx, procedure, stage):
     if stage["contacts"]:
         parts += [el("h3", None, "Who to contact"), [contact_card(ctx, cid, heading="h4") for cid in stage["contacts"]]]
     if stage.get("directory"):
-        listing = ctx.bundle["lists"][stage["directory"]]
-        parts.append(el("p", None, "To find the right person: ",
-                        el("a", {"href": ctx.url(contacts_path(procedure["partnership"])) + "#list-" + listing["id"]},
-                           listing["title"]), " (%d contacts)." % len(listing["contacts"])))
+        parts.append(directory_links(ctx, ctx.bundle["lists"][stage["directory"]]))
     for note in stage.get("notes", []):
         parts.append(note_box(ctx, note))
-    parts.append(source_line(stage["source"]))
+    parts.append(source_line(ctx, stage["source"]))
     return el("li", {"class": "sw-step"}, parts)
 
 
@@ -260,7 +349,7 @@ def note_box(ctx, note, kind="note"):
               el("p", {"class": "admonition-title"}, note["title"]),
               el("p", None, note["text"]),
               [contact_card(ctx, cid, heading="p") for cid in note.get("contacts", [])],
-              source_line(note["source"]))
+              source_line(ctx, note["source"]))
 
 
 def procedure_page(ctx, procedure_id):
@@ -276,48 +365,190 @@ def procedure_page(ctx, procedure_id):
               partnership_emergency(ctx, partnership),
               el("div", {"class": "admonition tip"},
                  el("p", {"class": "admonition-title"}, "If the child's safety needs it, act sooner"),
-                 el("p", None, procedure["safety_rule"]["text"]), source_line(procedure["safety_rule"]["source"]))]
+                 el("p", None, procedure["safety_rule"]["text"]), source_line(ctx, procedure["safety_rule"]["source"]))]
     if procedure.get("overall"):
         parts.append(el("p", None, el("strong", None, "Overall: "), words.overall_rule(procedure["overall"])))
-    parts.append(Raw(timeline.ladder(procedure)))  # the route at a glance, from templates/timeline.html
+    parts.append(Html(timeline.ladder(procedure)))  # the route at a glance, from templates/timeline.html
     parts += [el("ol", {"class": "sw-steps"}, [stage_item(ctx, procedure, stage) for stage in procedure["stages"]])]
     if procedure.get("notes"):
         parts.append(el("h2", None, "Also in this procedure"))
         parts += [note_box(ctx, note) for note in procedure["notes"]]
-    parts.append(source_line(procedure["source"]))
+    parts.append(source_line(ctx, procedure["source"]))
     return join(parts)
 
 
 # --- Contacts, forms ------------------------------------------------------------------------
 
+def slug(words_):
+    return re.sub(r"[^a-z0-9]+", "-", words_.lower()).strip("-")
+
+
+def agency_anchor(organisation):
+    return "agency-" + slug(organisation)
+
+
+def list_anchor(list_id, organisation=None):
+    """The id of a contact list on its contacts page, or of one agency's group in it."""
+    return "list-" + list_id + ("--" + slug(organisation) if organisation else "")
+
+
+def by_agency(ctx, contact_ids):
+    """[(organisation, [contact ids])] in the order the data (and so the source) first names each."""
+    groups = {}
+    for cid in contact_ids:
+        groups.setdefault(ctx.contact(cid)["organisation"], []).append(cid)
+    return list(groups.items())
+
+
+def directory_links(ctx, listing):
+    """A stage's "find the right person": the list, and a link to each agency's group in it."""
+    page = ctx.url(contacts_path(listing["partnership"]))
+    return el("div", {"class": "sw-directory"},
+              el("p", None, "To find the right person, open ",
+                 el("a", {"href": page + "#" + list_anchor(listing["id"])}, listing["title"]),
+                 " (%d contacts) at their agency:" % len(listing["contacts"])),
+              el("ul", {"class": "sw-jump"},
+                 [el("li", None, el("a", {"href": page + "#" + list_anchor(listing["id"], organisation)},
+                                    organisation + " (%d)" % len(ids)))
+                  for organisation, ids in by_agency(ctx, listing["contacts"])]))
+
+
+def stage_words(numbers):
+    if len(numbers) == 1:
+        return "Stage %d" % numbers[0]
+    return "Stages " + ", ".join("%d" % n for n in numbers[:-1]) + " and %d" % numbers[-1]
+
+
+def procedure_contacts(ctx, procedure):
+    """{contact id: [stage numbers]}: the contacts a procedure's stages name, in the order used."""
+    used = {}
+    for stage in procedure["stages"]:
+        named = list(stage["contacts"]) + [cid for note in stage.get("notes", []) for cid in note.get("contacts", [])]
+        for cid in named:
+            numbers = used.setdefault(cid, [])
+            if stage["number"] not in numbers:
+                numbers.append(stage["number"])
+    return used
+
+
+def merged_cards(ctx, contact_ids, heading="h3"):
+    """Contact cards in detail, with one source line for each run of cards that share it."""
+    parts, run = [], []
+
+    def close():
+        if run:
+            parts.append(contact_source_line(ctx, ctx.contact(run[0]), count=len(run)))
+            run.clear()
+
+    def key(cid):
+        contact = ctx.contact(cid)
+        return ([(s["file"], s["section"]) for s in contact["sources"]], contact.get("verified_on"))
+
+    for cid in contact_ids:
+        if run and key(run[0]) != key(cid):
+            close()
+        parts.append(contact_card(ctx, cid, heading=heading, detail=True, agency=False, source=False))
+        run.append(cid)
+    close()
+    return parts
+
+
+def list_table(ctx, contact_ids):
+    """One agency's part of a contact list: team or person, role and number, to scan."""
+    rows = []
+    for cid in contact_ids:
+        contact = ctx.contact(cid)
+        role = contact.get("role") if contact.get("role") and contact["role"] != contact["name"] else None
+        ways = [phone_link(phone) for phone in contact.get("phones", [])] + \
+               [email_link(email) for email in contact.get("emails", [])]
+        rows.append(el("tr", None,
+                       el("td", None, el("a", {"href": "#contact-" + cid}, contact_title(contact)),
+                          el("br") if role else None, el("small", None, role) if role else None),
+                       el("td", {"class": "sw-list__ways"}, join(ways, Html("<br>")) if ways else "None given")))
+    return el("table", {"class": "sw-list"},
+              el("thead", None, el("tr", None, el("th", {"scope": "col"}, "Team or person, role"),
+                                   el("th", {"scope": "col"}, "Number"))),
+              el("tbody", None, rows))
+
+
+def who_to_call(ctx, partnership):
+    """The short block at the top of an area's contacts page: its front door, the emergency route,
+    and the contacts its procedures' stages use. Returns (markup, the contact ids it showed)."""
+    door = partnership["front_door"]
+    shown = {"emergency-999"}
+    parts = [el("h2", {"id": "who-to-call"}, "Who to call")]
+    parts.append(el("h3", None, "Worried about a child: " + door["name"]))
+    route = partnership["emergency"]
+    if not door_reachable(ctx, door):
+        parts.append(no_number(ctx, partnership))  # what the source says to do, beside 999
+    else:
+        parts += [contact_card(ctx, cid, heading="h4", detail=True) for cid in door["contacts"]]
+        shown.update(door["contacts"])
+        parts.append(el("div", {"class": "sw-emergency", "role": "note", "aria-label": "Emergency"},
+                        el("p", {"class": "sw-emergency__title"}, "Child in immediate danger?"),
+                        el("p", None, route["text"]),
+                        el("p", None, el("a", {"href": "tel:999", "class": "sw-emergency__call"}, "Call 999")),
+                        source_line(ctx, route["source"])))
+    for procedure in ctx.bundle["procedures"].values():
+        if procedure["partnership"] != partnership["id"]:
+            continue
+        used = [(cid, stages) for cid, stages in procedure_contacts(ctx, procedure).items() if cid not in shown]
+        if not used:
+            continue
+        parts.append(el("h3", None, el("a", {"href": ctx.url(procedure_path(procedure))}, procedure["title"])))
+        for cid, stages in used:
+            parts.append(el("p", {"class": "sw-contact__used"}, stage_words(stages) + ":"))
+            parts.append(contact_card(ctx, cid, heading="h4", detail=True, agency=True))
+            shown.add(cid)
+    return el("section", {"class": "sw-who", "aria-labelledby": "who-to-call"}, parts), shown
+
+
 def contacts_page(ctx, partnership_id):
-    contacts = [(cid, c) for cid, c in ctx.bundle["contacts"].items() if c["partnership"] == partnership_id]
-    by_organisation = {}
-    for cid, contact in contacts:
-        by_organisation.setdefault(contact["organisation"], []).append(cid)
+    """An area's contacts, for a phone: who to call first, then everyone else by agency (groups
+    closed, a jump list at the top), then the lists the sources print, as tables by agency."""
+    partnership = ctx.bundle["partnerships"][partnership_id]
+    own = [cid for cid, c in ctx.bundle["contacts"].items() if c["partnership"] == partnership_id]
+    block, shown = who_to_call(ctx, partnership)
+    groups = by_agency(ctx, [cid for cid in own if cid not in shown])
+    parts = [block]
+    if groups:
+        parts += [el("h2", {"id": "by-agency"}, "Everyone else, by agency"),
+                  el("nav", {"aria-label": "Agencies"},
+                     el("ul", {"class": "sw-jump"},
+                        [el("li", None, el("a", {"href": "#" + agency_anchor(organisation)},
+                                           organisation + " (%d)" % len(ids))) for organisation, ids in groups]))]
+        parts += [el("details", {"class": "sw-agency", "id": agency_anchor(organisation)},
+                     el("summary", None, organisation, " (%d)" % len(ids)),
+                     merged_cards(ctx, ids))
+                  for organisation, ids in groups]
     lists = [listing for listing in ctx.bundle["lists"].values() if listing["partnership"] == partnership_id]
-    parts = [el("p", None, el("a", {"href": ctx.url(vcard_path(partnership_id)), "download": True},
-                              "Save every contact on this page to your phone (vCard)")),
-             el("p", None, "Every number is shown as the source prints it, with the source and its date. "
-                           "If a number does not work, tell us (see About).")]
     if lists:
-        parts.append(el("h2", None, "Lists printed in the sources"))
+        parts.append(el("h2", {"id": "lists"}, "Lists printed in the sources"))
         for listing in lists:
-            parts.append(el("details", {"id": "list-" + listing["id"]},
-                            el("summary", None, listing["title"] + " (%d)" % len(listing["contacts"])),
-                            el("ul", None, [el("li", None, el("a", {"href": "#contact-" + cid}, ctx.contact(cid)["name"]))
-                                            for cid in listing["contacts"]]),
-                            source_line(listing["source"])))
-    for organisation in sorted(by_organisation):
-        parts.append(el("h2", None, organisation))
-        parts += [contact_card(ctx, cid, detail=True) for cid in by_organisation[organisation]]
+            parts.append(el("section", {"class": "sw-list-group", "id": list_anchor(listing["id"]),
+                                        "aria-labelledby": list_anchor(listing["id"]) + "-title"},
+                            el("h3", {"id": list_anchor(listing["id"]) + "-title"},
+                               listing["title"] + " (%d)" % len(listing["contacts"])),
+                            source_line(ctx, listing["source"]),
+                            [el("details", {"class": "sw-agency", "id": list_anchor(listing["id"], organisation)},
+                                el("summary", None, organisation, " (%d)" % len(ids)),
+                                list_table(ctx, ids))
+                             for organisation, ids in by_agency(ctx, listing["contacts"])]))
+    parts += [el("p", None, el("a", {"href": ctx.url(vcard_path(partnership_id)), "download": True},
+                               "Save every " + partnership["name"] + " contact to your phone (vCard)")),
+              el("p", None, "Every number is shown as the source prints it, with the source and its date. "
+                            "If a number does not work, tell us (see About).")]
     return join(parts)
 
 
 def contacts_index(ctx):
-    items = [el("li", None, el("a", {"href": ctx.url(contacts_path(pid))}, partnership["name"]))
+    """Where the header's "Your area's front door" leads: each area's front door, then its page."""
+    items = [el("li", {"class": "sw-area"},
+                el("h3", None, el("a", {"href": ctx.url(contacts_path(pid))}, partnership["name"] + " contacts")),
+                el("p", None, "Worried about a child: " + partnership["front_door"]["name"]),
+                front_door_cards(ctx, partnership))
              for pid, partnership in ctx.bundle["partnerships"].items()]
-    return join([emergency_notice(ctx), el("h2", None, "Contacts by area"), el("ul", None, items)])
+    return join([emergency_notice(ctx), el("h2", None, "Contacts by area"), el("ul", {"class": "sw-areas"}, items)])
 
 
 def form_page(ctx, form_id):
@@ -333,7 +564,7 @@ def form_page(ctx, form_id):
     parts.append(el("ol", {"class": "sw-form"}, [el("li", None, el("span", {"class": "sw-form__label"}, label),
                                                    el("span", {"class": "sw-form__blank", "aria-hidden": "true"}))
                                                 for label in form["fields"]]))
-    parts.append(source_line(form["source"]))
+    parts.append(source_line(ctx, form["source"]))
     return join(parts)
 
 
@@ -369,7 +600,7 @@ def guidance_block(ctx, item, heading):
     if item.get("contacts"):
         parts += [el(heading, None, "Contacts"), [contact_card(ctx, cid, heading="p") for cid in item["contacts"]]]
     parts += guidance_notes(item.get("notes"))
-    parts.append(source_line(item["source"]))
+    parts.append(source_line(ctx, item["source"]))
     return parts
 
 
@@ -387,7 +618,7 @@ def guidance_page(ctx, partnership_id):
     parts.append(el("ul", None, [el("li", None, el("a", {"href": ctx.url(guidance_path(partnership_id, s["id"]))},
                                                    s["title"])) for s in guidance["sections"]]))
     parts += guidance_notes(document.get("notes"))
-    parts.append(source_line(document["source"]))
+    parts.append(source_line(ctx, document["source"]))
     return join(parts)
 
 
@@ -406,7 +637,7 @@ def glossary(ctx):
                   el("dd", None, el("p", None, entry["definition"]),
                      el("p", {"class": "sw-note"}, entry["note"]) if entry.get("note") else None,
                      el("p", {"class": "sw-source"}, "Used in: " + where + ". Source: ",
-                        el("cite", None, entry["source"]["file"]), ", " + entry["source"]["section"]))]
+                        citation(ctx, entry["source"]), "."))]
     return el("dl", {"class": "sw-glossary"}, items)
 
 

@@ -1,18 +1,18 @@
-"""The site's Jinja templates (top-level templates/), rendered with one escaping finaliser.
+"""The site's Jinja templates (the top-level templates/ folder), rendered with one escaping finaliser.
 
-Plain Jinja2 (which MkDocs already ships), no MkDocs imports. Autoescape is on, and every value
-a template prints passes through the finaliser, which writes it with macros.escape.text: the
-characters that mean something to HTML, Markdown or Jinja become numeric references, so a
-value is shown as itself even after the wizard page's Markdown pass. The output is one line
-(line breaks between tags removed) so Markdown treats it as a raw HTML block.
+Plain Jinja2 (which MkDocs already ships) with autoescape on and no MkDocs imports: the same
+templates are cloned by the wizard in the browser. Every value a template prints passes through
+the finaliser, which writes it with the site's one escaping function (macros.escape.text, via
+Html.escape): Markdown runs after the macros, and HTML escaping alone would leave it something to
+read (a [link](...) or {: attributes }). Markup built by macros.html passes through as it is. The
+output is one line, so Markdown leaves it alone as a raw HTML block.
 """
 import re
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 
-from macros.escape import text
+from macros.html import Html
 from stillworried import page_ids
 
 FOLDER = Path(__file__).resolve().parent.parent / "templates"
@@ -20,20 +20,24 @@ BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
 
 
 def finalize(value):
-    """The one escaping step: markup made by a template passes, anything else is escaped."""
-    if value is None:
-        return ""
-    if isinstance(value, Markup):
-        return value
-    return Markup(text(value))
+    """The one escaping step: markup made by a template or macros.html passes, anything else is escaped."""
+    if value is None or isinstance(value, jinja2.Undefined):
+        return Html()
+    return Html.escape(value)
 
 
 ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(str(FOLDER)), autoescape=True,
-                                 finalize=finalize, undefined=jinja2.StrictUndefined)
+                                 finalize=finalize)
 
 
 def render(name, **values):
-    """A template as one line of markup (a Markup string)."""
+    """A wizard template as one line of markup: only the line breaks between tags go."""
     values.setdefault("ids", page_ids)
     html = ENVIRONMENT.get_template(name).render(**values)
-    return Markup(BETWEEN_TAGS.sub("><", html.strip()))
+    return Html(BETWEEN_TAGS.sub("><", html.strip()))
+
+
+def render_template(template_name, **values):
+    """templates/<template_name> filled with values, as one line of Html (indentation removed)."""
+    output = ENVIRONMENT.get_template(template_name).render(**values)
+    return Html("".join(line.strip() for line in output.splitlines()))

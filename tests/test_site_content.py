@@ -37,11 +37,14 @@ TEXT_KEYS = {"title", "name", "text", "summary", "for_whom", "role", "organisati
              "person", "display_name"}
 LIST_KEYS = {"do", "record", "fields", "address", "points", "examples", "items"}
 ALLOWED_TAGS = {"div", "p", "a", "span", "strong", "small", "br", "ul", "ol", "li", "h2", "h3", "h4", "dl", "dt",
-                "dd", "cite", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "section"}
-ALLOWED_ATTRS = {"class", "href", "id", "role", "aria-label", "aria-hidden", "download", "scope"}
+                "dd", "cite", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "section", "nav"}
+# Our own markup's attributes: a citation keeps its file name in title; the contact card
+# (templates/contact_card.html) marks what the wizard fills with data-field and data-contact.
+ALLOWED_ATTRS = {"class", "href", "id", "role", "aria-label", "aria-hidden", "aria-labelledby", "download", "scope",
+                 "title", "data-field", "data-contact"}
 # The procedure's ladder (templates/timeline.html): fixed markup, the data only in its text.
 ALLOWED_TAGS |= {"figure", "figcaption", "svg", "g", "line", "circle", "text"}
-ALLOWED_ATTRS |= {"data-field", "viewbox", "width", "focusable", "transform", "x", "y", "x1", "y1", "x2", "y2", "cx",
+ALLOWED_ATTRS |= {"viewbox", "width", "focusable", "transform", "x", "y", "x1", "y1", "x2", "y2", "cx",
                   "cy", "r", "text-anchor"}
 
 assert len(PAYLOADS) >= 60
