@@ -10,6 +10,7 @@ import posixpath
 from stillworried import words
 
 from macros.html import Raw, el, join
+from macros.vcards import has_card
 
 NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
 
@@ -112,8 +113,9 @@ def contact_card(ctx, contact_id, heading="h3", detail=False):
         parts.append(el("p", {"class": "sw-source"},
                         "Verified on: " + (contact["verified_on"] + " (the date of the source)"
                                            if contact.get("verified_on") else "not known (the source is undated)")))
-        parts.append(el("p", None, el("a", {"href": ctx.url(vcard_path(contact_id)), "download": True},
-                                       "Save " + contact["name"] + " to your phone (vCard)")))
+        if has_card(contact):  # a contact with no number or email has no vCard to save
+            parts.append(el("p", None, el("a", {"href": ctx.url(vcard_path(contact_id)), "download": True},
+                                           "Save " + contact["name"] + " to your phone (vCard)")))
     return el("div", {"class": "sw-contact"}, parts)
 
 
@@ -302,13 +304,23 @@ def contacts_page(ctx, partnership_id):
         for listing in lists:
             parts.append(el("details", {"id": "list-" + listing["id"]},
                             el("summary", None, listing["title"] + " (%d)" % len(listing["contacts"])),
-                            el("ul", None, [el("li", None, el("a", {"href": "#contact-" + cid}, ctx.contact(cid)["name"]))
+                            el("ul", None, [el("li", None, list_member(ctx, cid, partnership_id))
                                             for cid in listing["contacts"]]),
                             source_line(listing["source"])))
     for organisation in sorted(by_organisation):
         parts.append(el("h2", None, organisation))
         parts += [contact_card(ctx, cid, detail=True) for cid in by_organisation[organisation]]
     return join(parts)
+
+
+def list_member(ctx, contact_id, partnership_id):
+    """A contact in a list: a link to its card on this page, or, for one whose card is not on
+    this page (999, say), its name and numbers."""
+    contact = ctx.contact(contact_id)
+    if contact["partnership"] == partnership_id:
+        return el("a", {"href": "#contact-" + contact_id}, contact["name"])
+    numbers = [phone_link(phone) for phone in contact.get("phones", []) if phone.get("e164")]
+    return join([contact["name"]] + numbers, " ")
 
 
 def contacts_index(ctx):
