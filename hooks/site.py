@@ -10,7 +10,8 @@ gets a Content-Security-Policy.
   (macros.wizard_assets). Adding a partnership needs YAML only.
 - on_post_page: name Material's search dialog; hash the page's inline scripts and put the CSP in a
   meta tag at the top of <head> (the wizard page's also allows eval, for PyScript).
-- on_post_build: the same policies as a _headers file for static hosts that read one.
+- on_post_build: the same policies as a _headers file for static hosts that read one, and .gz
+  and .br copies of the text files for hosts that serve precompressed files (macros.precompress).
 """
 import base64
 import hashlib
@@ -21,13 +22,13 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import amendments, open_data, render, vcards, wizard_assets  # noqa: E402
+from macros import amendments, open_data, precompress, render, vcards, wizard_assets  # noqa: E402
 from macros.escape import text  # noqa: E402
 from macros.site_data import load_bundle  # noqa: E402
 from stillworried.data import default_data_dir, engine_bundle  # noqa: E402
@@ -148,8 +149,14 @@ def area_navs(site_nav, bundle):
     site-wide pages. Every page listing every area would make each page, and the build, grow
     with the square of the number of partnerships; the home page lists them all instead."""
     count = len(bundle["partnerships"])
-    home, areas, rest = site_nav.items[:1], site_nav.items[1:1 + count], site_nav.items[1 + count:]
-    return {pid: Navigation(home + [area] + rest, site_nav.pages) for pid, area in zip(bundle["partnerships"], areas)}
+    lead = 2  # Home and the wizard come before the areas (see nav)
+    home, areas, rest = site_nav.items[:lead], site_nav.items[lead:lead + count], site_nav.items[lead + count:]
+    assert [area.title for area in areas] == [text(p["name"]) for p in bundle["partnerships"].values()]
+    navs = {pid: Navigation(home + [area] + rest, site_nav.pages) for pid, area in zip(bundle["partnerships"], areas)}
+    # The other pages (home, wizard, contacts, glossary...) list every area by its overview only:
+    # each area's whole section would put 150 areas' pages into every one of them.
+    navs[None] = Navigation(home + [Section(area.title, area.children[:1]) for area in areas] + rest, site_nav.pages)
+    return navs
 
 
 def header_data(bundle):
@@ -184,8 +191,9 @@ def on_nav(site_nav, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """An area's pages show only that area in the navigation (see area_navs)."""
-    context["nav"] = STATE["navs"].get(page.meta.get("partnership"), nav)
+    """An area's pages show only that area in the navigation, the others every area's overview
+    (see area_navs)."""
+    context["nav"] = STATE["navs"].get(page.meta.get("partnership"), STATE["navs"][None])
     return context
 
 
@@ -230,3 +238,4 @@ def on_post_build(config):
         lines += ["/" + url, "  Content-Security-Policy: " + csp, "  Referrer-Policy: no-referrer",
                   "  X-Content-Type-Options: nosniff", "  Permissions-Policy: interest-cohort=()", ""]
     (Path(config["site_dir"]) / "_headers").write_text("\n".join(lines))
+    precompress.precompress(config["site_dir"])

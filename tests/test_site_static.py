@@ -61,3 +61,41 @@ def test_the_checks_find_a_seeded_mistake(built_site, tmp_path, mistake, found):
     problems = (site_checks.check_links(built_site, seeded) + site_checks.check_policies(seeded)
                 + site_checks.check_phone_and_email_links(seeded)[0] + site_checks.check_page_basics(seeded))
     assert any(found in problem for problem in problems), problems
+
+
+def test_text_files_have_gzip_and_brotli_copies_that_give_back_the_same_bytes(built_site):
+    """For hosts that send ready-made copies (nginx gzip_static and brotli_static)."""
+    import gzip
+
+    import brotli
+    runtime = next((built_site / "assets" / "wizard" / "micropython").glob("*.wasm"))
+    data = next((built_site / "assets" / "wizard" / "data").glob("area-wigan-*.json"))
+    stylesheet = next((built_site / "assets" / "stylesheets").glob("main.*.css"))
+    for path in (runtime, data, stylesheet, built_site / "search" / "search_index.json"):
+        original = path.read_bytes()
+        packed_gz, packed_br = (path.with_name(path.name + suffix).read_bytes() for suffix in (".gz", ".br"))
+        assert gzip.decompress(packed_gz) == original and brotli.decompress(packed_br) == original, path
+        assert len(packed_br) < len(packed_gz) < len(original), path
+    small = [path for path in built_site.rglob("*.gz") if path.stat().st_size and
+             len(path.with_suffix("").read_bytes()) < 1024]
+    assert small == []
+    assert not list(built_site.rglob("*.png.gz")) and not list(built_site.rglob("*.gz.gz"))
+
+
+def navigation(page):
+    """The top-level entries of Material's main navigation: [(title, number of links in it)]."""
+    nav = page.xpath("//nav[contains(@class, 'md-nav--primary')]")[0]
+    return [(" ".join(item.xpath("string((./a | ./label)[1])").split()), len(item.xpath(".//a[@href]")))
+            for item in nav.xpath("./ul/li")]
+
+
+def test_an_areas_pages_show_its_own_section_and_the_other_pages_each_areas_overview(pages, bundle):
+    """Every page listing every area's pages would grow with the square of the partnerships."""
+    names = [partnership["name"] for partnership in bundle["partnerships"].values()]
+    for area, partnership in bundle["partnerships"].items():
+        for path in (area + "/", "contacts/" + area + "/"):
+            shown = [title for title, _ in navigation(site_checks.parsed(pages[path]))]
+            assert [name for name in names if name in shown] == [partnership["name"]], (path, shown)
+    for path in ("", "still-worried/", "glossary/", "contacts/"):
+        entries = dict(navigation(site_checks.parsed(pages[path])))
+        assert all(entries.get(name) == 1 for name in names), (path, entries)
