@@ -176,20 +176,30 @@ def bench_builds(sizes, runs):
               <= BUILD_TARGET_SECONDS else "MISSES", BUILD_TARGET_SECONDS))
 
 
+def served_file(site, origin, url):
+    path = site / url[len(origin) + 1:].split("#")[0].split("?")[0].replace(" (worker)", "")
+    return path / "index.html" if path.is_dir() or url.endswith("/") else path
+
+
 def brotli_kb(site, origin, urls):
-    """KB of the bodies a host serving the build's .br copies would send for these URLs (no
-    headers). Chromium asks for Brotli only over HTTPS, so the local benchmark cannot see it."""
+    """KB of the bodies (no headers) a host sending Brotli would send for these URLs: the build's
+    .br copy where there is one, else the file compressed at quality 5, as a host does on the fly
+    (images as they are). Chromium asks for Brotli only over HTTPS, so the local benchmark cannot
+    measure it on the wire."""
+    import brotli
+
     total = 0
     for url in set(urls):
         if not url.startswith(origin):
             continue
-        path = site / url[len(origin) + 1:].split("#")[0].split("?")[0]
-        if path.is_dir() or url.endswith("/"):
-            path = path / "index.html"
-        for candidate in (path.with_name(path.name + ".br"), path):
-            if candidate.is_file():
-                total += candidate.stat().st_size
-                break
+        path = served_file(site, origin, url)
+        ready = path.with_name(path.name + ".br")
+        if ready.is_file():
+            total += ready.stat().st_size
+        elif path.suffix in (".png", ".ico", ".woff2", ".zip"):
+            total += path.stat().st_size
+        elif path.is_file():
+            total += len(brotli.compress(path.read_bytes(), quality=5))
     return total / 1024
 
 
@@ -216,8 +226,10 @@ def compare(sizes, runs, build_runs):
                       "build CPU s": spread([cpu for _, cpu in builds], digits=1),
                       "pages": str(sum(1 for _ in site.rglob("index.html")))}
             medians = {"build s": statistics.median(wall for wall, _ in builds)}
+            loads_by_page = {}
             for name in ("home", "procedure"):
                 loads = [load_once(browser, server.url(PAGES[name])) for _ in range(runs)]
+                loads_by_page[name] = list(loads[-1][3])
                 column[name + " KB"] = spread([load[0] for load in loads], scale=1024, digits=1)
                 column[name + " KB, Brotli bodies"] = "%.1f" % brotli_kb(site, server.origin, loads[-1][3])
                 column[name + " FCP ms"] = spread([load[2] for load in loads])
@@ -230,6 +242,12 @@ def compare(sizes, runs, build_runs):
                 (site / url[len(server.origin) + 1:]).stat().st_size for url in set(answers[-1][2])
                 if "/assets/wizard/data/" in url) / 1024)
             medians["wizard answer KB"] = statistics.median(answer[1] for answer in answers) / 1024
+            for label, urls in (("home", loads_by_page["home"]), ("wizard answer", answers[-1][2])):
+                heavy = sorted(((len(gzip.compress(file.read_bytes(), 6)) if file.is_file() else 0), url)
+                               for url, file in ((url, served_file(site, server.origin, url)) for url in set(urls)))
+                column[label + ": largest files, KB gzip"] = "; ".join(
+                    "%s %.0f" % (url.replace(server.origin, "").rsplit("/", 1)[-1][:24] or "page", size / 1024)
+                    for size, url in heavy[::-1][:4])
             medians["wizard answer ms"] = statistics.median(answer[0] for answer in answers)
             server.close()
             columns[size] = (column, medians)

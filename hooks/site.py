@@ -175,8 +175,9 @@ def on_config(config):
     STATE["bundle"] = bundle
     interpreter = config["extra"].get("wizard_interpreter", "micropython")
     try:
-        STATE["wizard_files"] = wizard_assets.site_files(engine_bundle(bundle), interpreter)
-        manifest = wizard_assets.manifest(engine_bundle(bundle), interpreter)
+        browser_bundle = engine_bundle(bundle)
+        STATE["wizard_files"] = wizard_assets.site_files(browser_bundle, interpreter)
+        manifest = wizard_assets.manifest(browser_bundle, interpreter)
     except wizard_assets.MissingRuntime as error:
         raise PluginError("The wizard cannot be built: %s" % error) from None
     STATE["pages"] = pages(bundle, manifest)

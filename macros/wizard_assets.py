@@ -90,6 +90,18 @@ def content_hashed(name, text):
 
 
 def data_files(engine_bundle):
+    """See _data_files; made once per build (the manifest and the copied files both need it)."""
+    key = id(engine_bundle)
+    if _MADE.get("key") != key:
+        _MADE.clear()
+        _MADE.update(key=key, files=_data_files(engine_bundle), bundle=engine_bundle)
+    return _MADE["files"]
+
+
+_MADE = {}
+
+
+def _data_files(engine_bundle):
     """(site path of the shared part, its JSON, {site path: JSON} of every area's part).
 
     The wizard loads the shared part with the engine (bank holidays, the list of areas, the

@@ -51,14 +51,19 @@ def _referenced(data, found):
     return found
 
 
-def _complete(bundle, shared, part):
-    """Copy into part everything its items point at that is not already there or shared, then
-    every contact sharing a team with one of its contacts, until nothing is missing."""
+def _teams(bundle):
+    """{team: [contact ids]}, made once per split so that splitting stays linear."""
     teams = {}
     for contact_id in bundle["contacts"]:
         team = bundle["contacts"][contact_id].get("team")
         if team:
             teams.setdefault(team, []).append(contact_id)
+    return teams
+
+
+def _complete(bundle, shared, part, teams):
+    """Copy into part everything its items point at that is not already there or shared, then
+    every contact sharing a team with one of its contacts, until nothing is missing."""
     pending = []
     for key in COLLECTIONS:
         for item_id in part[key]:
@@ -107,12 +112,13 @@ def split(bundle):
                 shared[key][item_id] = item  # national: 999 and its source
     for procedure_id in bundle["procedures"]:
         shared["procedure_areas"][procedure_id] = bundle["procedures"][procedure_id]["partnership"]
+    teams = _teams(bundle)
     for partnership_id in areas:
         # The partnership's own record (emergency route, front door) may name contacts too.
         for target, other in _referenced(areas[partnership_id], []):
             if other in bundle[target] and other not in shared[target]:
                 parts[partnership_id][target][other] = bundle[target][other]
-        _complete(bundle, shared, parts[partnership_id])
+        _complete(bundle, shared, parts[partnership_id], teams)
     return shared, parts
 
 
