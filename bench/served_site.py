@@ -12,11 +12,12 @@ from site_support import Server, build_site  # noqa: E402
 
 
 @contextlib.contextmanager
-def served_site():
-    """Yields the running Server; stops it and removes the build afterwards."""
+def served_site(data_dir=None):
+    """Yields the running Server; stops it and removes the build afterwards. data_dir: the data
+    to build from (synthetic_data.py), else data/."""
     with tempfile.TemporaryDirectory(prefix="stillworried-bench-") as temp:
         site = Path(temp) / "site"
-        result = build_site(site)
+        result = build_site(site, data_dir=data_dir)
         if result.returncode != 0:
             sys.exit("The site did not build:\n" + result.stdout + result.stderr)
         server = Server(site, compress=True)

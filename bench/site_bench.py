@@ -14,6 +14,7 @@ Run it with the project's virtual environment (bin/setup makes it):
     .venv/bin/python bench/site_bench.py                 # both parts
     .venv/bin/python bench/site_bench.py --pages-only    # only the page loads
     .venv/bin/python bench/site_bench.py --build-only --sizes 1,10,50,150
+    .venv/bin/python bench/site_bench.py --compare 3,150 # issue 11's table: 3 and 150 side by side
 
 Targets (issue 3): at most 120 KB compressed and FCP at most 1.0 s for a guidance page; build
 time growing linearly, at most 60 s for 150 partnerships on 2 cores.
@@ -35,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic_data  # noqa: E402
 from served_site import served_site  # noqa: E402
-from site_support import CHROMIUM, CHROMIUM_ARGS, PHONE, build_site  # noqa: E402
+from site_support import CHROMIUM, CHROMIUM_ARGS, PHONE, Server, build_site  # noqa: E402
 
 PAGES = {"home": "", "procedure": "salford/salford-vcse/", "guidance": "salford/support/information-sharing/"}
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
@@ -175,6 +176,99 @@ def bench_builds(sizes, runs):
               <= BUILD_TARGET_SECONDS else "MISSES", BUILD_TARGET_SECONDS))
 
 
+def served_file(site, origin, url):
+    path = site / url[len(origin) + 1:].split("#")[0].split("?")[0].replace(" (worker)", "")
+    return path / "index.html" if path.is_dir() or url.endswith("/") else path
+
+
+def brotli_kb(site, origin, urls):
+    """KB of the bodies (no headers) a host sending Brotli would send for these URLs: the build's
+    .br copy where there is one, else the file compressed at quality 5, as a host does on the fly
+    (images as they are). Chromium asks for Brotli only over HTTPS, so the local benchmark cannot
+    measure it on the wire."""
+    import brotli
+
+    total = 0
+    for url in set(urls):
+        if not url.startswith(origin):
+            continue
+        path = served_file(site, origin, url)
+        ready = path.with_name(path.name + ".br")
+        if ready.is_file():
+            total += ready.stat().st_size
+        elif path.suffix in (".png", ".ico", ".woff2", ".zip"):
+            total += path.stat().st_size
+        elif path.is_file():
+            total += len(brotli.compress(path.read_bytes(), quality=5))
+    return total / 1024
+
+
+# Targets at 150 partnerships (issue 11).
+COMPARE_TARGETS = {"home KB": 150, "wizard answer KB": 350, "build s": 60}
+
+
+def compare(sizes, runs, build_runs):
+    """The side-by-side table of issue 11: for each number of partnerships, the build time, the
+    home and procedure pages' bytes until the network is quiet, and the wizard opened on a shared
+    answer link (bytes and time until the answer is written)."""
+    from playwright.sync_api import sync_playwright
+    from wizard_bench import ANSWER, wizard_once
+
+    columns = {}
+    with tempfile.TemporaryDirectory(prefix="stillworried-compare-") as temp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for size in sizes:
+            data = synthetic_data.write_data(ROOT / "data", Path(temp) / ("data-%d" % size), size)
+            site = Path(temp) / ("site-%d" % size)
+            builds = [time_build(data, site) for _ in range(build_runs)]
+            server = Server(site, compress=True)
+            column = {"build s": spread([wall for wall, _ in builds], digits=1),
+                      "build CPU s": spread([cpu for _, cpu in builds], digits=1),
+                      "pages": str(sum(1 for _ in site.rglob("index.html")))}
+            medians = {"build s": statistics.median(wall for wall, _ in builds)}
+            loads_by_page = {}
+            for name in ("home", "procedure"):
+                loads = [load_once(browser, server.url(PAGES[name])) for _ in range(runs)]
+                loads_by_page[name] = list(loads[-1][3])
+                column[name + " KB"] = spread([load[0] for load in loads], scale=1024, digits=1)
+                column[name + " KB, Brotli bodies"] = "%.1f" % brotli_kb(site, server.origin, loads[-1][3])
+                column[name + " FCP ms"] = spread([load[2] for load in loads])
+                medians[name + " KB"] = statistics.median(load[0] for load in loads) / 1024
+            answers = [wizard_once(browser, server.url(ANSWER)) for _ in range(runs)]
+            column["wizard answer KB"] = spread([answer[1] for answer in answers], scale=1024, digits=1)
+            column["wizard answer KB, Brotli bodies"] = "%.1f" % brotli_kb(site, server.origin, answers[-1][2])
+            column["wizard answer ms"] = spread([answer[0] for answer in answers])
+            column["wizard data fetched KB (raw JSON)"] = "%.1f" % (sum(
+                (site / url[len(server.origin) + 1:]).stat().st_size for url in set(answers[-1][2])
+                if "/assets/wizard/data/" in url) / 1024)
+            medians["wizard answer KB"] = statistics.median(answer[1] for answer in answers) / 1024
+            for label, urls in (("home", loads_by_page["home"]), ("wizard answer", answers[-1][2])):
+                heavy = sorted(((len(gzip.compress(file.read_bytes(), 6)) if file.is_file() else 0), url)
+                               for url, file in ((url, served_file(site, server.origin, url)) for url in set(urls)))
+                column[label + ": largest files, KB gzip"] = "; ".join(
+                    "%s %.0f" % (url.replace(server.origin, "").rsplit("/", 1)[-1][:24] or "page", size / 1024)
+                    for size, url in heavy[::-1][:4])
+            medians["wizard answer ms"] = statistics.median(answer[0] for answer in answers)
+            server.close()
+            columns[size] = (column, medians)
+            print("measured %d partnerships (load average %.1f)" % (size, os.getloadavg()[0]), flush=True)
+        browser.close()
+    rows = list(columns[sizes[0]][0])
+    print("\nSlow 4G (150 ms, 1.6 Mbit/s), CPU x%d, 412x915, cold cache, gzip; median (min-max) of %d loads, "
+          "%d builds; the machine is shared, so times are noisy (CPU times are not)" % (CPU_SLOWDOWN, runs, build_runs))
+    print("| | " + " | ".join("%d partnerships" % size for size in sizes) + " |")
+    print("| --- |" + " --- |" * len(sizes))
+    for row in rows:
+        print("| %s | %s |" % (row, " | ".join(columns[size][0][row] for size in sizes)))
+    largest = columns[sizes[-1]][1]
+    for row, target in COMPARE_TARGETS.items():
+        print("%s at %d: %.1f, target <= %d: %s" % (row, sizes[-1], largest[row], target,
+                                                    "meets" if largest[row] <= target else "MISSES"))
+    first = columns[sizes[0]][1]["wizard answer ms"]
+    print("wizard answer at %d: %.0f ms, at %d: %.0f ms (%+.0f%%)" % (sizes[0], first, sizes[-1],
+          largest["wizard answer ms"], 100 * (largest["wizard answer ms"] / first - 1)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="page loads per page (default 5)")
@@ -184,7 +278,11 @@ def main():
     only = parser.add_mutually_exclusive_group()
     only.add_argument("--pages-only", action="store_true")
     only.add_argument("--build-only", action="store_true")
+    only.add_argument("--compare", metavar="SIZES", help="the side-by-side table for these partnership counts "
+                      "(for example 3,150): build time, home and procedure pages, the wizard on a shared link")
     args = parser.parse_args()
+    if args.compare:
+        return compare([int(size) for size in args.compare.split(",")], args.runs, args.build_runs)
     if not args.build_only:
         bench_pages(args.runs)
     if not args.pages_only:

@@ -15,6 +15,8 @@ gets a Content-Security-Policy.
   frame-ancestors 'none' and X-Frame-Options: DENY (no site may show ours in a frame: a page
   framed by another can be overlaid to trick a tap). frame-ancestors only works as a header;
   in a meta tag browsers ignore it and log an error, so the meta tags leave it out.
+- on_post_build also writes .gz and .br copies of the text files for hosts that serve
+  precompressed files (macros.precompress).
 """
 import base64
 import hashlib
@@ -25,13 +27,13 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import amendments, first_paint, open_data, render, vcards, wizard_assets  # noqa: E402
+from macros import amendments, first_paint, open_data, precompress, render, vcards, wizard_assets  # noqa: E402
 from macros.escape import text  # noqa: E402
 from macros.site_data import load_bundle  # noqa: E402
 from stillworried.data import default_data_dir, engine_bundle  # noqa: E402
@@ -155,8 +157,14 @@ def area_navs(site_nav, bundle):
     site-wide pages. Every page listing every area would make each page, and the build, grow
     with the square of the number of partnerships; the home page lists them all instead."""
     count = len(bundle["partnerships"])
-    home, areas, rest = site_nav.items[:1], site_nav.items[1:1 + count], site_nav.items[1 + count:]
-    return {pid: Navigation(home + [area] + rest, site_nav.pages) for pid, area in zip(bundle["partnerships"], areas)}
+    lead = 2  # Home and the wizard come before the areas (see nav)
+    home, areas, rest = site_nav.items[:lead], site_nav.items[lead:lead + count], site_nav.items[lead + count:]
+    assert [area.title for area in areas] == [text(p["name"]) for p in bundle["partnerships"].values()]
+    navs = {pid: Navigation(home + [area] + rest, site_nav.pages) for pid, area in zip(bundle["partnerships"], areas)}
+    # The other pages (home, wizard, contacts, glossary...) list every area by its overview only:
+    # each area's whole section would put 150 areas' pages into every one of them.
+    navs[None] = Navigation(home + [Section(area.title, area.children[:1]) for area in areas] + rest, site_nav.pages)
+    return navs
 
 
 def header_data(bundle):
@@ -175,9 +183,10 @@ def on_config(config):
     STATE["bundle"] = bundle
     interpreter = config["extra"].get("wizard_interpreter", "micropython")
     try:
-        STATE["wizard_files"] = wizard_assets.site_files(engine_bundle(bundle), interpreter)
+        browser_bundle = engine_bundle(bundle)
+        STATE["wizard_files"] = wizard_assets.site_files(browser_bundle, interpreter)
         STATE["wizard_files"].update(first_paint.fragments(bundle)[0])
-        manifest = wizard_assets.manifest(engine_bundle(bundle), interpreter)
+        manifest = wizard_assets.manifest(browser_bundle, interpreter)
     except wizard_assets.MissingRuntime as error:
         raise PluginError("The wizard cannot be built: %s" % error) from None
     STATE["pages"] = pages(bundle, manifest)
@@ -192,8 +201,9 @@ def on_nav(site_nav, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """An area's pages show only that area in the navigation (see area_navs)."""
-    context["nav"] = STATE["navs"].get(page.meta.get("partnership"), nav)
+    """An area's pages show only that area in the navigation, the others every area's overview
+    (see area_navs)."""
+    context["nav"] = STATE["navs"].get(page.meta.get("partnership"), STATE["navs"][None])
     return context
 
 
@@ -252,3 +262,4 @@ def on_post_build(config):
                   "  X-Frame-Options: DENY", "  Referrer-Policy: no-referrer",
                   "  X-Content-Type-Options: nosniff", "  Permissions-Policy: interest-cohort=()", ""]
     (Path(config["site_dir"]) / "_headers").write_text("\n".join(lines))
+    precompress.precompress(config["site_dir"])

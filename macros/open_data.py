@@ -180,14 +180,18 @@ def service_list(table_rows):
     """ORUK's service list (the shape of GET /services): one page holding every service, each
     with its organization, its contacts (each with its phones) and its schedules."""
     organizations = {item["id"]: filled(item) for item in table_rows["organization"]}
+    # Grouped once, in table order, so the list grows linearly with the contacts (150 areas).
+    grouped = {}
+    for table, key in (("contact", "service_id"), ("phone", "contact_id"), ("schedule", "service_id")):
+        for row in table_rows[table]:
+            grouped.setdefault((table, row[key]), []).append(row)
     contents = []
     for service in table_rows["service"]:
         contacts = []
-        for contact in table_rows["contact"]:
-            if contact["service_id"] == service["id"]:
-                phones = [filled(p, drop=("contact_id",)) for p in table_rows["phone"] if p["contact_id"] == contact["id"]]
-                contacts.append(dict(filled(contact, drop=("service_id",)), phones=phones))
-        schedules = [filled(s, drop=("service_id",)) for s in table_rows["schedule"] if s["service_id"] == service["id"]]
+        for contact in grouped.get(("contact", service["id"]), []):
+            phones = [filled(p, drop=("contact_id",)) for p in grouped.get(("phone", contact["id"]), [])]
+            contacts.append(dict(filled(contact, drop=("service_id",)), phones=phones))
+        schedules = [filled(s, drop=("service_id",)) for s in grouped.get(("schedule", service["id"]), [])]
         contents.append(dict(filled(service, drop=("organization_id",)),
                              organization=organizations[service["organization_id"]],
                              contacts=contacts, schedules=schedules))

@@ -13,6 +13,7 @@ from stillworried import words
 from macros import timeline
 from macros.html import Html, el, join
 from macros.templates import render_template
+from macros.vcards import has_card
 
 NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
 
@@ -176,7 +177,7 @@ def contact_card(ctx, contact_id, heading="h3", detail=False, agency=None, confl
         "conflict": conflict_part,
         "address": ", ".join(contact["address"]) if detail and contact.get("address") else None,
         "note": contact["note"] if detail and contact.get("note") and ways else None,
-        "vcard": ctx.url(vcard_path(contact_id)) if detail and ways and contact["partnership"] != "national" else None,
+        "vcard": ctx.url(vcard_path(contact_id)) if detail and has_card(contact) else None,
         "short_name": contact["name"],
         "source": (contact_source_line(ctx, contact) if source is None else source or None) if detail else None,
     }
@@ -539,6 +540,16 @@ def contacts_page(ctx, partnership_id):
               el("p", None, "Every number is shown as the source prints it, with the source and its date. "
                             "If a number does not work, tell us (see About).")]
     return join(parts)
+
+
+def list_member(ctx, contact_id, partnership_id):
+    """A contact in a list: a link to its card on this page, or, for one whose card is not on
+    this page (999, say), its name and numbers."""
+    contact = ctx.contact(contact_id)
+    if contact["partnership"] == partnership_id:
+        return el("a", {"href": "#contact-" + contact_id}, contact["name"])
+    numbers = [phone_link(phone) for phone in contact.get("phones", []) if phone.get("e164")]
+    return join([contact["name"]] + numbers, " ")
 
 
 def contacts_index(ctx):

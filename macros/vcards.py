@@ -31,12 +31,17 @@ def card(contact):
     return vcard.serialize()
 
 
+def has_card(contact):
+    """Whether a contact gets a vCard: only one with a number that can be dialled or an email."""
+    return any(p.get("e164") for p in contact.get("phones", [])) or bool(contact.get("emails"))
+
+
 def all_cards(bundle):
     """{file name without .vcf: text} for every contact that has a number or email, and one
     file per partnership with all of its contacts."""
     cards = {}
     for contact_id, contact in bundle["contacts"].items():
-        if any(p.get("e164") for p in contact.get("phones", [])) or contact.get("emails"):
+        if has_card(contact):
             cards[contact_id] = card(contact)
     for partnership_id in bundle["partnerships"]:
         cards[partnership_id] = "".join(

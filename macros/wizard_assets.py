@@ -10,7 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from stillworried import BROWSER_MODULES
+from stillworried import BROWSER_MODULES, bundle_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -19,6 +19,8 @@ GLUE = ROOT / "pyscript"
 PACKAGE = ROOT / "stillworried"
 BASE = "assets/wizard/"
 PAGE = "still-worried/"
+# The shared part of the data, in the interpreter's file system (the glue opens it by this name).
+SHARED_DATA = "shared.json"
 
 # The interpreters the wizard can run on; mkdocs.yml's extra.wizard_interpreter picks one.
 # MicroPython is the default: on a throttled phone it is ready in a fraction of Pyodide's time.
@@ -80,18 +82,55 @@ def data_json(engine_bundle):
     return json.dumps(engine_bundle, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
 
 
+def content_hashed(name, text):
+    """name-<hash>.json: a file name that changes whenever the content does, so no browser or
+    proxy can serve an old copy of a phone number after it changes."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return name + "-" + digest + ".json"
+
+
+def data_files(engine_bundle):
+    """See _data_files; made once per build (the manifest and the copied files both need it)."""
+    key = id(engine_bundle)
+    if _MADE.get("key") != key:
+        _MADE.clear()
+        _MADE.update(key=key, files=_data_files(engine_bundle), bundle=engine_bundle)
+    return _MADE["files"]
+
+
+_MADE = {}
+
+
+def _data_files(engine_bundle):
+    """(site path of the shared part, its JSON, {site path: JSON} of every area's part).
+
+    The wizard loads the shared part with the engine (bank holidays, the list of areas, the
+    national contacts, which file holds each area) and fetches one area's part when the address
+    or the area answer names it (stillworried.bundle_parts). The shared part names each area's
+    file relative to the wizard page, so the site works under any path."""
+    shared, parts = bundle_parts.split(engine_bundle)
+    to_site_root = "../" * PAGE.count("/")
+    areas = {}
+    for partnership_id in sorted(parts):
+        text = data_json(parts[partnership_id])
+        path = BASE + "data/" + content_hashed("area-" + partnership_id, text)
+        areas[path] = text
+        shared["parts"][partnership_id] = to_site_root + path
+    text = data_json(shared)
+    return BASE + "data/" + content_hashed("shared", text), text, areas
+
+
 def python_files(engine_bundle):
     """{site path: (path in the interpreter's file system, text)} for the engine, the glue and
-    the data. The data's name carries a hash of its content, so no browser or proxy can serve
-    an old copy of a phone number after it changes."""
+    the shared part of the data, which PyScript puts in the interpreter's file system before
+    the glue starts."""
     files = {}
     for name in BROWSER_MODULES:
         files[BASE + "py/stillworried/" + name] = ("stillworried/" + name, (PACKAGE / name).read_text())
     for path in sorted(GLUE.glob("*.py")):
         files[BASE + "py/" + path.name] = (path.name, path.read_text())
-    data = data_json(engine_bundle)
-    digest = hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
-    files[BASE + "bundle-%s.json" % digest] = ("bundle.json", data)
+    shared_path, shared_text, _ = data_files(engine_bundle)
+    files[shared_path] = (SHARED_DATA, shared_text)
     return files
 
 
@@ -126,4 +165,5 @@ def site_files(engine_bundle, interpreter_name):
     files.update(interpreter_files(interpreter_name))
     for site_path, (_, content) in python_files(engine_bundle).items():
         files[site_path] = content
+    files.update(data_files(engine_bundle)[2])
     return files

@@ -12,11 +12,14 @@ import json
 import js
 from pyscript.ffi import create_proxy, to_js
 
-from stillworried import calendar_file, engine, flow, page_ids, words
+from stillworried import bundle_parts, calendar_file, engine, flow, page_ids, words
 from stillworried.workdays import DateError
 
-with open("bundle.json") as handle:
-    BUNDLE = json.load(handle)
+# The shared part of the data (bank holidays, the areas, 999, where each area's part is) came
+# with the engine; an area's own part is fetched when a question first needs it (area_data).
+with open("shared.json") as handle:
+    SHARED = json.load(handle)
+BUNDLE = bundle_parts.copy_of(SHARED)
 
 # The page's own objects. Methods are called on js.window itself: PyScript's `window` helper
 # is a proxy whose methods lose their `this` (addEventListener throws "Illegal invocation").
@@ -64,6 +67,49 @@ def listen(node, event, handler):
     proxy = create_proxy(handler)
     PROXIES.append(proxy)
     node.addEventListener(event, proxy)
+
+
+# --- The data: only the part for the area the question is about -----------------------------
+
+AREAS = {"loaded": [], "fetching": {}, "failed": []}
+
+
+def area_data(then):
+    """True when BUNDLE holds what the address's question needs. Otherwise fetch that area's
+    part (one small file, whatever the number of areas), merge it into BUNDLE, call then() and
+    return False. On the situation question (#area=...) the part is fetched while the person
+    reads, without waiting for it. A part that cannot be fetched when a question waits for it
+    raises once (show() says so), and is fetched again the next time."""
+    answers = flow.parse_fragment(window.location.hash)
+    area = bundle_parts.area_for(SHARED, answers)
+    if area is None or area in AREAS["loaded"]:
+        return True
+    if area in AREAS["failed"]:
+        AREAS["failed"].remove(area)
+        raise RuntimeError("the data for " + area + " could not be fetched")
+    if area not in AREAS["fetching"]:
+        AREAS["fetching"][area] = []
+
+        def finish(outcome):
+            waiting = AREAS["fetching"].pop(area)
+            if outcome == "loaded" or waiting:  # a failed fetch nobody waited for is simply tried again
+                AREAS[outcome].append(area)
+            for then_show in waiting:
+                then_show()
+
+        def arrived(text):
+            bundle_parts.merge(BUNDLE, json.loads(text))
+            finish("loaded")
+
+        def body(response):
+            return response.text() if response.ok else window.Promise.reject(response.status)
+        handlers = [create_proxy(body), create_proxy(arrived), create_proxy(lambda error: finish("failed"))]
+        PROXIES.extend(handlers)
+        window.fetch(SHARED["parts"][area]).then(handlers[0]).then(handlers[1]).catch(handlers[2])
+    if "procedure" not in answers:
+        return True
+    AREAS["fetching"][area].append(then)
+    return False
 
 
 # --- London time, from the browser's Intl: never the device's own time zone -----------------
@@ -175,7 +221,8 @@ def show(focus):
     """Show the question (or the answer) the address asks for. If anything goes wrong, say so
     and point to the procedure pages: never leave an empty page."""
     try:
-        show_step(focus)
+        if area_data(lambda: show(focus)):
+            show_step(focus)
     except Exception as error:  # the last line of defence for a worried reader
         js.console.error("Still worried? wizard: " + str(error))
         hide_all(None)
@@ -691,4 +738,5 @@ def start():
     window.performance.mark("wizard-ready")
 
 
-start()
+if area_data(start):  # a shared link: its area's part first
+    start()

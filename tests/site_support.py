@@ -52,7 +52,9 @@ class _GzipHandler(_QuietHandler):
         if (not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "")
                 or not kind.startswith(COMPRESSED_TYPES)):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        # The build's own .gz copy when there is one, as nginx's gzip_static sends it.
+        ready = path.with_name(path.name + ".gz")
+        body = ready.read_bytes() if ready.is_file() else gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Encoding", "gzip")
@@ -66,6 +68,7 @@ class Server:
     """A static file server for the built site, on the loopback address only."""
 
     def __init__(self, directory, compress=False):
+        self.directory = Path(directory)
         handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(directory))
         self.httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True

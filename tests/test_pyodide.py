@@ -10,6 +10,7 @@ import subprocess
 from conftest import ROOT
 from interpreter_parity import (  # noqa: F401 (pytest collects the imported tests here)
     PACKAGE, suite_run_fixture, test_every_working_day_case_passes, test_the_same_answer_as_cpython_for_every_stage,
+    test_the_same_answers_from_the_shared_data_and_one_areas_part,
     test_the_same_calendar_files_as_cpython, test_the_same_gov_uk_messages_as_cpython_for_typed_dates,
     test_the_same_office_hours_as_cpython, test_the_same_where_today_and_timelines_as_cpython,
     test_the_same_wizard_steps_as_cpython_for_every_link_and_partial_answer,

@@ -1,11 +1,15 @@
-"""The built site in Debian's Chromium, page by page: nothing requested from any other host, no
-console errors, axe-core finds no WCAG 2.2 AA violation at phone and desktop widths, every
-number is a tel: link that matches its text, the quick exit works, and search words stay out
-of the address."""
-import json
-import re
+"""The built site in Debian's Chromium, one page of each kind (home, an area, a procedure, the
+guidance, a guidance section, contacts, a form, the glossary, the wizard, the 404 page...):
+nothing requested from any other host, no console errors, axe-core finds no WCAG 2.2 AA
+violation at phone and desktop widths, 999 and the quick exit on screen, targets big enough,
+the quick exit works, and search words stay out of the address.
 
-import phonenumbers
+One page of each kind, not every page: the pages of a kind come from one template and one macro,
+so a browser visit to each would make the suite grow with the number of partnerships (axe at two
+widths on every page took 100 s with three). What can be checked from the HTML alone (links,
+the CSP, tel: links, unique ids) is checked on every page in test_site_static.py."""
+import json
+
 import pytest
 
 from conftest import ROOT
@@ -14,16 +18,46 @@ from site_support import PHONE, site_pages
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DESKTOP = {"width": 1280, "height": 900}
+# The kinds of page every site has, whatever its data (kind_of names them).
+KINDS = {"home", "area", "procedure", "guidance", "guidance section", "contacts", "area contacts", "forms", "form",
+         "404", "still-worried/", "glossary/", "amendments/", "about/", "accessibility/", "privacy/", "maintainers/"}
+
+
+def kind_of(path, bundle):
+    """What kind of page a site path is: pages of one kind are made by one template and macro."""
+    parts = path.strip("/").split("/")
+    if path == "":
+        return "home"
+    if path == "404.html":
+        return "404"
+    if parts[0] in bundle["partnerships"]:
+        if len(parts) == 1:
+            return "area"
+        if parts[1] == "support":
+            return "guidance" if len(parts) == 2 else "guidance section"
+        if parts[1] in bundle["procedures"]:
+            return "procedure"
+    if parts[0] == "contacts":
+        return "contacts" if len(parts) == 1 else "area contacts"
+    if parts[0] == "forms":
+        return "forms" if len(parts) == 1 else "form"
+    return path  # a page of its own (the glossary, the wizard, about...)
 
 
 @pytest.fixture(scope="module")
-def pages(built_site):
-    found = site_pages(built_site)
-    assert len(found) > 30
-    return found
+def pages(built_site, bundle):
+    """One page of each kind: the largest, which has the most of what its template shows."""
+    chosen = {}
+    for path in site_pages(built_site) + ["404.html"]:
+        kind = kind_of(path, bundle)
+        size = (built_site / (path if path.endswith(".html") else path + "index.html")).stat().st_size
+        if kind not in chosen or size > chosen[kind][1]:
+            chosen[kind] = (path, size)
+    assert set(chosen) == KINDS, "a new kind of page: add it to KINDS (and kind_of if it has many pages)"
+    return [path for path, _ in chosen.values()]
 
 
-def test_every_page_loads_everything_from_the_site_itself_with_no_console_error(browser, server, pages):
+def test_every_kind_of_page_loads_everything_from_the_site_itself_with_no_console_error(browser, server, pages):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     elsewhere, errors = [], []
@@ -40,7 +74,7 @@ def test_every_page_loads_everything_from_the_site_itself_with_no_console_error(
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone 412px", "desktop 1280px"])
-def test_axe_finds_no_accessibility_violation_on_any_page(browser, server, pages, viewport):
+def test_axe_finds_no_accessibility_violation_on_any_kind_of_page(browser, server, pages, viewport):
     if not AXE.exists():
         pytest.fail("axe-core is not installed: run bin/setup (it runs npm ci)")
     # axe is injected as a script, which the site's own CSP rightly forbids; bypass it here only.
@@ -58,26 +92,17 @@ def test_axe_finds_no_accessibility_violation_on_any_page(browser, server, pages
     assert found == {}, json.dumps(found, indent=1)
 
 
-def test_every_phone_link_is_e164_and_matches_the_number_shown(browser, server, pages):
+def test_every_kind_of_page_shows_999_first_and_a_quick_exit(browser, server, pages):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    checked = 0
     for path in pages:
         page.goto(server.url(path))
-        for href, shown in page.eval_on_selector_all("a[href^='tel:']", "els => els.map(e => [e.getAttribute('href'), e.textContent])"):
-            number = href[len("tel:"):]
-            if number == "999":
-                assert "999" in shown
-                continue
-            assert re.fullmatch(r"\+44\d{9,10}", number), (path, href)
-            parsed = phonenumbers.parse(number)
-            assert phonenumbers.is_valid_number(parsed), (path, href)
-            assert phonenumbers.parse(shown, "GB") == parsed, (path, href, shown)
-            checked += 1
-        for href, shown in page.eval_on_selector_all("a[href^='mailto:']", "els => els.map(e => [e.getAttribute('href'), e.textContent])"):
-            assert href == "mailto:" + shown and re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]+", shown, re.I), (path, href)
+        banner = page.locator(".sw-banner")
+        assert banner.locator("a[href='tel:999']").is_visible(), path
+        assert banner.locator("a[data-sw-exit]").is_visible(), path
+        box = banner.bounding_box()
+        assert box["y"] < 100, path
     context.close()
-    assert checked > 100
 
 
 def test_the_invalid_cafcass_number_is_shown_as_text_with_a_warning_never_a_link(browser, server):
@@ -88,33 +113,6 @@ def test_the_invalid_cafcass_number_is_shown_as_text_with_a_warning_never_a_link
     # CAFCASS's card is in its agency's group, closed until the reader opens it.
     page.click("#agency-cafcass > summary")
     assert "0300 456 400 is printed like this in the source and cannot be dialled" in page.inner_text("main")
-    context.close()
-
-
-def test_every_page_has_a_content_security_policy_with_no_unsafe_inline_script(browser, server, pages):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    for path in pages:
-        page.goto(server.url(path))
-        policy = page.get_attribute("meta[http-equiv='Content-Security-Policy']", "content")
-        scripts = re.search(r"script-src ([^;]*)", policy).group(1)
-        assert "'unsafe-inline'" not in scripts, path
-        # PyScript needs eval on the wizard page, and only there.
-        assert ("'unsafe-eval'" in scripts) == (path == "still-worried/"), path
-        assert "default-src 'self'" in policy
-    context.close()
-
-
-def test_every_page_shows_999_first_and_a_quick_exit(browser, server, pages):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    for path in pages:
-        page.goto(server.url(path))
-        banner = page.locator(".sw-banner")
-        assert banner.locator("a[href='tel:999']").is_visible(), path
-        assert banner.locator("a[data-sw-exit]").is_visible(), path
-        box = banner.bounding_box()
-        assert box["y"] < 100, path
     context.close()
 
 

@@ -7,7 +7,7 @@
 import json
 import sys
 
-from stillworried import calendar_file, engine, flow
+from stillworried import bundle_parts, calendar_file, engine, flow
 from stillworried.workdays import DateError, WorkingCalendar, parse_date
 
 
@@ -49,6 +49,16 @@ def calendar_event(bundle, question, stamp):
                                         stamp)
 
 
+def from_parts(given, answers):
+    """What the browser wizard holds for these answers: the shared part of the data and the
+    part of the one area the answers name (stillworried.bundle_parts)."""
+    merged = bundle_parts.copy_of(given["shared"])
+    area = bundle_parts.area_for(given["shared"], answers)
+    if area is not None:
+        bundle_parts.merge(merged, given["parts"][area])
+    return merged
+
+
 def results(given):
     bundle = given["bundle"]
     for question in given["questions"]:
@@ -71,6 +81,13 @@ def results(given):
         yield ["asks_when_it_started", procedure_id, flow.asks_when_it_started(bundle["procedures"][procedure_id])]
     for question in given["questions"]:
         yield ["deadline_event", question, attempt(calendar_event, bundle, question, given["stamp"])]
+    for question in given["questions"]:
+        merged = from_parts(given, {"procedure": question[0]})
+        yield ["next_step_from_parts", question, attempt(engine.next_step, merged, question[0], question[1],
+                                                         question[2], question[3])]
+    for fragment in given["fragments"]:
+        answers = flow.parse_fragment(fragment)
+        yield ["step_from_parts", fragment, wizard_step(from_parts(given, answers), answers, given["today"])]
     for contact_id, day, time in given["office"]:
         hours = bundle["contacts"][contact_id].get("hours")
         yield ["office_status", [contact_id, day, time], attempt(engine.office_status, bundle, hours, day, time)]

@@ -1,0 +1,101 @@
+"""Every page of the built site, checked from its HTML (tests/site_checks.py): links resolve,
+nothing is fetched from another host, the Content-Security-Policy is there and tight, phone and
+email links match what they show, ids are unique, and 999 and the quick exit are in every
+header. These are fast, so they cover every page however many partnerships there are; the
+browser tests visit one page of each kind."""
+import pytest
+
+import site_checks
+
+
+@pytest.fixture(scope="module")
+def pages(built_site):
+    found = site_checks.html_files(built_site)
+    assert len(found) > 30 and "" in found and "404.html" in found
+    return found
+
+
+def test_every_link_resolves_and_nothing_is_fetched_from_another_host(built_site, pages):
+    assert site_checks.check_links(built_site, pages) == []
+
+
+def test_every_page_has_a_content_security_policy_with_no_unsafe_inline_script(pages):
+    assert site_checks.check_policies(pages) == []
+
+
+def test_every_phone_link_is_e164_and_matches_the_number_shown_and_every_email_its_address(pages):
+    problems, checked = site_checks.check_phone_and_email_links(pages)
+    assert problems == []
+    assert checked > 100
+
+
+def test_every_page_has_a_language_a_title_one_heading_unique_ids_999_and_a_quick_exit(pages):
+    assert site_checks.check_page_basics(pages) == []
+
+
+def test_the_invalid_cafcass_number_is_text_with_a_warning_never_a_link(pages):
+    page = site_checks.parsed(pages["contacts/wigan/"])
+    assert page.xpath("//a[contains(@href, '0300456400') or contains(@href, '300456400')]") == []
+    assert "0300 456 400 is printed like this in the source and cannot be dialled" in page.text_content()
+
+
+@pytest.mark.parametrize("mistake, found", [
+    ('<a href="tel:+441616034500">0161 603 4501</a>', "shows '0161 603 4501'"),
+    ('<a href="tel:01616034500">0161 603 4500</a>', "tel:01616034500"),
+    ('<a href="mailto:a@example.org">b@example.org</a>', "mailto:a@example.org"),
+    ('<script src="https://cdn.example/x.js"></script>', "fetched from another host"),
+    ('<img src="//cdn.example/x.png" alt="">', "fetched from another host"),
+    ('<a href="../nowhere/">x</a>', "leads to no file"),
+    ('<a href="#no-such-id">x</a>', "leads to no id"),
+    ('<p id="sw-dup"></p><p id="sw-dup"></p>', "used twice"),
+    ('<script>alert(1)</script>', "not allowed by the policy"),
+    ('<h1>Second heading</h1>', "2 <h1> headings"),
+])
+def test_the_checks_find_a_seeded_mistake(built_site, tmp_path, mistake, found):
+    """Each check would fail on a page carrying the mistake (so none of them can pass by
+    checking nothing)."""
+    page = tmp_path / "salford" / "index.html"
+    page.parent.mkdir()
+    page.write_text(site_checks.html_files(built_site)["salford/"].read_text().replace("</article>", mistake + "</article>", 1))
+    seeded = {"salford/": page}
+    problems = (site_checks.check_links(built_site, seeded) + site_checks.check_policies(seeded)
+                + site_checks.check_phone_and_email_links(seeded)[0] + site_checks.check_page_basics(seeded))
+    assert any(found in problem for problem in problems), problems
+
+
+def test_text_files_have_gzip_and_brotli_copies_that_give_back_the_same_bytes(built_site):
+    """For hosts that send ready-made copies (nginx gzip_static and brotli_static)."""
+    import gzip
+
+    import brotli
+    runtime = next((built_site / "assets" / "wizard" / "micropython").glob("*.wasm"))
+    data = next((built_site / "assets" / "wizard" / "data").glob("area-wigan-*.json"))
+    stylesheet = next((built_site / "assets" / "stylesheets").glob("main.*.css"))
+    for path in (runtime, data, stylesheet, built_site / "search" / "search_index.json"):
+        original = path.read_bytes()
+        packed_gz, packed_br = (path.with_name(path.name + suffix).read_bytes() for suffix in (".gz", ".br"))
+        assert gzip.decompress(packed_gz) == original and brotli.decompress(packed_br) == original, path
+        assert len(packed_br) < len(packed_gz) < len(original), path
+    small = [path for path in built_site.rglob("*.gz") if path.stat().st_size and
+             len(path.with_suffix("").read_bytes()) < 1024]
+    assert small == []
+    assert not list(built_site.rglob("*.png.gz")) and not list(built_site.rglob("*.gz.gz"))
+
+
+def navigation(page):
+    """The top-level entries of Material's main navigation: [(title, number of links in it)]."""
+    nav = page.xpath("//nav[contains(@class, 'md-nav--primary')]")[0]
+    return [(" ".join(item.xpath("string((./a | ./label)[1])").split()), len(item.xpath(".//a[@href]")))
+            for item in nav.xpath("./ul/li")]
+
+
+def test_an_areas_pages_show_its_own_section_and_the_other_pages_each_areas_overview(pages, bundle):
+    """Every page listing every area's pages would grow with the square of the partnerships."""
+    names = [partnership["name"] for partnership in bundle["partnerships"].values()]
+    for area, partnership in bundle["partnerships"].items():
+        for path in (area + "/", "contacts/" + area + "/"):
+            shown = [title for title, _ in navigation(site_checks.parsed(pages[path]))]
+            assert [name for name in names if name in shown] == [partnership["name"]], (path, shown)
+    for path in ("", "still-worried/", "glossary/", "contacts/"):
+        entries = dict(navigation(site_checks.parsed(pages[path])))
+        assert all(entries.get(name) == 1 for name in names), (path, entries)
