@@ -8,9 +8,11 @@ gets a Content-Security-Policy.
   a vCard for every contact and partnership, the contacts as open data (macros.open_data), the
   Atom feed of changes to the data (macros.amendments) and the files the wizard runs on
   (macros.wizard_assets). Adding a partnership needs YAML only.
-- on_post_page: name Material's search dialog; hash the page's inline scripts and put the CSP in a
-  meta tag at the top of <head> (the wizard page's also allows eval, for PyScript).
-- on_post_build: the same policies as a _headers file for static hosts that read one.
+- on_post_page: mark the page's article for the search index (macros.site_search); hash the
+  page's inline scripts and put the CSP in a meta tag at the top of <head> (the wizard page's also
+  allows eval, for PyScript; the search page's allows WebAssembly, for Pagefind).
+- on_post_build: index the site for search (Pagefind), and write the same policies as a _headers
+  file for static hosts that read one.
 """
 import base64
 import hashlib
@@ -27,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import amendments, open_data, render, vcards, wizard_assets  # noqa: E402
+from macros import amendments, open_data, render, site_search, vcards, wizard_assets  # noqa: E402
 from macros.escape import text  # noqa: E402
 from macros.site_data import load_bundle  # noqa: E402
 from stillworried.data import default_data_dir, engine_bundle  # noqa: E402
@@ -53,10 +55,10 @@ POLICY = {
 # (new Function), which needs 'unsafe-eval', and compiles the interpreter's WebAssembly, which
 # needs 'wasm-unsafe-eval'. No other page gets either.
 WIZARD_SCRIPT_SRC = ["'unsafe-eval'", "'wasm-unsafe-eval'"]
+# The search page alone may compile WebAssembly: Pagefind's search runs as WebAssembly, in the
+# page itself (not in a worker, which a meta-tag policy would not cover).
+SEARCH_SCRIPT_SRC = ["'wasm-unsafe-eval'"]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
-# Material's search dialog has no accessible name (Lighthouse and axe's aria-dialog-name).
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-NAMED_SEARCH_DIALOG = SEARCH_DIALOG[:-1] + ' aria-label="Search this site">'
 
 
 def page(title, description, body, **meta):
@@ -206,10 +208,12 @@ def on_files(files, config):
     return files
 
 
-def policy_for(scripts, wizard=False):
+def policy_for(scripts, wizard=False, search=False):
     policy = {key: list(value) for key, value in POLICY.items()}
     if wizard:
         policy["script-src"] += WIZARD_SCRIPT_SRC
+    elif search:
+        policy["script-src"] += SEARCH_SCRIPT_SRC
     for script in scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
         policy["script-src"].append("'sha256-%s'" % digest)
@@ -217,14 +221,21 @@ def policy_for(scripts, wizard=False):
 
 
 def on_post_page(output, page, config):
-    output = output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
-    csp = policy_for(INLINE_SCRIPT.findall(output), wizard=bool(page.meta.get("wizard")))
+    if not page.meta.get("search_page") and page.file.src_uri != "404.md":
+        area = STATE["bundle"]["partnerships"].get(page.meta.get("partnership"), {}).get("name")
+        output = site_search.prepare(output, config["site_name"], area)
+    csp = policy_for(INLINE_SCRIPT.findall(output), wizard=bool(page.meta.get("wizard")),
+                     search=bool(page.meta.get("search_page")))
     STATE.setdefault("policies", {})[page.url] = csp
     meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % csp
     return output.replace("<head>", "<head>" + meta, 1)
 
 
 def on_post_build(config):
+    try:
+        site_search.index(config["site_dir"])
+    except site_search.IndexingFailed as error:
+        raise PluginError("Search could not be built: %s" % error) from None
     lines = []
     for url, csp in sorted(STATE.get("policies", {}).items()):
         lines += ["/" + url, "  Content-Security-Policy: " + csp, "  Referrer-Policy: no-referrer",
