@@ -22,11 +22,13 @@ the Content-Security-Policy.
 
     .venv/bin/python bench/search_bench.py                 # 3 and 150 partnerships, 5 runs
     .venv/bin/python bench/search_bench.py --sizes 3 --runs 3
+    .venv/bin/python bench/search_bench.py --keep /tmp/search-sites   # keep the builds; reuse them next time
 
 Targets at 150 partnerships: home page view at most 150 KB, first search at most 150 KB.
 """
 import argparse
 import contextlib
+import os
 import re
 import statistics
 import sys
@@ -47,7 +49,8 @@ from macros import site_search  # noqa: E402
 
 QUERY = "Bridge"
 TARGET_KB = 150
-MATERIAL_CONFIG = ROOT / ".search-bench-material.yml"
+# Beside mkdocs.yml, since its paths are relative to it; one per run, so two runs never clash.
+MATERIAL_CONFIG = ROOT / (".search-bench-material-%d.yml" % os.getpid())
 
 
 class Traffic:
@@ -145,7 +148,7 @@ def material_config():
     try:
         yield MATERIAL_CONFIG
     finally:
-        MATERIAL_CONFIG.unlink()
+        MATERIAL_CONFIG.unlink(missing_ok=True)
 
 
 def policy(site, path):
@@ -187,17 +190,26 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="3,150")
+    parser.add_argument("--keep", metavar="DIR", help="build into DIR and keep the sites; sites already there "
+                        "(pagefind-N, material-N) are measured again without rebuilding")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # each line as soon as it is measured
     print("Search: slow 4G (150 ms, 1.6 Mbit/s down), CPU x%d, 412x915 mobile, cold cache, gzip; "
           "%d runs each; a first search for %r" % (CPU_SLOWDOWN, args.runs, QUERY))
-    with tempfile.TemporaryDirectory(prefix="stillworried-search-") as temp, sync_playwright() as playwright:
+    with (contextlib.nullcontext(args.keep) if args.keep else tempfile.TemporaryDirectory(prefix="stillworried-search-")
+          ) as temp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for size in [int(s) for s in args.sizes.split(",")]:
-            data = synthetic_data.write_data(ROOT / "data", Path(temp) / ("data-%d" % size), size)
+            data = Path(temp) / ("data-%d" % size)
+            if not data.is_dir():
+                synthetic_data.write_data(ROOT / "data", data, size)
             print("\n%d partnerships" % size)
             built = {}
             for name, config in (("pagefind", None), ("material", MATERIAL_CONFIG)):
                 site = Path(temp) / ("%s-%d" % (name, size))
+                if args.keep and (site / "index.html").exists():
+                    built[name] = (site, float("nan"))
+                    continue
                 with (material_config() if config else contextlib.nullcontext()):
                     started = time.perf_counter()
                     result = build_site(site, data_dir=data, config_file=config)

@@ -1,6 +1,6 @@
 // The search page (search/): Pagefind's index, searched in this page, with results a person can
-// read. Nothing is fetched until someone types; then Pagefind fetches only the parts of the index
-// that hold the words. The words are never put in the address, never saved and never sent
+// read. Nothing is fetched until someone taps the box; then Pagefind fetches only the parts of the
+// index that hold the words. The words are never put in the address, never saved and never sent
 // anywhere: the index is searched here, on the phone.
 //
 // Results are built as text (textContent), never from HTML: Pagefind's excerpts come back as
@@ -77,9 +77,22 @@
     return ranges.sort(function (a, b) { return a[0] - b[0]; });
   }
 
+  // A section's excerpt starts with its heading ("Contacts. two numbers..."), which the result
+  // already shows: drop it.
+  function withoutHeading(parsed, heading) {
+    var lead = heading ? heading + ". " : "";
+    if (!lead || parsed.text.indexOf(lead) !== 0 || parsed.text.length === lead.length) return parsed;
+    var cut = lead.length;
+    return {
+      text: parsed.text.slice(cut),
+      marks: parsed.marks.filter(function (r) { return r[1] > cut; })
+        .map(function (r) { return [Math.max(0, r[0] - cut), r[1] - cut]; })
+    };
+  }
+
   // The excerpt as DOM: text, <mark> for the matches, <a href="tel:..."> for phone numbers.
-  function excerptNode(excerpt, phones) {
-    var parsed = parseExcerpt(excerpt);
+  function excerptNode(excerpt, phones, heading) {
+    var parsed = withoutHeading(parseExcerpt(excerpt), heading);
     var text = parsed.text;
     var links = phoneRanges(text, phones);
     var cuts = [0, text.length];
@@ -161,7 +174,7 @@
       to.textContent = sub.title;
       section.appendChild(to);
       item.appendChild(section);
-      item.appendChild(excerptNode(sub.excerpt, phones));
+      item.appendChild(excerptNode(sub.excerpt, phones, sub.title));
     });
     return item;
   }
@@ -201,6 +214,12 @@
       say("Search did not load. Check your connection and try again, or use the links below.");
     });
   }
+
+  // Someone who taps the box is about to search: start fetching Pagefind (its script, its
+  // WebAssembly and the list of index files, not the index itself) while they type.
+  input.addEventListener("focus", function () {
+    load().then(function (pagefind) { return pagefind.init(); }).catch(function () {});
+  }, { once: true });
 
   var timer = null;
   input.addEventListener("input", function () {
