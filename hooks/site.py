@@ -8,10 +8,11 @@ gets a Content-Security-Policy.
   a vCard for every contact and partnership, the contacts as open data (macros.open_data), the
   Atom feed of changes to the data (macros.amendments) and the files the wizard runs on
   (macros.wizard_assets). Adding a partnership needs YAML only.
-- on_post_page: name Material's search dialog; hash the page's inline scripts and put the CSP in a
-  meta tag at the top of <head> (the wizard page's also allows eval, for PyScript).
+- on_post_page: mark the page's article for the search index (macros.site_search); hash the
+  page's inline scripts and put the CSP in a meta tag at the top of <head> (the wizard page's also
+  allows eval, for PyScript; the search page's allows WebAssembly, for Pagefind).
 - on_post_template: the same for 404.html, which MkDocs renders from the theme, not as a page.
-- on_post_build: the same policies as a _headers file for static hosts that read one, with
+- on_post_build: index the site for search (Pagefind), then the same policies as a _headers file for static hosts that read one, with
   frame-ancestors 'none' and X-Frame-Options: DENY (no site may show ours in a frame: a page
   framed by another can be overlaid to trick a tap). frame-ancestors only works as a header;
   in a meta tag browsers ignore it and log an error, so the meta tags leave it out.
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import amendments, first_paint, open_data, precompress, render, vcards, wizard_assets  # noqa: E402
+from macros import amendments, first_paint, open_data, precompress, render, site_search, vcards, wizard_assets  # noqa: E402
 from macros.escape import text  # noqa: E402
 from macros.site_data import load_bundle  # noqa: E402
 from stillworried.data import default_data_dir, engine_bundle  # noqa: E402
@@ -62,10 +63,10 @@ WIZARD_SCRIPT_SRC = ["'unsafe-eval'", "'wasm-unsafe-eval'"]
 # Only in the _headers file (see the module's docstring).
 HEADER_ONLY = {"frame-ancestors": ["'none'"]}
 NOT_FOUND = "404.html"
+# The search page alone may compile WebAssembly: Pagefind's search runs as WebAssembly, in the
+# page itself (not in a worker, which a meta-tag policy would not cover).
+SEARCH_SCRIPT_SRC = ["'wasm-unsafe-eval'"]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
-# Material's search dialog has no accessible name (Lighthouse and axe's aria-dialog-name).
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-NAMED_SEARCH_DIALOG = SEARCH_DIALOG[:-1] + ' aria-label="Search this site">'
 
 
 def page(title, description, body, **meta):
@@ -224,41 +225,50 @@ def on_files(files, config):
     return files
 
 
-def policy_for(scripts, wizard=False, header=False):
+def policy_for(scripts, wizard=False, header=False, search=False):
     policy = {key: list(value) for key, value in POLICY.items()}
     if header:
         policy.update({key: list(value) for key, value in HEADER_ONLY.items()})
     if wizard:
         policy["script-src"] += WIZARD_SCRIPT_SRC
+    elif search:
+        policy["script-src"] += SEARCH_SCRIPT_SRC
     for script in scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
         policy["script-src"].append("'sha256-%s'" % digest)
     return "; ".join("%s %s" % (key, " ".join(value)) for key, value in policy.items())
 
 
-def with_policy(output, url, wizard=False):
+def with_policy(output, url, wizard=False, search=False):
     """output with its CSP meta tag first in <head>; the policy is remembered for _headers."""
     scripts = INLINE_SCRIPT.findall(output)
-    STATE.setdefault("policies", {})[url] = (scripts, wizard)
-    meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % policy_for(scripts, wizard)
+    STATE.setdefault("policies", {})[url] = (scripts, wizard, search)
+    meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % policy_for(scripts, wizard, search=search)
     return output.replace("<head>", "<head>" + meta, 1)
 
 
 def on_post_page(output, page, config):
-    output = output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
-    return with_policy(output, page.url, wizard=bool(page.meta.get("wizard")))
+    if not page.meta.get("search_page") and page.file.src_uri != "404.md":
+        area = STATE["bundle"]["partnerships"].get(page.meta.get("partnership"), {}).get("name")
+        output = site_search.prepare(output, config["site_name"], area)
+    return with_policy(output, page.url, wizard=bool(page.meta.get("wizard")),
+                       search=bool(page.meta.get("search_page")))
 
 
 def on_post_template(output, template_name, config):
     if template_name != NOT_FOUND:
         return output
-    return with_policy(output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1), NOT_FOUND)
+    return with_policy(output, NOT_FOUND)
 
 
 def on_post_build(config):
+    try:
+        site_search.index(config["site_dir"])
+    except site_search.IndexingFailed as error:
+        raise PluginError("Search could not be built: %s" % error) from None
     lines = []
-    for url, (scripts, wizard) in sorted(STATE.get("policies", {}).items()):
-        lines += ["/" + url, "  Content-Security-Policy: " + policy_for(scripts, wizard, header=True),
+    for url, (scripts, wizard, search) in sorted(STATE.get("policies", {}).items()):
+        lines += ["/" + url, "  Content-Security-Policy: " + policy_for(scripts, wizard, header=True, search=search),
                   "  X-Frame-Options: DENY", "  Referrer-Policy: no-referrer",
                   "  X-Content-Type-Options: nosniff", "  Permissions-Policy: interest-cohort=()", ""]
     (Path(config["site_dir"]) / "_headers").write_text("\n".join(lines))
