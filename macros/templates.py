@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from macros.html import Html
+from markupsafe import Markup  # noqa: F401 (templates.Markup is used by the wizard modules)
 from stillworried import page_ids
 
 FOLDER = Path(__file__).resolve().parent.parent / "templates"
