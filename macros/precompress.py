@@ -21,7 +21,7 @@ import brotli
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "precompress"
 
 SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".csv", ".ics", ".vcf")
-FOLDERS = ("assets", "search")
+FOLDERS = ("assets", "pagefind")
 SMALLEST = 1024  # below this a compressed copy saves less than its headers cost
 EVERY_VISIT = "assets/"
 SLOW_BEST = 11
@@ -51,7 +51,7 @@ def brotli_copy(data, level):
 
 
 def precompress(site_dir):
-    """Write name.gz and name.br for every text file of at least 1 KB in assets/ and search/;
+    """Write name.gz and name.br for every text file of at least 1 KB in assets/ and pagefind/;
     return how many. The pages themselves are small and many (1,800 with 150 partnerships):
     a host compresses them as it sends them (nginx `gzip on;`), which keeps the build linear."""
     site_dir = Path(site_dir)

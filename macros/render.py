@@ -463,7 +463,9 @@ def list_table(ctx, contact_ids):
         ways = [phone_link(phone) for phone in contact.get("phones", [])] + \
                [email_link(email) for email in contact.get("emails", [])]
         rows.append(el("tr", None,
-                       el("td", None, el("a", {"href": "#contact-" + cid}, contact_title(contact)),
+                       # National numbers (999) have no card on an area's page to link to.
+                       el("td", None, contact_title(contact) if contact["partnership"] == "national"
+                          else el("a", {"href": "#contact-" + cid}, contact_title(contact)),
                           el("br") if role else None, el("small", None, role) if role else None),
                        el("td", {"class": "sw-list__ways"}, join(ways, Html("<br>")) if ways else "None given")))
     return el("table", {"class": "sw-list"},

@@ -206,7 +206,9 @@ def scripts(ctx, manifest):
         el(other + "-config", None, json.dumps({"plugins": manifest["plugins"]})),
         el("script", {"type": manifest["script_type"], "src": ctx.url(manifest["glue"]),
                       "config": json.dumps(config, sort_keys=True)}),
-        el("script", {"src": ctx.url(manifest["no_storage"])}),
+        # MicroPython only: under Pyodide, PyScript waits for that database before it starts, so
+        # the same script would stop the wizard (see README, "No IndexedDB either").
+        el("script", {"src": ctx.url(manifest["no_storage"])}) if manifest["script_type"] == "mpy" else None,
         el("script", {"type": "module", "src": ctx.url(manifest["core"])}),
         el("script", {"src": ctx.url(manifest["status"])}),
     ])

@@ -77,8 +77,8 @@ AREAS = {"loaded": [], "fetching": {}, "failed": []}
 def area_data(then):
     """True when BUNDLE holds what the address's question needs. Otherwise fetch that area's
     part (one small file, whatever the number of areas), merge it into BUNDLE, call then() and
-    return False. On the situation question (#area=...) the part is fetched while the person
-    reads, without waiting for it. A part that cannot be fetched when a question waits for it
+    return False. Every question after the area's waits for it, since whether the situation
+    question is asked at all depends on the area's procedures. A part that cannot be fetched
     raises once (show() says so), and is fetched again the next time."""
     answers = flow.parse_fragment(window.location.hash)
     area = bundle_parts.area_for(SHARED, answers)
@@ -106,8 +106,8 @@ def area_data(then):
         handlers = [create_proxy(body), create_proxy(arrived), create_proxy(lambda error: finish("failed"))]
         PROXIES.extend(handlers)
         window.fetch(SHARED["parts"][area]).then(handlers[0]).then(handlers[1]).catch(handlers[2])
-    if "procedure" not in answers:
-        return True
+    # Every question after the area waits for the area's part: which of them comes next depends on
+    # its procedures (an area with one situation skips that question).
     AREAS["fetching"][area].append(then)
     return False
 

@@ -71,7 +71,7 @@ def test_wigan_directors_stage_has_the_ten_working_days_of_each_stage(bundle):
     result = answer(bundle, "wigan", 4)
     dates = {item["id"]: item["date"] for item in result["deadlines"]}
     assert dates == {"raise": "2026-11-25", "resolve": "2026-12-07"}
-    assert result["deadline"] == "2026-11-25"
+    assert result["deadline"]["date"] == "2026-11-25"
 
 
 def test_southwark_stage_4_is_also_reached_on_significant_policy_issues(bundle):

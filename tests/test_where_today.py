@@ -84,15 +84,18 @@ def test_southwark_the_answer_is_next_steps_for_stage_2_with_the_walk(bundle):
         ("2026-12-14", "2026-12-21", "future")]
 
 
-def test_wigan_the_walk_stops_where_the_source_gives_no_end_and_says_so(bundle):
+def test_wigan_the_directors_stage_ends_after_its_ten_working_days_so_the_walk_goes_on_to_stage_5(bundle):
+    """Wigan: "Time scales not exceeding 10 working days should be agreed for each stage" covers the
+    directors' stage too. Raised 23 November 2026: stage 4 begins on Thursday 7 January 2027 and its
+    10 working days end on Thursday 21 January, where stage 5 begins; its "further week" (7 calendar
+    days) ends on Thursday 28 January. On 20 January it should be at stage 4."""
     answer = where_today(bundle, "wigan", "2026-11-23", "2027-01-20")
     walk = answer["walk"]
-    assert walk["stopped"] == 4
-    assert walk["stopped_words"] == ("The source gives no date by which stage 4 (Director or assistant director) "
-                                     "ends, so we cannot work out when the stages after it begin.")
-    assert answer["where_words"].endswith(walk["stopped_words"])
-    assert (walk["steps"][4]["since"], walk["steps"][4]["deadline"]["date"]) == (None, None)
-    assert walk["steps"][4]["deadline"]["missing"] == "since"
+    assert walk["stopped"] is None and answer["stage"] == 4
+    assert [(step["since"], step["ends"]) for step in walk["steps"]][3:] == [
+        ("2027-01-07", "2027-01-21"), ("2027-01-21", None)]
+    assert walk["steps"][3]["deadline"]["date"] == "2027-01-11"  # raised with the directors within 2 working days
+    assert walk["steps"][4]["deadline"]["date"] == "2027-01-28"
 
 
 def test_wigan_on_christmas_eve_stage_3_runs_past_the_month(bundle):
@@ -149,16 +152,16 @@ def test_wigan_timeline_from_23_november_2026_has_the_christmas_bank_holidays_by
     line = timeline(bundle, "wigan", 1, "2026-11-23", today="2026-12-24")
     assert [(step["since"], step["ends"]) for step in line["steps"]] == [
         ("2026-11-23", "2026-12-07"), ("2026-12-07", "2026-12-21"), ("2026-12-21", "2027-01-07"),
-        ("2027-01-07", None), (None, None)]
+        ("2027-01-07", "2027-01-21"), ("2027-01-21", None)]
     assert line["steps"][3]["deadline"]["date"] == "2027-01-11"  # raised with the directors
     assert line["overall"]["date"] == "2026-12-23"
-    assert (line["first"], line["last"]) == ("2026-11-23", "2027-01-11")
+    assert (line["first"], line["last"]) == ("2026-11-23", "2027-01-28")
     # Boxing Day on Saturday 26 December is not a day off; Monday 28th, its substitute, is
     assert [(day["date"], day["name"]) for day in line["holidays"]] == [
         ("2026-12-25", "Christmas Day"), ("2026-12-28", "Boxing Day, substitute day"),
         ("2027-01-01", "New Year's Day")]
     assert line["today_stage"] == 3
-    assert [step["state"] for step in line["steps"]] == ["past", "past", "current", "future", None]
+    assert [step["state"] for step in line["steps"]] == ["past", "past", "current", "future", "future"]
 
 
 def test_a_timeline_from_a_later_stage_leaves_the_earlier_ones_undated(bundle):

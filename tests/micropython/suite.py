@@ -84,7 +84,7 @@ def results(given):
     for question in given["questions"]:
         merged = from_parts(given, {"procedure": question[0]})
         yield ["next_step_from_parts", question, attempt(engine.next_step, merged, question[0], question[1],
-                                                         question[2], question[3])]
+                                                         question[2], question[3], given["today"])]
     for fragment in given["fragments"]:
         answers = flow.parse_fragment(fragment)
         yield ["step_from_parts", fragment, wizard_step(from_parts(given, answers), answers, given["today"])]
