@@ -496,6 +496,12 @@ def write_result(answers, focus):
                                   answers.get("started"), today)
     REMEMBERED.clear()
     REMEMBERED.update(answers)
+    if answers.get(flow.RAISED):
+        # The agency question leads on to the date question of the stage the walk reached: it must
+        # offer the day that stage began by the walk (the person's own date, counted on), never today.
+        REMEMBERED.update({"stage": answer["stage"], "since": answer["since"]})
+        if answer.get("started"):
+            REMEMBERED["started"] = answer["started"]
     result = by_id("sw-result")
     result.textContent = ""
     add(result, make("a", "Back", cls="sw-back", href=flow.make_fragment(flow.back(answers, BUNDLE))))

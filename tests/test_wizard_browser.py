@@ -666,6 +666,33 @@ def test_where_should_i_be_today_is_the_stage_questions_first_choice(watched):
     assert first_screen(page)["date"] == expected["deadline"]["date"]
 
 
+def test_choosing_the_agency_after_where_should_i_be_today_keeps_the_walks_date(watched):
+    """Wigan, raised with the other practitioner on Friday 20 November 2026, nothing heard on
+    1 December: the walk puts it at stage 1, due Friday 4 December. Choosing the agency to see its
+    numbers must offer 20 November as the day the stage began, never today (which would move the
+    deadline to 15 December)."""
+    w = watched()
+    w.page.clock.set_fixed_time(LONDON_MORNING)
+    page = w.open("#procedure=wigan&raised=2026-11-20")
+    page.wait_for_selector("#sw-result:not([hidden])")
+    assert first_screen(page)["date"] == "2026-12-04"
+    page.click("#sw-result .sw-agency a")
+    page.wait_for_selector("#sw-agency-wigan-1:not([hidden])")
+    page.check("#sw-agency-wigan-1 input[value=childrens-social-care]")
+    page.click("#sw-agency-wigan-1 .sw-continue")
+    page.wait_for_selector("#sw-when:not([hidden])")
+    assert [page.input_value("#since-" + part) for part in ("day", "month", "year")] == ["20", "11", "2026"]
+    page.click("#sw-when .sw-continue")
+    page.wait_for_selector("#sw-result:not([hidden])")
+    assert page.url.endswith("#procedure=wigan&stage=1&agency=childrens-social-care&since=2026-11-20")
+    assert first_screen(page)["date"] == "2026-12-04"
+    # What the eye reads on a button is the stylesheet's ::before and the link's text together.
+    shown = page.eval_on_selector_all("#sw-result a.sw-call, #sw-result a.sw-email", """links => links.map(a => {
+        const before = getComputedStyle(a, "::before").content;
+        return (before && before !== "none" ? JSON.parse(before) : "") + a.textContent; })""")
+    assert shown and all(not text.startswith(("Call Call", "Email Email")) for text in shown), shown
+
+
 def engine_bundle_for_test():
     from stillworried.data import build_bundle
     return engine_bundle(build_bundle())
