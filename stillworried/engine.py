@@ -54,7 +54,8 @@ non_working_day      None, or words when the date falls on a weekend or bank hol
                      25 December 2026 is a bank holiday (Christmas Day): offices may be closed.")
 after_overall        True when the date is later than the overall limit's date
 after_overall_words  None, or a sentence saying so
-status               None without today, else "upcoming", "today" or "overdue"
+status               None without today, else "upcoming", "today" or "overdue"; "done" in where_today
+                     for the limit to raise it at the stage where it was raised
 status_words         None, or the status in words ("Due today.")
 working_days_left    working days after today up to and including the date; 0 when due today;
                      negative when overdue (minus the working days since); None without today
@@ -653,6 +654,13 @@ def where_today(bundle, procedure_id, raised_on, today, tried=None, started=None
     answer = next_step(bundle, procedure_id, current, step["since"],
                        None if started_day is None else started_day.isoformat(), today)
     raised_words = "You raised it on " + words.long_date(raised_day.isoformat())
+    if current == first_number:
+        # At the stage where it was raised, the limit for raising it has been met: never call it
+        # overdue (Southwark stage 1: "raise it within 2 working days" of the disagreement).
+        for limit in answer["deadlines"]:
+            if limit["measures"] == "raise" and not limit["headline"]:
+                limit["status"], limit["status_words"] = "done", raised_words + "."
+                limit["working_days_left"] = limit["days_left"] = None
     if first_number > procedure["stages"][0]["number"]:
         raised_words += " at stage " + str(first_number)
     where_words = (raised_words + ". Giving each stage its full time limit, on " + words.long_date(today)

@@ -184,3 +184,15 @@ def test_a_stage_whose_headline_is_for_raising_it_still_ends_on_its_resolution_l
     assert line["stopped"] is None
     assert (line["steps"][3]["ends"], line["steps"][4]["since"]) == ("2027-01-21", "2027-01-21")
     assert line["steps"][3]["deadline"]["id"] == "raise"  # the headline is still the 2 working days
+
+
+def test_southwark_raised_on_26_november_the_limit_for_raising_it_is_met_not_overdue(bundle):
+    """Southwark 3.1: raise it within 2 working days of the disagreement. A teacher who raised it
+    on Thursday 26 November and is still waiting on Tuesday 1 December has met that limit; the
+    answer is due today (3 working days: 27, 30 November, 1 December)."""
+    answer = where_today(bundle, "southwark", "2026-11-26", "2026-12-01")
+    assert answer["stage"] == 1 and answer["deadline"]["date"] == "2026-12-01"
+    assert answer["deadline"]["status"] == "today"
+    raise_limit = [limit for limit in answer["deadlines"] if limit["measures"] == "raise"][0]
+    assert raise_limit["status"] == "done"
+    assert raise_limit["status_words"] == "You raised it on Thursday 26 November 2026."
