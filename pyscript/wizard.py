@@ -599,8 +599,9 @@ def write_result(answers, focus):
     write_answers(result, answer, answers)
     write_actions(result, answer, answers)
     sources = disclosure(result, "Where this comes from", "sw-result__sources")
-    add(sources, add(make("ul"), *[add(make("li"), make("cite", source["file"]), make("span", ", " + source["section"]))
-                                    for source in answer["sources"]]))
+    add(sources, add(make("ul"), *[add(make("li"), make("cite", source_name(source["file"]), title=source["file"]),
+                                       make("span", ", " + source["section"]))
+                                   for source in answer["sources"]]))
     add(sources, make("p", "Full procedure: ", cls="sw-source"))
     sources.lastChild.appendChild(make("a", answer["procedure_title"],
                                        href=PROCEDURE_PATH + answer["partnership"] + "/" + answer["procedure"] + "/"))
@@ -608,6 +609,12 @@ def write_result(answers, focus):
     result.hidden = False
     document.body.classList.add("sw-has-result")
     focus_heading(result, focus)
+
+
+def source_name(file):
+    """A source as a reader names it ("Wigan Resolution Protocol"); its file name stays in the
+    title for maintainers, as on the static pages."""
+    return BUNDLE["sources"].get(file, {}).get("short_title") or file
 
 
 def write_timeline(parent, answer, today):

@@ -691,6 +691,9 @@ def test_choosing_the_agency_after_where_should_i_be_today_keeps_the_walks_date(
         const before = getComputedStyle(a, "::before").content;
         return (before && before !== "none" ? JSON.parse(before) : "") + a.textContent; })""")
     assert shown and all(not text.startswith(("Call Call", "Email Email")) for text in shown), shown
+    # Sources are named as a reader would, not by their file names.
+    sources = page.eval_on_selector("#sw-result .sw-result__sources", "e => e.textContent")
+    assert "Wigan Resolution Protocol" in sources and ".txt" not in sources, sources
 
 
 def engine_bundle_for_test():
