@@ -315,9 +315,9 @@ def on_submit(event):
                 raise DateError("Enter the date you raised it.")
         except DateError as error:
             return show_error(form, str(error), "raised")
-        problem = flow.date_problem(BUNDLE, raised, None, london_now()[0])
+        problem = flow.date_problem(BUNDLE, raised, None, london_now()[0], flow.RAISED_WHAT)
         if problem:
-            return show_error(form, problem[1].replace("The date this stage began", "The day you raised it"), "raised")
+            return show_error(form, problem[1], "raised")
         window.location.hash = flow.make_fragment({"procedure": answers["procedure"], flow.RAISED: raised})
     elif step == flow.AGENCY:
         chosen = checked("agency-" + answers["procedure"] + "-" + str(answers["stage"]))

@@ -177,11 +177,16 @@ def safe_json(answer):
     return text_policy.FORBIDDEN_BUT_NEWLINE.sub(lambda found: "\\u%04x" % ord(found.group(0)), text)
 
 
-def beyond_calendar(bundle, args):
+def given_dates(first, option, started):
+    """[(date, option)] for the dates typed on the command line, to name in messages."""
+    return [(first, option)] + ([(started, "--started")] if started else [])
+
+
+def beyond_calendar(bundle, given):
     """The message for dates given inside the calendar whose deadlines fall after its last day,
-    naming the dates given (the engine's own message names the day it could not count)."""
+    naming the dates given, [(date, option)] (the engine's own message names the day it could
+    not count)."""
     last = bundle["calendar"]["last"]
-    given = [(args.since, "--since")] + ([(args.started, "--started")] if args.started else [])
     if not all(bundle["calendar"]["first"] <= day <= last for day, _ in given):
         return None
     return ("the deadlines counted from %s fall after %s, the last day we have bank holidays for (from %s), so they "
@@ -274,7 +279,7 @@ def human(answer):
     return "\n".join(lines)
 
 
-def ask_engine(args, question):
+def ask_engine(args, question, given):
     """(answer, exit code): the engine's answer to question(bundle, today), or the problems in the
     data or the one-line reason it cannot answer, printed on stderr."""
     try:
@@ -288,15 +293,15 @@ def ask_engine(args, question):
         return question(bundle, today), 0
     except (engine.EngineError, DateError) as error:
         said = str(error)
-        if isinstance(error, DateError) and "outside that range" in said and hasattr(args, "since"):
-            said = beyond_calendar(bundle, args) or said
+        if isinstance(error, DateError) and "outside that range" in said:
+            said = beyond_calendar(bundle, given) or said
         print("stillworried: %s" % text_policy.visible(text_policy.shorten(said, 300)), file=sys.stderr)
         return None, USAGE_ERROR
 
 
 def run_next(args):
     answer, code = ask_engine(args, lambda bundle, today: engine.next_step(
-        bundle, args.procedure, args.stage, args.since, args.started, today))
+        bundle, args.procedure, args.stage, args.since, args.started, today), given_dates(args.since, "--since", args.started))
     if answer is not None:
         print(safe_json(answer) if args.json else text_policy.visible(human(answer), keep_newlines=True))
     return code
@@ -329,7 +334,7 @@ def walk_lines(walk):
 
 def run_where(args):
     answer, code = ask_engine(args, lambda bundle, today: engine.where_today(
-        bundle, args.procedure, args.raised, today, args.tried, args.started))
+        bundle, args.procedure, args.raised, today, args.tried, args.started), given_dates(args.raised, "--raised", args.started))
     if answer is None:
         return code
     if args.json:

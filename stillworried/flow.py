@@ -244,9 +244,9 @@ def step(bundle, answers, today):
             return WHEN_RAISED, kept, "The link had a date we could not read. Enter the date again."
         if answers[RAISED] is None:
             return WHEN_RAISED, kept, None
-        problem = date_problem(bundle, answers[RAISED], None, today)
+        problem = date_problem(bundle, answers[RAISED], None, today, RAISED_WHAT)
         if problem:
-            return WHEN_RAISED, kept, problem[1].replace("The date this stage began", "The day you raised it")
+            return WHEN_RAISED, kept, problem[1]
         kept[RAISED] = answers[RAISED]
         return RESULT, kept, None
     if answers.get("stage") not in numbers:
@@ -286,14 +286,18 @@ def check_dates(bundle, since, started, today):
     return problem[1] if problem else None
 
 
-def date_problem(bundle, since, started, today):
+RAISED_WHAT = "The day you raised it"
+
+
+def date_problem(bundle, since, started, today, since_what="The date this stage began"):
     """(field, sentence) for the first thing wrong with the dates, or None. field is "since" or
-    "started", so the page can put the message by the right boxes."""
+    "started", so the page can put the message by the right boxes. since_what names the first
+    date in the messages ("The day you raised it" on the "Where should I be today?" question)."""
     calendar = WorkingCalendar(bundle["calendar"])
     covered = " must be between " + words.long_date(calendar.first.isoformat()) + " and " + \
         words.long_date(calendar.last.isoformat()) + "."
     checked = {}
-    for field, value, what in (("since", since, "The date this stage began"),
+    for field, value, what in (("since", since, since_what),
                                ("started", started, "The date the disagreement began")):
         if not value:
             continue
@@ -308,7 +312,7 @@ def date_problem(bundle, since, started, today):
     since_day = checked["since"]
     started_day = checked.get("started")
     if since_day > parse_date(today):
-        return "since", "The date this stage began must be today or in the past."
+        return "since", since_what + " must be today or in the past."
     if started_day is not None and started_day > since_day:
         return "started", "The date the disagreement began must be the same as or before the date this stage began."
     return None
