@@ -34,7 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import amendments, first_paint, open_data, precompress, render, site_search, vcards, wizard_assets  # noqa: E402
+from exports import amendments, open_data, vcards  # noqa: E402
+from macros import first_paint, render  # noqa: E402
+from sitebuild import precompress, site_search, wizard_assets  # noqa: E402
 from macros.escape import text  # noqa: E402
 from macros.site_data import load_bundle  # noqa: E402
 from stillworried.data import default_data_dir, engine_bundle  # noqa: E402

@@ -5,7 +5,9 @@ stillworried.engine and stillworried.words, and all HTML is built in macros.rend
 escaped values. The build hook (hooks/site.py) has already checked the data by the time
 these run, so a data mistake never reaches a page.
 """
-from macros import amendments, open_data, render, wizard, wizard_assets
+from exports import amendments, open_data
+from macros import render, wizard
+from sitebuild import wizard_assets
 from macros.site_data import load_bundle
 from stillworried.data import engine_bundle
 
