@@ -12,10 +12,10 @@ data, reads the git history of data/ and collects the pages' policies, each once
 - on_config: check the data (a mistake stops the build with file:line messages, before anything
   is written), build the navigation from it, give the header its emergency numbers, and give
   the pages in docs/ the functions they call ({{ front_doors() }}).
-- on_files: a page for every partnership, procedure, contact list, form and guidance section,
-  written as Markdown holding that page's HTML (from macros/); a vCard for every contact and
-  partnership, the open data, the Atom feed and the files the wizard runs on. Adding a
-  partnership needs YAML only.
+- on_files: a page for every partnership, procedure, contact list, form and guidance section
+  (sitebuild/pages.py lists them), its Markdown holding the page's HTML from macros/; a vCard
+  for every contact and partnership, the open data, the Atom feed and the files the wizard runs
+  on. Adding a partnership needs YAML only.
 - on_nav, on_page_context: an area's pages show only that area's part of the navigation.
 - on_post_page, on_post_template (404.html, which MkDocs renders from the theme): mark the
   article for the search index, and put the page's CSP in a meta tag (sitebuild/csp.py).
@@ -23,19 +23,18 @@ data, reads the git history of data/ and collects the pages' policies, each once
 """
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation, Section
 
 from exports import amendments, open_data, vcards
-from macros import first_paint, render, wizard
+from macros import first_paint, render
 from macros.escape import text
 from sitebuild import csp, precompress, site_search, wizard_assets
+from sitebuild.pages import WIZARD_PAGE, markdown, pages
 from stillworried.data import DataError, build_bundle, default_data_dir, engine_bundle
 
 NOT_FOUND = "404.html"
-WIZARD_PAGE = wizard_assets.PAGE + "index.md"
 # The functions the pages in docs/ call, such as {{ front_doors() }}: each is given the page
 # being rendered (render.Context) before its own arguments.
 DOCS_MACROS = ("emergency_notice", "front_doors", "procedure_links", "contacts_index", "forms_index", "glossary",
@@ -105,57 +104,6 @@ class SiteBuild:
         feed = amendments.feed(self.history, self.config["site_url"], self.config["site_name"])
         made.append(File.generated(self.config, amendments.FEED_PATH, content=feed))
         return made
-
-
-def markdown(meta, html):
-    """A generated page: front matter (title and description escaped for HTML, since MkDocs'
-    templates do not escape) and the page's HTML, which Markdown leaves as it is."""
-    front = dict(meta, title=text(meta["title"]), description=text(meta["description"]))
-    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + str(html) + "\n"
-
-
-def pages(bundle, manifest):
-    """{site path: (nav title, front matter, function, arguments)} for every page made from the
-    data: function(context, *arguments) in macros/ is the page's HTML."""
-    relative_to_wizard = render.Context(None, wizard_assets.PAGE).url
-    made = {WIZARD_PAGE: ("Still worried? Find who to contact", {
-        "title": "Still worried? Find who to contact next",
-        "description": "Answer a few questions to find who to contact next about a child, and the date they "
-                       "should answer by.",
-        "wizard": True,
-        # The wizard's head preloads the runtime, so the download starts while the first
-        # question, which needs no script, is being read.
-        "modulepreload": [relative_to_wizard(path) for path in manifest["modulepreload"]],
-        "preload_first": [relative_to_wizard(path) for path in manifest["fetch_first"]],
-        "preload": [relative_to_wizard(path) for path in manifest["fetch"]]}, wizard.wizard_page, (manifest,))}
-    guidance = bundle["guidance"]["guidance"]
-
-    def add(path, nav_title, title, description, function, *args, **meta):
-        made[path] = (nav_title, dict({"title": title, "description": description}, **meta), function, args)
-
-    for pid, partnership in bundle["partnerships"].items():
-        add("%s/index.md" % pid, partnership["name"], partnership["full_name"],
-            "Safeguarding escalation in %s: the emergency route, the front door, and the procedures for "
-            "disagreeing with another agency about a child." % partnership["name"],
-            render.partnership_page, pid, partnership=pid)
-        for procedure in bundle["procedures"].values():
-            if procedure["partnership"] == pid:
-                add("%s/%s.md" % (pid, procedure["id"]), procedure["title"], procedure["title"], procedure["summary"],
-                    render.procedure_page, procedure["id"], partnership=pid)
-        if pid in guidance:
-            document = guidance[pid]["document"]
-            add("%s/support/index.md" % pid, "Levels of support", document["title"], document["summary"],
-                render.guidance_page, pid, partnership=pid)
-            for section in guidance[pid]["sections"]:
-                add("%s/support/%s.md" % (pid, section["id"]), section["title"], section["title"], section["summary"],
-                    render.guidance_section, pid, section["id"], partnership=pid)
-        add("contacts/%s.md" % pid, "%s contacts" % partnership["name"], "%s contacts" % partnership["name"],
-            "Every phone number and email in the %s safeguarding documents, with its source." % partnership["name"],
-            render.contacts_page, pid, partnership=pid)
-    for form in bundle["forms"].values():
-        add("forms/%s.md" % form["id"], form["title"], form["title"], form["purpose"], render.form_page, form["id"],
-            partnership=form["partnership"])
-    return made
 
 
 def nav(bundle, made):
