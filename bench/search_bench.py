@@ -45,7 +45,7 @@ import synthetic_data  # noqa: E402
 from site_bench import CPU_SLOWDOWN, fetched_size, spread, throttled_phone  # noqa: E402
 from site_support import CHROMIUM, CHROMIUM_ARGS, Server, build_site  # noqa: E402
 
-from macros import site_search  # noqa: E402
+from sitebuild import site_search  # noqa: E402
 
 QUERY = "Bridge"
 TARGET_KB = 150

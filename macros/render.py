@@ -13,7 +13,7 @@ from stillworried import words
 from macros import timeline
 from macros.html import Html, el, join
 from macros.templates import render_template
-from macros.vcards import has_card
+from exports.vcards import has_card
 
 NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
 

@@ -2,7 +2,7 @@
 browser wizard downloads only what a question about one area needs.
 
 England has about 150 partnerships: the whole bundle would be megabytes of JSON for a phone to
-fetch and parse, to answer a question about one of them. The build (macros/wizard_assets.py)
+fetch and parse, to answer a question about one of them. The build (sitebuild/wizard_assets.py)
 calls split() and writes each part as its own content-hashed file; the glue loads the shared
 part, reads from the address or the area answer which partnership the question is about
 (area_for), fetches that one part and merge()s it in. The merged bundle has exactly the shape of

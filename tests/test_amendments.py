@@ -12,7 +12,8 @@ import pytest
 from lxml import etree
 
 from conftest import DATA, ROOT
-from macros import amendments, render
+from exports import amendments
+from macros import render
 from test_site_content import PAYLOADS, assert_safe
 
 ATOM = "{http://www.w3.org/2005/Atom}"

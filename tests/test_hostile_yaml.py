@@ -3,7 +3,7 @@ copy of data/: anchors that expand a few bytes into gigabytes, tags that ask for
 characters, lone surrogates, bidirectional overrides, ids ending in a newline, premium-rate
 front doors, a data file that is a folder, a link or a pipe. Every one must be refused:
 
-- exit code 1 from `check`, and the site build stops (macros.site_data.load_bundle raises
+- exit code 1 from `check`, and the site build stops (mkdocs_hooks.load_bundle raises
   mkdocs' Abort, which prints the messages without a traceback);
 - a file:line:col message at the right file and line, in words a maintainer can act on;
 - nothing that acts in a terminal in the output, no line over 1,500 characters;
@@ -428,7 +428,7 @@ def run_check(data_dir, capsys, monkeypatch):
     validate.check result: check is a pure function of the files, which do not change)."""
     from mkdocs.exceptions import Abort
 
-    from macros import site_data
+    import mkdocs_hooks
     results = {}
     real_check = validate.check
 
@@ -448,9 +448,8 @@ def run_check(data_dir, capsys, monkeypatch):
     seconds, wall = time.process_time() - cpu, time.perf_counter() - began
     output = capsys.readouterr()
     assert output.err == ""
-    site_data._LOADED.clear()
     with pytest.raises(Abort) as stopped:
-        site_data.load_bundle()
+        mkdocs_hooks.load_bundle()
     return Outcome(code, output.out.splitlines(), seconds, wall, str(stopped.value),
                    results[str(Path(data_dir).resolve())][0])
 

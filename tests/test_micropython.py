@@ -48,7 +48,7 @@ def test_micropython_reads_an_escaped_surrogate_pair_as_two_characters(tmp_path)
 
 
 def test_the_wizards_data_file_reads_back_in_micropython_even_with_an_emoji_in_the_data(tmp_path):
-    from macros.wizard_assets import data_json
+    from sitebuild.wizard_assets import data_json
     title = "Family \U0001f469\u200d\U0001f467 team"
     text = data_json({"procedures": {"x": {"title": title}}})
     assert length_in_micropython(tmp_path, text, "['procedures']['x']['title']") == len(title)

@@ -13,7 +13,8 @@ import uuid
 import pytest
 import vobject
 
-from macros import open_data, render
+from exports import open_data
+from macros import render
 from test_site_content import PAYLOADS, assert_safe, poison
 
 # The fields of ORUK 3.0's tables, in order, as its data package (datapackage.json) lists them.

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from macros import site_search
+from sitebuild import site_search
 from site_support import PHONE, site_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

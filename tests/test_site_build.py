@@ -1,5 +1,6 @@
 """The site builds from the data with zero warnings, and a mistake in the data stops the build
 with the maintainer's file:line message instead of publishing a broken page."""
+import os
 import shutil
 import subprocess
 
@@ -45,3 +46,21 @@ def test_a_data_mistake_fails_the_build_with_file_line_and_builds_nothing(tmp_pa
     output = result.stdout + result.stderr
     assert "contacts.yaml:" in output and "letter O" in output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_rebuild_starts_from_scratch(tmp_path):
+    """bin/serve rebuilds in the same process: a page that is gone since the last build must not
+    keep its Content-Security-Policy in _headers (each build has its own mkdocs_hooks.SiteBuild)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    without_search = ROOT / (".mkdocs-rebuild-%d.yml" % os.getpid())
+    without_search.write_text("INHERIT: mkdocs.yml\nexclude_docs: search.md\n")
+    try:
+        mkdocs_build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "first")))
+        mkdocs_build(load_config(str(without_search), site_dir=str(tmp_path / "second")))
+    finally:
+        without_search.unlink()
+    assert "/search/" in (tmp_path / "first" / "_headers").read_text().splitlines()
+    assert not (tmp_path / "second" / "search").exists()
+    headers = (tmp_path / "second" / "_headers").read_text().splitlines()
+    assert "/search/" not in headers and "/" in headers

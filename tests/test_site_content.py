@@ -10,7 +10,8 @@ import pytest
 import vobject
 
 from conftest import DATA, ROOT
-from macros import render, site_search
+from macros import render
+from sitebuild import site_search
 from site_support import build_site, site_pages
 
 PAYLOADS = [

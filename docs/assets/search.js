@@ -6,7 +6,7 @@
 // Results are built as text (textContent), never from HTML: Pagefind's excerpts come back as
 // escaped text with <mark> around the matches, which are turned into <mark> elements here, and a
 // phone number the page's own text holds becomes a tel: link to the E.164 number the build
-// worked out for it (macros/site_search.py, "phones" metadata).
+// worked out for it (sitebuild/site_search.py, "phones" metadata).
 (function () {
   "use strict";
   var root = document.querySelector("[data-sw-search]");

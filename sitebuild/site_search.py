@@ -12,7 +12,7 @@ section it comes from and link to it. Each page also tells the index which phone
 holds, as E.164 (checked by stillworried.phones, that is by libphonenumber), so the search page can
 turn a number in a result into a call link without guessing.
 
-Nothing here depends on MkDocs: hooks/site.py calls prepare() on each page's HTML and index() once
+Nothing here depends on MkDocs: mkdocs_hooks.py calls prepare() on each page's HTML and index() once
 the site is written.
 """
 import gzip

@@ -2,8 +2,8 @@
 interpreter from node_modules (pinned by package-lock.json), the engine's modules from the one
 copy in stillworried/, the glue from pyscript/, and the engine's data as JSON.
 
-The build hook copies these files into the site; the wizard macro writes the script tags and
-PyScript's config from the same manifest, so the two can never disagree. Nothing is copied
+The build (mkdocs_hooks.py) copies these files into the site; the wizard page writes the script
+tags and PyScript's config from the same manifest, so the two can never disagree. Nothing is copied
 into git: the engine is shipped from the package, the data from data/.
 """
 import hashlib
@@ -90,18 +90,6 @@ def content_hashed(name, text):
 
 
 def data_files(engine_bundle):
-    """See _data_files; made once per build (the manifest and the copied files both need it)."""
-    key = id(engine_bundle)
-    if _MADE.get("key") != key:
-        _MADE.clear()
-        _MADE.update(key=key, files=_data_files(engine_bundle), bundle=engine_bundle)
-    return _MADE["files"]
-
-
-_MADE = {}
-
-
-def _data_files(engine_bundle):
     """(site path of the shared part, its JSON, {site path: JSON} of every area's part).
 
     The wizard loads the shared part with the engine (bank holidays, the list of areas, the
@@ -120,25 +108,32 @@ def _data_files(engine_bundle):
     return BASE + "data/" + content_hashed("shared", text), text, areas
 
 
-def python_files(engine_bundle):
+def python_files(data):
     """{site path: (path in the interpreter's file system, text)} for the engine, the glue and
-    the shared part of the data, which PyScript puts in the interpreter's file system before
-    the glue starts."""
+    the shared part of the data (data_files), which PyScript puts in the interpreter's file
+    system before the glue starts."""
     files = {}
     for name in BROWSER_MODULES:
         files[BASE + "py/stillworried/" + name] = ("stillworried/" + name, (PACKAGE / name).read_text())
     for path in sorted(GLUE.glob("*.py")):
         files[BASE + "py/" + path.name] = (path.name, path.read_text())
-    shared_path, shared_text, _ = data_files(engine_bundle)
+    shared_path, shared_text, _ = data
     files[shared_path] = (SHARED_DATA, shared_text)
     return files
 
 
-def manifest(engine_bundle, interpreter_name):
+def build(engine_bundle, interpreter_name):
+    """(the manifest, {site path: text or a Path to copy}) for one build: the data is cut into
+    its parts and written as JSON once, for both."""
+    data = data_files(engine_bundle)
+    python = python_files(data)
+    return manifest(python, interpreter_name), site_files(python, data, interpreter_name)
+
+
+def manifest(python, interpreter_name):
     """Everything the page needs to know: the script type, the site paths to preload, and the
     PyScript config (interpreter, files, plugins off) with paths relative to the site root."""
     chosen = interpreter(interpreter_name)
-    python = python_files(engine_bundle)
     glue = BASE + "py/wizard.py"
     return {
         "script_type": chosen["script_type"],
@@ -159,11 +154,11 @@ def manifest(engine_bundle, interpreter_name):
     }
 
 
-def site_files(engine_bundle, interpreter_name):
-    """{site path: bytes or a Path to copy} for every file the wizard needs."""
+def site_files(python, data, interpreter_name):
+    """{site path: text or a Path to copy} for every file the wizard needs."""
     files = dict(pyscript_files())
     files.update(interpreter_files(interpreter_name))
-    for site_path, (_, content) in python_files(engine_bundle).items():
+    for site_path, (_, content) in python.items():
         files[site_path] = content
-    files.update(data_files(engine_bundle)[2])
+    files.update(data[2])
     return files

@@ -22,7 +22,6 @@ from feedgen.feed import FeedGenerator
 
 from macros import render
 from macros.html import el, join
-from stillworried.data import default_data_dir
 
 FEED_PATH = "amendments.xml"
 PAGE_PATH = "amendments/"
@@ -195,11 +194,6 @@ def page(ctx, record):
         parts.append(el("p", None, "No changes have been recorded yet."))
     parts += [change_item(change) for change in record.changes]
     return join(parts)
-
-
-def amendments_page(ctx):
-    """The page's macro: the history of the data this build reads (data/ or STILLWORRIED_DATA)."""
-    return page(ctx, history(default_data_dir()))
 
 
 # --- The feed -------------------------------------------------------------------------------

@@ -1,0 +1,216 @@
+"""The site's one MkDocs layer: every MkDocs event the site uses, and the state of one build.
+
+Everything else it calls is plain Python that knows nothing of MkDocs: the pages' HTML is made by
+the functions in macros/, the downloads by exports/, the wizard's files, the search index, the
+Content-Security-Policy and the compressed copies by sitebuild/. Moving off MkDocs means
+replacing this file.
+
+A SiteBuild is made afresh by on_config for each build (bin/serve rebuilds in the same process,
+so nothing from the previous build is kept): it reads and checks the data, cuts the wizard's
+data, reads the git history of data/ and collects the pages' policies, each once.
+
+- on_config: check the data (a mistake stops the build with file:line messages, before anything
+  is written), build the navigation from it, give the header its emergency numbers, and give
+  the pages in docs/ the functions they call ({{ front_doors() }}).
+- on_files: a page for every partnership, procedure, contact list, form and guidance section
+  (sitebuild/pages.py lists them), its Markdown holding the page's HTML from macros/; a vCard
+  for every contact and partnership, the open data, the Atom feed and the files the wizard runs
+  on. Adding a partnership needs YAML only.
+- on_nav, on_page_context: an area's pages show only that area's part of the navigation.
+- on_post_page, on_post_template (404.html, which MkDocs renders from the theme): mark the
+  article for the search index, and put the page's CSP in a meta tag (sitebuild/csp.py).
+- on_post_build: the search index (Pagefind), the _headers file and the precompressed copies.
+"""
+from pathlib import Path
+
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation, Section
+
+from exports import amendments, open_data, vcards
+from macros import first_paint, render
+from macros.escape import text
+from sitebuild import csp, precompress, site_search, wizard_assets
+from sitebuild.pages import WIZARD_PAGE, markdown, pages
+from stillworried.data import DataError, build_bundle, default_data_dir, engine_bundle
+
+NOT_FOUND = "404.html"
+# The functions the pages in docs/ call, such as {{ front_doors() }}: each is given the page
+# being rendered (render.Context) before its own arguments.
+DOCS_MACROS = ("emergency_notice", "front_doors", "procedure_links", "contacts_index", "forms_index", "glossary",
+               "sources_list", "wizard_start")
+
+build = None  # the SiteBuild in progress: made by on_config, so never one left from a previous build
+
+
+def load_bundle():
+    """The checked data, or the build stopped with the maintainer's messages."""
+    try:
+        return build_bundle(default_data_dir())
+    except DataError as error:
+        # Abort prints the message without a traceback and exits non-zero: nothing is built.
+        raise Abort("The data has problems, so the site was not built:\n%s" % error) from None
+
+
+class SiteBuild:
+    """What one build reads once and every event uses."""
+
+    def __init__(self, config):
+        self.config = config
+        self.bundle = load_bundle()
+        try:
+            self.manifest, self.wizard_files = wizard_assets.build(
+                engine_bundle(self.bundle), config["extra"].get("wizard_interpreter", "micropython"))
+        except wizard_assets.MissingRuntime as error:
+            raise PluginError("The wizard cannot be built: %s" % error) from None
+        self.wizard_files.update(first_paint.fragments(self.bundle)[0])
+        self.history = amendments.history(default_data_dir())
+        self.policies = csp.Policies()
+        self.pages = pages(self.bundle, self.manifest)
+        self.navs = None
+
+    def context(self, page_url):
+        return render.Context(self.bundle, page_url)
+
+    def docs_macros(self, page):
+        """{name: function} for the pages in docs/; page() is the page being rendered."""
+        def bound(function):
+            def macro(*args):
+                return function(self.context(page().url), *args)
+            macro.__doc__ = function.__doc__
+            return macro
+        made = {name: bound(getattr(render, name)) for name in DOCS_MACROS}
+        made["open_data_downloads"] = bound(open_data.downloads)
+        made["amendments_page"] = bound(lambda ctx: amendments.page(ctx, self.history))
+        return made
+
+    def files(self):
+        """Every file made from the data: the pages, the vCards, the wizard's files, the open
+        data and the feed."""
+        made = []
+        for path, (_, meta, function, args) in self.pages.items():
+            page = File.generated(self.config, path, content="")
+            page.content_string = markdown(meta, function(self.context(page.url), *args))
+            made.append(page)
+        for name, content in vcards.all_cards(self.bundle).items():
+            made.append(File.generated(self.config, render.vcard_path(name), content=content))
+        for path, source in self.wizard_files.items():
+            if isinstance(source, Path):
+                made.append(File.generated(self.config, path, abs_src_path=str(source)))
+            else:
+                made.append(File.generated(self.config, path, content=source))
+        for path, content in open_data.files(self.bundle, self.config["site_url"]).items():
+            made.append(File.generated(self.config, path, content=content))
+        feed = amendments.feed(self.history, self.config["site_url"], self.config["site_name"])
+        made.append(File.generated(self.config, amendments.FEED_PATH, content=feed))
+        return made
+
+
+def nav(bundle, made):
+    """The navigation: Home, then one section per area holding every page of that area (its
+    procedures, guidance, contacts and forms), then the site-wide pages. One pass over the pages,
+    so it grows linearly with the number of partnerships."""
+    def entry(path):
+        return {text(made[path][0]): path}
+
+    own = {pid: {"pages": [], "support": [], "forms": []} for pid in bundle["partnerships"]}
+    for path in made:
+        folder, _, rest = path.partition("/")
+        if folder == "forms":
+            own[bundle["forms"][rest[:-len(".md")]]["partnership"]]["forms"].append(entry(path))
+        elif folder in own and rest.startswith("support/"):
+            own[folder]["support"].append(entry(path))
+        elif folder in own and rest != "index.md":
+            own[folder]["pages"].append(entry(path))
+    areas = []
+    for pid, partnership in bundle["partnerships"].items():
+        section = [{"Overview": "%s/index.md" % pid}] + own[pid]["pages"]
+        if own[pid]["support"]:
+            section.append({"Support and guidance": own[pid]["support"]})
+        section.append(entry("contacts/%s.md" % pid))
+        if own[pid]["forms"]:
+            section.append({text("%s forms" % partnership["name"]): own[pid]["forms"]})
+        areas.append({text(partnership["name"]): section})
+    return ([{"Home": "index.md"}, entry(WIZARD_PAGE)] + areas
+            + [{"Contacts": "contacts/index.md"}, {"Forms": "forms/index.md"}, {"Glossary": "glossary.md"},
+               {text("What's changed"): "amendments.md"},
+               {"About": ["about.md", "accessibility.md", "privacy.md", "maintainers.md"]}])
+
+
+def area_navs(site_nav, bundle):
+    """{partnership id: the navigation its pages show}: Home, that area's own section and the
+    site-wide pages. Every page listing every area would make each page, and the build, grow
+    with the square of the number of partnerships; the home page lists them all instead."""
+    count = len(bundle["partnerships"])
+    lead = 2  # Home and the wizard come before the areas (see nav)
+    home, areas, rest = site_nav.items[:lead], site_nav.items[lead:lead + count], site_nav.items[lead + count:]
+    assert [area.title for area in areas] == [text(p["name"]) for p in bundle["partnerships"].values()]
+    navs = {pid: Navigation(home + [area] + rest, site_nav.pages) for pid, area in zip(bundle["partnerships"], areas)}
+    # The other pages (home, wizard, contacts, glossary...) list every area by its overview only:
+    # each area's whole section would put 150 areas' pages into every one of them.
+    navs[None] = Navigation(home + [Section(area.title, area.children[:1]) for area in areas] + rest, site_nav.pages)
+    return navs
+
+
+def header_data(bundle):
+    """What the header's emergency line shows: 999, and on an area's pages its front door."""
+    doors = {}
+    for pid, partnership in bundle["partnerships"].items():
+        contact = bundle["contacts"][partnership["front_door"]["contacts"][0]]
+        phone = next((p for p in contact.get("phones", []) if p.get("e164")), None)
+        doors[pid] = {"area": partnership["name"], "name": partnership["front_door"]["name"],
+                      "tel": phone["e164"] if phone else None, "display": phone["display"] if phone else None}
+    return {"front_doors": doors, "exit_to": render.NEUTRAL_SITE}
+
+
+# --- MkDocs' events, in the order a build calls them ----------------------------------------
+
+def on_config(config):
+    global build
+    build = SiteBuild(config)
+    config["nav"] = nav(build.bundle, build.pages)
+    config["extra"]["sw"] = header_data(build.bundle)
+    macros = config["plugins"]["macros"]
+    macros.register_macros(build.docs_macros(lambda: macros.page))
+    return config
+
+
+def on_files(files, config):
+    for made in build.files():
+        files.append(made)
+    return files
+
+
+def on_nav(site_nav, config, files):
+    build.navs = area_navs(site_nav, build.bundle)
+    return site_nav
+
+
+def on_page_context(context, page, config, nav):
+    """An area's pages show only that area in the navigation, the others every area's overview
+    (see area_navs)."""
+    context["nav"] = build.navs.get(page.meta.get("partnership"), build.navs[None])
+    return context
+
+
+def on_post_page(output, page, config):
+    if not page.meta.get("search_page") and page.file.src_uri != "404.md":
+        area = build.bundle["partnerships"].get(page.meta.get("partnership"), {}).get("name")
+        output = site_search.prepare(output, config["site_name"], area)
+    return build.policies.apply(output, page.url, wizard=bool(page.meta.get("wizard")),
+                                search=bool(page.meta.get("search_page")))
+
+
+def on_post_template(output, template_name, config):
+    if template_name != NOT_FOUND:
+        return output
+    return build.policies.apply(output, NOT_FOUND)
+
+
+def on_post_build(config):
+    try:
+        site_search.index(config["site_dir"])
+    except site_search.IndexingFailed as error:
+        raise PluginError("Search could not be built: %s" % error) from None
+    (Path(config["site_dir"]) / "_headers").write_text(build.policies.headers_file())
+    precompress.precompress(config["site_dir"])

@@ -1,0 +1,64 @@
+"""Every page made from the data: where it goes, its title in the navigation, its front matter
+and the function in macros/ that writes its HTML. Adding a partnership to data/ adds its pages
+here; mkdocs_hooks.py turns each into a page of the site.
+
+A page's Markdown is its front matter and that function's HTML, which Markdown leaves as it is.
+"""
+import yaml
+
+from macros import render, wizard
+from macros.escape import text
+from sitebuild import wizard_assets
+
+WIZARD_PAGE = wizard_assets.PAGE + "index.md"
+
+
+def markdown(meta, html):
+    """A generated page: front matter (title and description escaped for HTML, since MkDocs'
+    templates do not escape) and the page's HTML."""
+    front = dict(meta, title=text(meta["title"]), description=text(meta["description"]))
+    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + str(html) + "\n"
+
+
+def pages(bundle, manifest):
+    """{site path: (nav title, front matter, function, arguments)} for every page made from the
+    data: function(context, *arguments) in macros/ is the page's HTML."""
+    relative_to_wizard = render.Context(None, wizard_assets.PAGE).url
+    made = {WIZARD_PAGE: ("Still worried? Find who to contact", {
+        "title": "Still worried? Find who to contact next",
+        "description": "Answer a few questions to find who to contact next about a child, and the date they "
+                       "should answer by.",
+        "wizard": True,
+        # The wizard's head preloads the runtime, so the download starts while the first
+        # question, which needs no script, is being read.
+        "modulepreload": [relative_to_wizard(path) for path in manifest["modulepreload"]],
+        "preload_first": [relative_to_wizard(path) for path in manifest["fetch_first"]],
+        "preload": [relative_to_wizard(path) for path in manifest["fetch"]]}, wizard.wizard_page, (manifest,))}
+    guidance = bundle["guidance"]["guidance"]
+
+    def add(path, nav_title, title, description, function, *args, **meta):
+        made[path] = (nav_title, dict({"title": title, "description": description}, **meta), function, args)
+
+    for pid, partnership in bundle["partnerships"].items():
+        add("%s/index.md" % pid, partnership["name"], partnership["full_name"],
+            "Safeguarding escalation in %s: the emergency route, the front door, and the procedures for "
+            "disagreeing with another agency about a child." % partnership["name"],
+            render.partnership_page, pid, partnership=pid)
+        for procedure in bundle["procedures"].values():
+            if procedure["partnership"] == pid:
+                add("%s/%s.md" % (pid, procedure["id"]), procedure["title"], procedure["title"], procedure["summary"],
+                    render.procedure_page, procedure["id"], partnership=pid)
+        if pid in guidance:
+            document = guidance[pid]["document"]
+            add("%s/support/index.md" % pid, "Levels of support", document["title"], document["summary"],
+                render.guidance_page, pid, partnership=pid)
+            for section in guidance[pid]["sections"]:
+                add("%s/support/%s.md" % (pid, section["id"]), section["title"], section["title"], section["summary"],
+                    render.guidance_section, pid, section["id"], partnership=pid)
+        add("contacts/%s.md" % pid, "%s contacts" % partnership["name"], "%s contacts" % partnership["name"],
+            "Every phone number and email in the %s safeguarding documents, with its source." % partnership["name"],
+            render.contacts_page, pid, partnership=pid)
+    for form in bundle["forms"].values():
+        add("forms/%s.md" % form["id"], form["title"], form["title"], form["purpose"], render.form_page, form["id"],
+            partnership=form["partnership"])
+    return made
