@@ -207,7 +207,7 @@ def brotli_kb(site, origin, urls):
 COMPARE_TARGETS = {"home KB": 150, "wizard answer KB": 350, "build s": 60}
 
 
-def compare(sizes, runs, build_runs):
+def compare(sizes, runs, build_runs, encoding="gzip"):
     """The side-by-side table of issue 11: for each number of partnerships, the build time, the
     home and procedure pages' bytes until the network is quiet, and the wizard opened on a shared
     answer link (bytes and time until the answer is written)."""
@@ -221,7 +221,7 @@ def compare(sizes, runs, build_runs):
             data = synthetic_data.write_data(ROOT / "data", Path(temp) / ("data-%d" % size), size)
             site = Path(temp) / ("site-%d" % size)
             builds = [time_build(data, site) for _ in range(build_runs)]
-            server = Server(site, compress=True)
+            server = Server(site, compress=encoding)
             column = {"build s": spread([wall for wall, _ in builds], digits=1),
                       "build CPU s": spread([cpu for _, cpu in builds], digits=1),
                       "pages": str(sum(1 for _ in site.rglob("index.html")))}
@@ -254,8 +254,9 @@ def compare(sizes, runs, build_runs):
             print("measured %d partnerships (load average %.1f)" % (size, os.getloadavg()[0]), flush=True)
         browser.close()
     rows = list(columns[sizes[0]][0])
-    print("\nSlow 4G (150 ms, 1.6 Mbit/s), CPU x%d, 412x915, cold cache, gzip; median (min-max) of %d loads, "
-          "%d builds; the machine is shared, so times are noisy (CPU times are not)" % (CPU_SLOWDOWN, runs, build_runs))
+    print("\nSlow 4G (150 ms, 1.6 Mbit/s), CPU x%d, 412x915, cold cache, %s; median (min-max) of %d loads, "
+          "%d builds; the machine is shared, so times are noisy (CPU times are not)"
+          % (CPU_SLOWDOWN, "Brotli" if encoding == "br" else "gzip", runs, build_runs))
     print("| | " + " | ".join("%d partnerships" % size for size in sizes) + " |")
     print("| --- |" + " --- |" * len(sizes))
     for row in rows:
@@ -280,9 +281,11 @@ def main():
     only.add_argument("--build-only", action="store_true")
     only.add_argument("--compare", metavar="SIZES", help="the side-by-side table for these partnership counts "
                       "(for example 3,150): build time, home and procedure pages, the wizard on a shared link")
+    parser.add_argument("--encoding", choices=("gzip", "br"), default="gzip",
+                        help="with --compare, what the host sends: gzip (every static host) or Brotli (br)")
     args = parser.parse_args()
     if args.compare:
-        return compare([int(size) for size in args.compare.split(",")], args.runs, args.build_runs)
+        return compare([int(size) for size in args.compare.split(",")], args.runs, args.build_runs, args.encoding)
     if not args.build_only:
         bench_pages(args.runs)
     if not args.pages_only:

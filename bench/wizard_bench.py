@@ -90,6 +90,8 @@ def write_plain_page(site, size):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--encoding", choices=("gzip", "br"), default="gzip",
+                        help="what the host sends: gzip (every static host) or Brotli (br), from the build's copies")
     parser.add_argument("--interpreter", choices=("micropython", "pyodide"), default="micropython")
     parser.add_argument("--partnerships", type=int, default=None,
                         help="build with this many synthetic partnerships (synthetic_data.py) instead of data/")
@@ -109,7 +111,7 @@ def main():
         result = build_site(temp / "site", data_dir=data, config_file=config)
         if result.returncode != 0:
             sys.exit("The site did not build:\n" + result.stderr)
-        server = Server(temp / "site", compress=True)
+        server = Server(temp / "site", compress=args.encoding)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             times, sizes = [], []
@@ -132,9 +134,9 @@ def main():
 
     ratios = [ready / loaded for ready, loaded in zip(sorted(times), sorted(plain_times))]
     ratio = statistics.median(times) / statistics.median(plain_times)
-    print("Wizard on %s, %s: slow 4G (150 ms, 1.6 Mbit/s), CPU x%d, 412x915, cold cache, %d runs"
+    print("Wizard on %s, %s: slow 4G (150 ms, 1.6 Mbit/s), CPU x%d, 412x915, cold cache, %d runs, served with %s"
           % (args.interpreter, "%d partnerships" % args.partnerships if args.partnerships else "data/",
-             CPU_SLOWDOWN, args.runs))
+             CPU_SLOWDOWN, args.runs, args.encoding))
     print("  able to answer     %s ms" % spread(times))
     print("  transferred        %s KB" % spread(sizes, scale=1024, digits=1))
     print("  plain page, same size: all bytes in %s ms, %s KB" % (spread(plain_times), spread(plain_sizes, scale=1024, digits=1)))

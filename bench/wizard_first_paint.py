@@ -85,6 +85,8 @@ def plain_once(browser, url):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--encoding", choices=("gzip", "br"), default="gzip",
+                        help="what the host sends: gzip (every static host) or Brotli (br), from the build's copies")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
     from stillworried.bank_holidays import calendar_data
@@ -96,7 +98,7 @@ def main():
             sys.exit("The site did not build:\n" + result.stderr)
         holidays = [day for day in calendar_data()["holidays"] if day.startswith("2026")]
         plain = write_plain_page(temp / "site", holidays)
-        server = Server(temp / "site", compress=True)
+        server = Server(temp / "site", compress=args.encoding)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             runs = {name: [wizard_once(browser, server.url(link)) for _ in range(args.runs)]
@@ -107,8 +109,8 @@ def main():
     finally:
         shutil.rmtree(temp, ignore_errors=True)
 
-    print("Wizard on a shared link: slow 4G (150 ms, 1.6 Mbit/s), CPU x%d, 412x915, cold cache, %d runs"
-          % (CPU_SLOWDOWN, args.runs))
+    print("Wizard on a shared link: slow 4G (150 ms, 1.6 Mbit/s), CPU x%d, 412x915, cold cache, %d runs, served with %s"
+          % (CPU_SLOWDOWN, args.runs, args.encoding))
     print("  plain-JS page working out the same date: %s ms" % spread(plain_times))
     for name, figures in runs.items():
         column = {key: [f[key] for f in figures if f[key] is not None] for key in ("fcp", "who", "date", "bytes")}
