@@ -12,7 +12,8 @@ import datetime
 from dateutil.relativedelta import relativedelta
 
 from stillworried import phones
-from stillworried.validate import NUMBER_IN_TEXT, contact_references
+from stillworried.validation.cross_checks import contact_references
+from stillworried.validation.suggestions import NUMBER_IN_TEXT
 from stillworried.workdays import DateError, parse_date
 from stillworried.yamlmarks import Problem
 

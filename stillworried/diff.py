@@ -22,7 +22,7 @@ from pathlib import Path
 
 from stillworried import engine, text_policy, words
 from stillworried.data import DataError, build_bundle, default_data_dir
-from stillworried.validate import FILES
+from stillworried.validation.data_files import FILES
 from stillworried.workdays import DateError, WorkingCalendar
 
 NEXT_BANK_HOLIDAYS = 3
