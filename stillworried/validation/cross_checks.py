@@ -10,7 +10,7 @@ from stillworried import phone_policy, phones
 from stillworried.text_policy import shown
 from stillworried.validation.data_files import walk
 from stillworried.validation.suggestions import suggest
-from stillworried.workdays import DateError, parse_date
+from stillworried.workdays import DateError, parse_month_or_date
 
 SPECIAL_ORIGINS = ("stage_start", "process_start")
 NATIONAL = "national"
@@ -107,9 +107,8 @@ class CrossChecks:
     def check_date(self, marked, path, value):
         if value is None:
             return
-        text = value if len(value) == 10 else value + "-01"
         try:
-            parse_date(text)
+            parse_month_or_date(value)
         except DateError:
             self.add(marked.problem(path, "'%s' is not a real date. Check the day and month (YYYY-MM-DD)."
                                     % shown(value)))
