@@ -9,6 +9,7 @@ import pytest
 from conftest import DATA
 from stillworried.validate import FILES, SCHEMA_DIR
 from stillworried.validation.schema_check import Validator
+from stillworried.validation.schema_messages import LOOKS_LIKE, SHOULD_BE
 
 # A field whose value is a whole list of records (procedures, contacts...) has no example in
 # the schema; its description sends the reader to the data file's real ones instead.
@@ -72,3 +73,34 @@ def test_each_data_file_names_its_schema_on_its_first_line(data_name, schema_nam
     first = (DATA / data_name).read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../stillworried/schemas/%s" % schema_name
     assert (DATA / "../stillworried/schemas" / schema_name).resolve() == (SCHEMA_DIR / schema_name).resolve()
+
+
+def patterns(node, inside_not=False):
+    """(the schema part, whether it sits in a "not") for every pattern or format in a schema."""
+    if isinstance(node, dict):
+        if "pattern" in node or "format" in node:
+            yield node, inside_not
+        for key, value in node.items():
+            if key != "examples":
+                yield from patterns(value, key == "not")
+    elif isinstance(node, list):
+        for value in node:
+            yield from patterns(value)
+
+
+PATTERNS = [(name, part, inside_not) for name, schema in SCHEMAS.items() for part, inside_not in patterns(schema)]
+
+
+def test_there_are_patterns_to_check():
+    assert len(PATTERNS) >= 8 and any(inside_not for _, _, inside_not in PATTERNS)
+
+
+@pytest.mark.parametrize("schema_name, part, inside_not", PATTERNS,
+                         ids=["%s:%s" % (name, part.get("pattern", part.get("format"))) for name, part, _ in PATTERNS])
+def test_every_pattern_has_its_words_for_a_maintainer_beside_it(schema_name, part, inside_not):
+    """A value that does not match is reported in these words (stillworried/validation/
+    schema_messages.py), so a new pattern without them would be reported as a bare regex."""
+    words = part.get(LOOKS_LIKE if inside_not else SHOULD_BE, "")
+    assert words.strip(), "%s: the pattern %r needs a %r: the words a maintainer is shown when a value %s it" % (
+        schema_name, part.get("pattern", part.get("format")), LOOKS_LIKE if inside_not else SHOULD_BE,
+        "matches" if inside_not else "does not match")

@@ -4,13 +4,12 @@ import re
 from stillworried.text_policy import shown
 from stillworried.validation.suggestions import corrected, owner_hint, retype_hint, suggest
 
-FRIENDLY_PATTERNS = {
-    "^[a-z][a-z0-9-]*$": "an id: lower-case letters, digits and hyphens, starting with a letter (for example salford-bridge)",
-    "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$": "a date written YYYY-MM-DD (or YYYY-MM when the source gives only a month), in quotes",
-    "^([01][0-9]|2[0-3]):[0-5][0-9]$": "a 24-hour time written HH:MM, in quotes (for example \"08:30\")",
-    "^[a-z][a-z0-9_-]*$": "stage_start, process_start or the id of an earlier timescale in this stage",
-    "^[a-z0-9-]+\\.(md|txt)$": "a file name from the protocols folder (for example wigan-resolution-protocol.txt)",
-}
+# The words for a pattern live beside it in the schema, so that editing one cannot lose the
+# other: "shouldBe" completes "'opens' should be ..." for a value that does not match, and a
+# "not" pattern's "looksLike" completes "'text' contains '0161 603 4500', which looks like ...".
+# tests/test_schemas.py makes sure every pattern has its words.
+SHOULD_BE = "shouldBe"
+LOOKS_LIKE = "looksLike"
 TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a group of fields",
               "boolean": "true or false", "number": "a number", "null": "empty"}
 
@@ -70,7 +69,7 @@ def schema_problem(marked, error, owners=None):
             read = "true/false" if isinstance(instance, bool) else "a number"
             if typed != str(instance) and not isinstance(instance, bool):
                 read = "the number %s" % instance
-            form = FRIENDLY_PATTERNS.get(error.schema.get("pattern"))
+            form = error.schema.get(SHOULD_BE)
             fixed = corrected(error.schema.get("pattern"), typed)
             return [marked.problem(path, "'%s' must be text in quotes, but YAML read %s as %s. Put it in double "
                                          "quotes%s.%s" % (name, shown(typed), read, ": it should be " + form if form else
@@ -78,7 +77,7 @@ def schema_problem(marked, error, owners=None):
                                                           ' Write it as %s: "%s".' % (name, fixed) if fixed else ""))]
         return [marked.problem(path, "'%s' should be %s, but it is %s." % (name, words, describe(instance)))]
     if kind == "pattern":
-        wanted = FRIENDLY_PATTERNS.get(error.validator_value, "text matching %s" % error.validator_value)
+        wanted = error.schema.get(SHOULD_BE, "text matching %s" % error.validator_value)
         fixed = corrected(error.validator_value, instance)
         hint = ' Did you mean "%s"?' % fixed if fixed else owner_hint(instance, owners or {}) or retype_hint(instance)
         return [marked.problem(path, "'%s' should be %s, but it is '%s'.%s" % (name, wanted, shown(instance), hint))]
@@ -94,10 +93,9 @@ def schema_problem(marked, error, owners=None):
         return [marked.problem(path, "'%s' lists the same thing twice. Remove the repeat." % name)]
     if kind == "not" and "pattern" in error.validator_value and isinstance(instance, str):
         found = re.search(error.validator_value["pattern"], instance)
-        return [marked.problem(path, "'%s' contains '%s', which looks like a phone number, email address or web "
-                                     "address. Do not write them here: the site takes them from contacts.yaml. Name "
-                                     "the contact's id in 'contacts' instead.%s"
+        return [marked.problem(path, "'%s' contains '%s', which looks like %s%s"
                                % (name, shown(found.group(0).strip() if found else instance),
+                                  error.validator_value.get(LOOKS_LIKE, "something not allowed here."),
                                   owner_hint(instance, owners or {})))]
     if kind in ("minimum", "maximum"):
         return [marked.problem(path, "'%s' is %s, which is too %s (the %s is %s)."

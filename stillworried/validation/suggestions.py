@@ -28,27 +28,37 @@ def suggest(word, choices, what=None):
 DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})\s*$")
 YEAR_FIRST = re.compile(r"^\s*(\d{4})[/.\- ](\d{1,2})[/.\- ](\d{1,2})\s*$")
 LOOSE_TIME = re.compile(r"^\s*(\d{1,2})[.:]?(\d{2})\s*$")
-DATE_PATTERN = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
-TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
 def corrected(pattern, typed):
-    """The value written the way the pattern wants, when what was typed is clearly meant as
-    one (15/05/2014 -> 2014-05-15, 8.30 -> 08:30); None when we cannot tell."""
+    """The value written the way the pattern wants, when what was typed is clearly meant as a
+    date or a time (15/05/2014 -> 2014-05-15, 8.30 -> 08:30); None when we cannot tell.
+    Each reading is tried against the pattern itself, so a schema's pattern can change without
+    this losing track of which is which."""
+    if not pattern:
+        return None
     typed = str(typed)
-    if pattern == DATE_PATTERN:
-        day_first, year_first = DAY_FIRST.match(typed), YEAR_FIRST.match(typed)
-        if day_first:
-            day, month, year = map(int, day_first.groups())
-        elif year_first:
-            year, month, day = map(int, year_first.groups())
-        else:
-            return None
-        return "%04d-%02d-%02d" % (year, month, day) if 1 <= day <= 31 and 1 <= month <= 12 else None
-    if pattern == TIME_PATTERN:
-        found = LOOSE_TIME.match(typed)
-        if found and int(found.group(1)) < 24 and int(found.group(2)) < 60:
-            return "%02d:%s" % (int(found.group(1)), found.group(2))
+    for candidate in (as_date(typed), as_time(typed)):
+        if candidate and re.search(pattern, candidate):
+            return candidate
+    return None
+
+
+def as_date(typed):
+    day_first, year_first = DAY_FIRST.match(typed), YEAR_FIRST.match(typed)
+    if day_first:
+        day, month, year = map(int, day_first.groups())
+    elif year_first:
+        year, month, day = map(int, year_first.groups())
+    else:
+        return None
+    return "%04d-%02d-%02d" % (year, month, day) if 1 <= day <= 31 and 1 <= month <= 12 else None
+
+
+def as_time(typed):
+    found = LOOSE_TIME.match(typed)
+    if found and int(found.group(1)) < 24 and int(found.group(2)) < 60:
+        return "%02d:%s" % (int(found.group(1)), found.group(2))
     return None
 
 
