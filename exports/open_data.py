@@ -33,6 +33,7 @@ from defusedcsv import csv as defused_csv
 
 from macros import render
 from macros.html import el, join
+from stillworried import team_numbers
 
 FOLDER = "contacts/open-data/"
 JSON_FILE = "services.json"
@@ -121,9 +122,7 @@ def tables(bundle, site_url):
         rows["contact"].append(row("contact", id=contact_id, service_id=service_id,
                                    name=contact.get("person") or contact["name"], title=contact.get("role", "")))
         seen = set()
-        for phone in contact.get("phones", []):
-            if not phone.get("e164"):
-                continue  # not published as a number: the service's alert says why
+        for phone in team_numbers.dialable_phones(contact):  # one printed wrongly is in the service's alert
             key = "%s:%s" % (cid, phone["e164"])
             while key in seen:
                 key += "+"

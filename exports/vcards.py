@@ -5,6 +5,8 @@ Only numbers that can be dialled go in; a number the source prints wrongly is le
 """
 import vobject
 
+from stillworried import team_numbers
+
 
 def card(contact):
     vcard = vobject.vCard()
@@ -14,11 +16,10 @@ def card(contact):
     vcard.add("org").value = [contact["organisation"]]
     if contact.get("role"):
         vcard.add("title").value = contact["role"]
-    for phone in contact.get("phones", []):
-        if phone.get("e164"):
-            tel = vcard.add("tel")
-            tel.value = phone["e164"]
-            tel.type_param = "WORK"
+    for phone in team_numbers.dialable_phones(contact):
+        tel = vcard.add("tel")
+        tel.value = phone["e164"]
+        tel.type_param = "WORK"
     for email in contact.get("emails", []):
         mail = vcard.add("email")
         mail.value = email["address"]
@@ -33,7 +34,7 @@ def card(contact):
 
 def has_card(contact):
     """Whether a contact gets a vCard: only one with a number that can be dialled or an email."""
-    return any(p.get("e164") for p in contact.get("phones", [])) or bool(contact.get("emails"))
+    return bool(team_numbers.dialable_phones(contact)) or bool(contact.get("emails"))
 
 
 def all_cards(bundle):

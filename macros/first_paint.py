@@ -12,7 +12,7 @@ rule is worked out here or in JavaScript.
 import hashlib
 import json
 
-from stillworried import engine, page_ids, words
+from stillworried import engine, page_ids, team_numbers, words
 
 from macros import templates
 
@@ -25,7 +25,7 @@ def contact_view(contact):
     if contact.get("person") and contact["person"] not in heading:
         heading += " (" + contact["person"] + ")"
     calls = [{"e164": phone["e164"], "text": phone["display"], "label": phone.get("label")}
-             for phone in contact["phones"] if phone.get("e164")]
+             for phone in team_numbers.dialable_phones(contact)]
     return {"heading": heading, "role": contact["role"] if contact.get("role") != contact["name"] else None,
             "calls": calls, "emails": [email["address"] for email in contact["emails"]], "note": None}
 

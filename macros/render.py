@@ -8,7 +8,9 @@ page being rendered, so the site works from any folder and offline.
 import posixpath
 import re
 
-from stillworried import words
+from stillworried import team_numbers, words
+from stillworried.page_ids import (WIZARD, contacts_path, form_path, guidance_path,  # noqa: F401 - used by callers
+                                   partnership_path, procedure_path, vcard_path)
 
 from macros import timeline
 from macros.html import Html, el, join
@@ -37,31 +39,7 @@ class Context:
         return self.bundle["contacts"][contact_id]
 
 
-# --- Site paths: one place that knows the URL of each kind of page -----------------------
-
-def partnership_path(partnership_id):
-    return partnership_id + "/"
-
-
-def procedure_path(procedure):
-    return procedure["partnership"] + "/" + procedure["id"] + "/"
-
-
-def contacts_path(partnership_id):
-    return "contacts/" + partnership_id + "/"
-
-
-def form_path(form_id):
-    return "forms/" + form_id + "/"
-
-
-def guidance_path(partnership_id, section_id=None):
-    return partnership_id + "/support/" + (section_id + "/" if section_id else "")
-
-
-def vcard_path(name):
-    return "contacts/vcards/" + name + ".vcf"
-
+# --- Site paths: stillworried/page_ids.py knows the URL of each kind of page ------------
 
 def absolute_url(site_url, path):
     """A site path as a full address, for files read away from the site (the feed, open data)."""
@@ -187,9 +165,8 @@ def contact_card(ctx, contact_id, heading="h3", detail=False, agency=None, confl
 def conflict_box(ctx, contact_id):
     """Numbers the sources give for the same team, side by side with where each comes from."""
     contact = ctx.contact(contact_id)
-    team = [cid for cid, other in ctx.bundle["contacts"].items() if other.get("team") == contact.get("team")]
     rows = []
-    for cid in team:
+    for cid in team_numbers.team_of(ctx.bundle["contacts"], contact_id):
         for phone in ctx.contact(cid).get("phones", []):
             rows.append(el("tr", None, el("td", None, phone_link(phone)), el("td", None, citation(ctx, phone["sources"]))))
     return el("div", {"class": "admonition warning"},
@@ -270,7 +247,7 @@ def partnership_emergency(ctx, partnership):
 
 def wizard_start(ctx):
     """The way into the wizard from the home page, as a GOV.UK start button."""
-    return el("p", None, el("a", {"class": "md-button md-button--primary sw-start", "href": ctx.url("still-worried/")},
+    return el("p", None, el("a", {"class": "md-button md-button--primary sw-start", "href": ctx.url(WIZARD)},
                              "Still worried? Find who to contact next, and by when"))
 
 
@@ -550,7 +527,7 @@ def list_member(ctx, contact_id, partnership_id):
     contact = ctx.contact(contact_id)
     if contact["partnership"] == partnership_id:
         return el("a", {"href": "#contact-" + contact_id}, contact["name"])
-    numbers = [phone_link(phone) for phone in contact.get("phones", []) if phone.get("e164")]
+    numbers = [phone_link(phone) for phone in team_numbers.dialable_phones(contact)]
     return join([contact["name"]] + numbers, " ")
 
 

@@ -26,9 +26,6 @@ BUNDLE = bundle_parts.copy_of(SHARED)
 window = js.window
 document = js.document
 SITE_TITLE = document.title
-FORMS_PATH = "../forms/"
-CONTACTS_PATH = "../contacts/"
-PROCEDURE_PATH = "../"
 PROXIES = []  # keep event handlers alive for the life of the page
 # The answers last shown, in memory only (never in storage): going back or changing an answer
 # fills the date boxes with these rather than quietly resetting them to today.
@@ -528,9 +525,9 @@ def write_result(answers, focus):
                      make("a", "Whose decision do you disagree with? Choose the agency to see its numbers",
                           href=flow.make_fragment(ask))))
     if answer["directory"]:
+        listing = page_ids.from_wizard(page_ids.contacts_path(answer["partnership"]))
         add(who, add(make("p", cls="sw-directory"), make("span", "Or find the right person in the source's list: "),
-                     make("a", answer["directory"]["title"],
-                          href=CONTACTS_PATH + answer["partnership"] + "/#list-" + answer["directory"]["id"])))
+                     make("a", answer["directory"]["title"], href=listing + "#list-" + answer["directory"]["id"])))
     main = answer["deadline"]
     if main and main["date"]:
         fill(first, page_ids.LABEL, main["label"])
@@ -581,8 +578,9 @@ def write_result(answers, focus):
     add(do, bullet_list(answer["do"]))
     if answer["send"]:
         add(do, make("h3", "What to send"),
-            add(make("ul", cls="sw-result__send"), *[add(make("li"), make("a", form["title"], href=FORMS_PATH + form["id"] + "/"))
-                                                    for form in answer["send"]]))
+            add(make("ul", cls="sw-result__send"),
+                *[add(make("li"), make("a", form["title"], href=page_ids.from_wizard(page_ids.form_path(form["id"]))))
+                  for form in answer["send"]]))
     if answer["record"]:
         add(do, make("h3", "What to record"), bullet_list(answer["record"]))
     add(disclosure(result, "If the child's safety needs it, act sooner", "sw-result__safety"),
@@ -603,8 +601,9 @@ def write_result(answers, focus):
                                        make("span", ", " + source["section"]))
                                    for source in answer["sources"]]))
     add(sources, make("p", "Full procedure: ", cls="sw-source"))
+    procedure = {"partnership": answer["partnership"], "id": answer["procedure"]}
     sources.lastChild.appendChild(make("a", answer["procedure_title"],
-                                       href=PROCEDURE_PATH + answer["partnership"] + "/" + answer["procedure"] + "/"))
+                                       href=page_ids.from_wizard(page_ids.procedure_path(procedure))))
     result.setAttribute("data-answers", flow.make_fragment(answers))
     result.hidden = False
     document.body.classList.add("sw-has-result")

@@ -10,7 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from stillworried import BROWSER_MODULES, bundle_parts
+from stillworried import BROWSER_MODULES, bundle_parts, page_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -18,7 +18,7 @@ PYSCRIPT_DIST = NODE_MODULES / "@pyscript" / "core" / "dist"
 GLUE = ROOT / "pyscript"
 PACKAGE = ROOT / "stillworried"
 BASE = "assets/wizard/"
-PAGE = "still-worried/"
+PAGE = page_ids.WIZARD
 # The shared part of the data, in the interpreter's file system (the glue opens it by this name).
 SHARED_DATA = "shared.json"
 
@@ -97,13 +97,12 @@ def data_files(engine_bundle):
     or the area answer names it (stillworried.bundle_parts). The shared part names each area's
     file relative to the wizard page, so the site works under any path."""
     shared, parts = bundle_parts.split(engine_bundle)
-    to_site_root = "../" * PAGE.count("/")
     areas = {}
     for partnership_id in sorted(parts):
         text = data_json(parts[partnership_id])
         path = BASE + "data/" + content_hashed("area-" + partnership_id, text)
         areas[path] = text
-        shared["parts"][partnership_id] = to_site_root + path
+        shared["parts"][partnership_id] = page_ids.from_wizard(path)
     text = data_json(shared)
     return BASE + "data/" + content_hashed("shared", text), text, areas
 

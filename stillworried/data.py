@@ -40,7 +40,7 @@ def with_numbers(contact):
     numbered = []
     for phone in contact.get("phones", []):
         phone = dict(phone)
-        parsed = None if phone.get("invalid_in_source") else phones.parse(phone["number"])
+        parsed = phones.dialable(phone)
         phone["e164"] = parsed[0] if parsed else None
         phone["display"] = parsed[1] if parsed else phone["number"]
         numbered.append(phone)

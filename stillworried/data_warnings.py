@@ -11,9 +11,10 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 
-from stillworried import phones
-from stillworried.validate import NUMBER_IN_TEXT, contact_references
-from stillworried.workdays import DateError, parse_date
+from stillworried import phones, team_numbers
+from stillworried.validation.cross_checks import contact_references
+from stillworried.validation.suggestions import NUMBER_IN_TEXT
+from stillworried.workdays import DateError, parse_month_or_date
 from stillworried.yamlmarks import Problem
 
 DEFAULT_MAX_AGE_MONTHS = 12
@@ -23,8 +24,8 @@ WARNING = Problem.WARNING
 def first_day(value):
     """A YYYY-MM-DD or YYYY-MM date; a month alone counts from its first day, the oldest it can be."""
     try:
-        return parse_date(value if len(value) == 10 else value + "-01")
-    except (DateError, TypeError):
+        return parse_month_or_date(value)
+    except DateError:
         return None  # validate.check reports it
 
 
@@ -89,7 +90,7 @@ def dialable(contact):
     """{E.164: phone index} for the numbers of a contact that can be dialled."""
     found = {}
     for index, phone in enumerate(contact.get("phones", [])):
-        parsed = None if phone.get("invalid_in_source") else phones.parse(phone["number"])
+        parsed = phones.dialable(phone)
         if parsed:
             found.setdefault(parsed[0], index)
     return found
@@ -108,11 +109,7 @@ def team_differences(contacts):
     numbers compete, so a contact may have none (the Bridge's referral line, which every source
     gives for referrals and challenges): its numbers must then be named in a teammate's note."""
     everyone = contacts.data["contacts"]
-    teams = {}
-    for index, contact in enumerate(everyone):
-        if contact.get("team"):
-            teams.setdefault(contact["team"], []).append(index)
-    for team, members in teams.items():
+    for team, members in team_numbers.teams(everyone).items():
         numbers = {index: dialable(everyone[index]) for index in members}
         for index in members:
             contact = everyone[index]

@@ -70,7 +70,7 @@ for the stage the walk says the person should be at today, with the walk as ``wa
 Their keys are documented on the functions.
 """
 from stillworried.workdays import FIRST_WEEKEND_DAY, DateError, WorkingCalendar, parse_date
-from stillworried import words
+from stillworried import team_numbers, words
 
 
 class EngineError(ValueError):
@@ -316,18 +316,15 @@ def contact_summary(bundle, contact_id):
     source gives the same number should not offer the other one."""
     contact = bundle["contacts"][contact_id]
     phones = contact.get("phones", [])
-    callable_phones = [phone for phone in phones if phone.get("e164")]
+    callable_phones = team_numbers.dialable_phones(contact)
     emails = contact.get("emails", [])
     conflicts = []
-    team = contact.get("team")
-    if team and contact.get("conflict"):
+    if contact.get("conflict"):
         own = set(phone["e164"] for phone in callable_phones)
-        for other_id in sorted(bundle["contacts"]):
+        for other_id in sorted(team_numbers.teammates(bundle["contacts"], contact_id)):
             other = bundle["contacts"][other_id]
-            if other_id == contact_id or other.get("team") != team:
-                continue
-            for phone in other.get("phones", []):
-                if phone.get("e164") and phone["e164"] not in own:
+            for phone in team_numbers.dialable_phones(other):
+                if phone["e164"] not in own:
                     conflicts.append({
                         "contact": other_id,
                         "name": other["name"],

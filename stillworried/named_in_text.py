@@ -16,7 +16,8 @@ again in every sentence that names it.
 It is a separate module so that validate.check only has to call it.
 """
 from stillworried import phones
-from stillworried.validate import EMAIL_IN_TEXT, NUMBER_IN_TEXT, walk
+from stillworried.validation.data_files import walk
+from stillworried.validation.suggestions import EMAIL_IN_TEXT, NUMBER_IN_TEXT
 
 FILES = ("stages.yaml", "contacts.yaml")
 # Where a number or email is the value itself, not a sentence about it.

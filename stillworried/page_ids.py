@@ -1,6 +1,6 @@
 """The ids, classes and data-field names that the build (templates/, macros/) and the browser
-glue (pyscript/wizard.py) share, named once so the two cannot drift apart. Runs under CPython
-and MicroPython: plain strings only."""
+glue (pyscript/wizard.py) share, and where each kind of page lives on the site, named once so
+the two cannot drift apart. Runs under CPython and MicroPython: plain strings only."""
 
 # <template> elements in the wizard page, cloned by the glue.
 TEMPLATE_FIRST = "sw-tpl-first"
@@ -47,3 +47,39 @@ STEP_DATE = "step-date"
 LADDER_TEXT = "ladder-text"
 STEP_TEXT = "step-text"
 ROW = 48
+
+
+# --- Site paths, from the site's root: where each kind of page lives ----------------------
+
+# The wizard's page. Its links go up to the site's root first (from_wizard).
+WIZARD = "still-worried/"
+
+
+def partnership_path(partnership_id):
+    return partnership_id + "/"
+
+
+def procedure_path(procedure):
+    """procedure: a procedure of the bundle, or any dict with its 'partnership' and 'id'."""
+    return procedure["partnership"] + "/" + procedure["id"] + "/"
+
+
+def contacts_path(partnership_id):
+    return "contacts/" + partnership_id + "/"
+
+
+def form_path(form_id):
+    return "forms/" + form_id + "/"
+
+
+def guidance_path(partnership_id, section_id=None):
+    return partnership_id + "/support/" + (section_id + "/" if section_id else "")
+
+
+def vcard_path(name):
+    return "contacts/vcards/" + name + ".vcf"
+
+
+def from_wizard(path):
+    """A site path as a link from the wizard's page."""
+    return "../" * WIZARD.count("/") + path

@@ -36,6 +36,12 @@ def parse(number):
             phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL))
 
 
+def dialable(phone):
+    """(E.164, national display) for a phone of contacts.yaml that can be dialled: a valid
+    number the source does not print wrongly (invalid_in_source); None otherwise."""
+    return None if phone.get("invalid_in_source") else parse(phone["number"])
+
+
 def digits(number):
     return re.sub(r"\D", "", number)
 

@@ -37,6 +37,14 @@ def parse_date(text, what="date"):
         raise DateError("The " + what + " '" + text + "' is not a real date.")
 
 
+def parse_month_or_date(text, what="date"):
+    """A YYYY-MM-DD date, or the first day of a YYYY-MM month. The data gives a month alone
+    when the source prints only a month; its first day is the oldest the date can be."""
+    if isinstance(text, str) and len(text) != 10:
+        text += "-01"
+    return parse_date(text, what)
+
+
 def days_in_month(year, month):
     if month == 12:
         return 31

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from stillworried import cli, phone_policy, phones, text_policy
+from stillworried.cli import answers
 
 
 @pytest.mark.parametrize("number", ["0161 603 4500", "01942 828300", "020 7946 0000", "07867 904691",
@@ -75,7 +76,7 @@ def hostile_bundle(bundle, title):
 @pytest.mark.parametrize("title", ["\x1b[2J\x1b[HAll clear", "Chair\u202e", "Chair\ud800", "Chair\x9b2J"])
 def test_next_prints_control_characters_escaped_even_if_they_reach_the_data(title, bundle, monkeypatch, capsys):
     """The check refuses them (tests/test_hostile_yaml.py); this is the second line of defence."""
-    monkeypatch.setattr(cli, "build_bundle", lambda data=None: hostile_bundle(bundle, title))
+    monkeypatch.setattr(answers, "build_bundle", lambda data=None: hostile_bundle(bundle, title))
     for extra in ([], ["--json"]):
         assert cli.main(["next", "southwark", "--stage", "4", "--since", "2026-11-23"] + extra) == 0
         out = capsys.readouterr().out

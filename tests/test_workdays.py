@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from conftest import working_day_cases
-from stillworried.workdays import DateError, parse_date
+from stillworried.workdays import DateError, parse_date, parse_month_or_date
 
 OPERATIONS = {
     "working_days": lambda calendar, start, amount: calendar.add_working_days(start, amount),
@@ -54,3 +54,13 @@ def test_the_covered_range_is_at_least_2015_to_2035(calendar):
 def test_malformed_dates_are_refused_with_a_clear_message(text, message):
     with pytest.raises(DateError, match=message):
         parse_date(text)
+
+
+def test_a_month_alone_counts_from_its_first_day_the_oldest_it_can_be():
+    """The data may give YYYY-MM where the source prints only a month (verified_on, review_due)."""
+    assert parse_month_or_date("2015-01") == datetime.date(2015, 1, 1)
+    assert parse_month_or_date("2015-01-31") == datetime.date(2015, 1, 31)
+    with pytest.raises(DateError, match="not a real date"):
+        parse_month_or_date("2015-13")
+    with pytest.raises(DateError):
+        parse_month_or_date(None)

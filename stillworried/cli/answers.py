@@ -1,0 +1,140 @@
+"""What `next` and `where` share: asking the engine, and printing its answer for a person (or
+as JSON) with nothing in it that can act in a terminal."""
+import json
+import sys
+
+from stillworried import engine, text_policy, words
+from stillworried.cli.arguments import DATA_ERROR, USAGE_ERROR, london_today
+from stillworried.data import DataError, build_bundle
+from stillworried.workdays import DateError
+
+
+def safe_json(answer):
+    """The answer as JSON with nothing that can act in a terminal: json.dumps already escapes
+    C0 controls; the others (DEL, C1, bidirectional controls, lone surrogates) become \\uXXXX,
+    which is the same JSON."""
+    text = json.dumps(answer, indent=2, ensure_ascii=False)
+    # Between the values there are only the newlines of the indentation, which stay.
+    return text_policy.FORBIDDEN_BUT_NEWLINE.sub(lambda found: "\\u%04x" % ord(found.group(0)), text)
+
+
+def given_dates(first, option, started):
+    """[(date, option)] for the dates typed on the command line, to name in messages."""
+    return [(first, option)] + ([(started, "--started")] if started else [])
+
+
+def beyond_calendar(bundle, given):
+    """The message for dates given inside the calendar whose deadlines fall after its last day,
+    naming the dates given, [(date, option)] (the engine's own message names the day it could
+    not count)."""
+    last = bundle["calendar"]["last"]
+    if not all(bundle["calendar"]["first"] <= day <= last for day, _ in given):
+        return None
+    return ("the deadlines counted from %s fall after %s, the last day we have bank holidays for (from %s), so they "
+            "cannot be worked out yet." % (" and ".join("%s (the date given to %s)" % pair for pair in given), last,
+                                           bundle["calendar"]["first"]))
+
+
+def contact_lines(contact, indent="  "):
+    lines = [indent + contact["name"] + (" (" + contact["role"] + ")" if contact.get("role") else "")]
+    for phone in contact["phones"]:
+        label = " (" + phone["label"] + ")" if phone.get("label") else ""
+        if phone["e164"]:
+            lines.append(indent + "  Phone " + phone["display"] + label)
+        else:
+            lines.append(indent + "  Phone " + phone["display"] + label + ": NOT A VALID NUMBER in the source; "
+                         "do not rely on it")
+    for email in contact["emails"]:
+        lines.append(indent + "  Email " + email["address"])
+    for conflict in contact["conflicts"]:
+        lines.append(indent + "  Another source gives " + conflict["phone_text"] + " (" + conflict["name"] + ")")
+    if not contact["phones"] and not contact["emails"] and contact.get("note"):
+        lines.append(indent + "  " + contact["note"])
+    return lines
+
+
+def limit_lines(limit, heading):
+    """A time limit: its date (flagged today or overdue), its rule, how it was counted, and any
+    warning; or why it has no date."""
+    if limit["date"] is None:
+        return [heading + "not worked out. " + limit["missing_words"], "  " + limit["rule"]]
+    first = heading + limit["date_words"] + " (" + limit["date"] + ")"
+    if limit["status"]:
+        first += ". " + limit["status_words"]
+    lines = [first, "  " + limit["rule"], "  " + words.capitalise(limit["counted"]) + "."]
+    for warning in (limit["non_working_day"], limit["after_overall_words"]):
+        if warning:
+            lines.append("  NOTE: " + warning)
+    return lines
+
+
+def human(answer):
+    lines = [answer["partnership_name"] + ": " + answer["procedure_title"]]
+    if answer["status"] == "lapsed":
+        lines.append("WARNING: this procedure is past its review date (" + answer["review_due"] + "). "
+                     + (answer["status_note"] or ""))
+    lines.append("")
+    lines.append("Stage %d of %d: %s" % (answer["stage"], answer["stages"], answer["title"]))
+    lines.append("This stage began: " + answer["since_words"])
+    if answer["started"] and answer["started"] != answer["since"]:
+        lines.append("The disagreement began: " + answer["started_words"])
+    if answer["today"]:
+        lines.append("Today: " + words.long_date(answer["today"]))
+    lines.append("")
+    main = answer["deadline"]
+    if main:
+        lines.extend(limit_lines(main, "Deadline: "))
+    else:
+        lines.append("Deadline: the source sets no time limit for this stage.")
+    for item in answer["deadlines"]:
+        if not item["headline"]:
+            lines.extend(limit_lines(item, "Also: "))
+    if answer["overall"]:
+        lines.extend(limit_lines(answer["overall"], "Overall: "))
+    lines.append("If the child's safety needs it: " + answer["safety_rule"]["text"])
+    lines.append("")
+    lines.append("Who: " + answer["who"]["raising"] + ", with " + answer["who"]["receiving"] + ".")
+    lines.append("What to do:")
+    lines.extend("  - " + step for step in answer["do"])
+    if answer["send"]:
+        lines.append("Send: " + ", ".join(form["title"] for form in answer["send"]))
+    if answer["record"]:
+        lines.append("Record:")
+        lines.extend("  - " + item for item in answer["record"])
+    if answer["contacts"]:
+        lines.append("Contact:")
+        for contact in answer["contacts"]:
+            lines.extend(contact_lines(contact))
+    if answer["directory"]:
+        lines.append("Directory: " + answer["directory"]["title"] + " (%d contacts; see the site)"
+                     % len(answer["directory"]["contacts"]))
+    for note in answer["notes"]:
+        lines.append(note["title"] + ": " + note["text"])
+    lines.append("")
+    if answer["next"]:
+        lines.append("If it is not resolved: stage %d, %s." % (answer["next"]["stage"], answer["next"]["title"]))
+    else:
+        lines.append("This is the last stage of the procedure.")
+    lines.append("Sources:")
+    lines.extend("  " + source["file"] + ", " + source["section"] for source in answer["sources"])
+    return "\n".join(lines)
+
+
+def ask_engine(args, question, given):
+    """(answer, exit code): the engine's answer to question(bundle, today), or the problems in the
+    data or the one-line reason it cannot answer, printed on stderr."""
+    try:
+        bundle = build_bundle(args.data)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return None, DATA_ERROR
+    today = (args.today or london_today()).isoformat()
+    try:
+        return question(bundle, today), 0
+    except (engine.EngineError, DateError) as error:
+        said = str(error)
+        if isinstance(error, DateError) and "outside that range" in said:
+            said = beyond_calendar(bundle, given) or said
+        print("stillworried: %s" % text_policy.visible(text_policy.shorten(said, 300)), file=sys.stderr)
+        return None, USAGE_ERROR
