@@ -45,6 +45,7 @@ def built_site(tmp_path_factory):
         if not done.exists():
             result = build_site(site)
             assert result.returncode == 0, result.stderr
+            (shared / "built-site" / "stderr.txt").write_text(result.stderr)  # for test_site_build.py
             done.write_text("yes")
     return site
 
