@@ -261,8 +261,10 @@ def situation_form(area):
     # In the data's order: the area's part lists it (its file's keys are sorted).
     for procedure_id in BUNDLE["area_procedures"][area]:
         procedure = BUNDLE["procedures"][procedure_id]
-        hint = procedure["title"] + ". " + (procedure.get("status_note") or "")
-        choices.append((procedure_id, procedure["for_whom"], hint.strip(), procedure["status"] == "lapsed"))
+        lapsed = procedure["status"] == "lapsed"
+        # Short, so Continue is on a phone's first screen; the answer gives the whole note.
+        hint = procedure["title"] + "." + (" Its answer says what this means for you." if lapsed else "")
+        choices.append((procedure_id, procedure["for_whom"], hint, lapsed))
     return fill_choices(by_id("sw-" + flow.SITUATION), area, "procedure", choices)
 
 
@@ -287,7 +289,8 @@ def stage_form(procedure_id):
 def agency_form(procedure_id, stage):
     """Whose decision do you disagree with? The agencies the source lists at this stage, then
     the fixed "Another agency, or I'm not sure"."""
-    choices = [(choice["id"], choice["name"], None, False) for choice in flow.agencies(BUNDLE, procedure_id, stage)]
+    choices = [(choice["id"], choice["name"], choice.get("hint"), False)
+               for choice in flow.agencies(BUNDLE, procedure_id, stage)]
     return fill_choices(by_id("sw-" + flow.AGENCY), procedure_id + "-" + str(stage), "agency", choices)
 
 
