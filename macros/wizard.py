@@ -14,32 +14,56 @@ from stillworried import flow, page_ids
 
 from macros import first_paint, timeline
 from macros.html import Raw, el, join
-from macros.render import front_doors, procedure_path
+from macros.render import partnership_path
 
-def radios(name, legend, options, hint=None):
-    """A GOV.UK radios question: a fieldset whose legend is the page's question."""
-    items = []
-    for index, (value, label, option_hint, tag) in enumerate(options):
-        ident = "%s-%d" % (name, index)
-        items.append(el("div", {"class": "sw-radio"},
-                        el("input", {"type": "radio", "id": ident, "name": name, "value": value,
-                                     "aria-describedby": ident + "-hint" if option_hint else None}),
-                        el("label", {"for": ident}, label, " ", tag),
-                        el("p", {"class": "sw-hint", "id": ident + "-hint"}, option_hint) if option_hint else None))
-    described = (name + "-hint " if hint else "") + name + "-error"
+def radio(name, index, value, label, option_hint=None, tag=None):
+    """One GOV.UK radio. The label's text and the hint are data-field slots, so the same markup
+    serves as the <template> the glue fills with an area's own choices (choices_template)."""
+    ident = "%s-%s" % (name, index)
+    return el("div", {"class": "sw-radio"},
+              el("input", {"type": "radio", "id": ident, "name": name, "value": value,
+                           "aria-describedby": ident + "-hint" if option_hint is not None else None}),
+              el("label", {"for": ident}, el("span", {page_ids.FIELD: page_ids.CHOICE_LABEL}, label), " ", tag),
+              el("p", {"class": "sw-hint", "id": ident + "-hint", page_ids.FIELD: page_ids.CHOICE_HINT}, option_hint)
+              if option_hint is not None else None)
+
+
+def lapsed_tag():
+    return el("strong", {"class": "sw-tag", page_ids.FIELD: page_ids.CHOICE_TAG}, "Past its review date")
+
+
+def choices_template():
+    """One choice of a question whose choices come from the chosen area's data (its situations,
+    a procedure's stages, the agencies listed at a stage): written once here, cloned and filled
+    with text by the glue, so the page does not grow with the number of areas."""
+    return el("template", {"id": page_ids.TEMPLATE_CHOICE}, radio("choice", 0, "", "", "", lapsed_tag()))
+
+
+def radios(name, legend, options, hint=None, filled=False, last=()):
+    """A GOV.UK radios question: a fieldset whose legend is the page's question. With filled,
+    the area's own choices are added by the glue into the data-field="choices" slot, between
+    options and last (choices that are the same for every area, written here)."""
+    items = [radio(name, index, value, label, option_hint, tag)
+             for index, (value, label, option_hint, tag) in enumerate(options)]
+    if filled:
+        items.append(el("div", {page_ids.FIELD: page_ids.CHOICES}))
+        items += [radio(name, "last-%d" % index, value, label, option_hint, tag)
+                  for index, (value, label, option_hint, tag) in enumerate(last)]
+    described = (name + "-hint " if hint is not None else "") + name + "-error"
     return el("fieldset", {"class": "sw-fieldset", "aria-describedby": described},
               el("legend", None, el("h2", {"class": "sw-question", "tabindex": "-1"}, legend)),
-              el("p", {"class": "sw-hint", "id": name + "-hint"}, hint) if hint else None,
+              el("p", {"class": "sw-hint", "id": name + "-hint", page_ids.FIELD: page_ids.HINT,
+                      "hidden": hint == "" or None}, hint)
+              if hint is not None else None,
               el("p", {"class": "sw-error", "id": name + "-error", "hidden": True}),
               items)
 
 
-def question(step, body, key=None, **data):
-    """One question: a back link, an error summary, the fields and a Continue button.
-    key tells apart the forms of one step (the situation question of each area, say)."""
-    attrs = {"class": "sw-step-form", "id": "sw-" + step + ("-" + key if key else ""), "data-step": step,
-             "hidden": True, "novalidate": True, "action": "#"}
-    attrs.update(("data-" + name, value) for name, value in data.items())
+def question(step, body):
+    """One question: a back link, an error summary, the fields and a Continue button. There is
+    one form per step, whatever the number of areas."""
+    attrs = {"class": "sw-step-form", "id": "sw-" + step, "data-step": step, "hidden": True, "novalidate": True,
+             "action": "#"}
     return el("form", attrs,
               el("a", {"class": "sw-back", "href": "#"}, "Back"),
               el("div", {"class": "sw-error-summary", "role": "alert", "tabindex": "-1", "hidden": True},
@@ -69,7 +93,9 @@ def date_input(name, legend, hint):
 
 
 def danger_question(ctx):
-    """Plain links and CSS: works before Python has loaded and with JavaScript off."""
+    """Plain links and CSS: works before Python has loaded and with JavaScript off. The answer
+    names each area's front door and links the area's page, where its numbers are on the first
+    screen: a line per area, not every area's contact cards."""
     emergency = ctx.contact("emergency-999")["phones"][0]
     return join([
         el("section", {"class": "sw-danger-question", "aria-labelledby": "sw-danger-title"},
@@ -83,70 +109,50 @@ def danger_question(ctx):
            el("h2", {"id": "sw-danger-answer-title"}, "Call 999 now"),
            el("p", None, el("a", {"href": "tel:" + emergency["e164"], "class": "sw-emergency__call"}, "Call 999")),
            el("p", None, "Tell the police the child is in immediate danger. When the child is safe, contact the "
-                         "front door for the child's area:"),
-           front_doors(ctx),
+                         "front door for the child's area. Its numbers are at the top of the area's page:"),
+           el("ul", {"class": "sw-areas"},
+              [el("li", None, el("a", {"href": ctx.url(partnership_path(pid))}, partnership["name"]),
+                  ": " + partnership["front_door"]["name"])
+               for pid, partnership in ctx.bundle["partnerships"].items()]),
            el("p", None, el("a", {"href": "#"}, "Start again"))),
     ])
 
 
 def fallback(ctx):
-    """The static steps, always on the page: what to use if the quick answer does not load."""
+    """The static steps, always on the page: what to use if the quick answer does not load.
+    Each area's page links its procedures (and says which are past their review date)."""
     # id="area": before Python has started, or with no script, answering "No" (#area) jumps here.
     return el("section", {"class": "sw-fallback", "id": "area", "aria-labelledby": "sw-fallback-title"},
               el("h2", {"id": "sw-fallback-title"}, "Read the procedures"),
               el("p", {"class": "sw-status", "id": "sw-status", "role": "status"},
-                 "The quick answer needs JavaScript. Every procedure is also set out in full, stage by stage:"),
+                 "The quick answer needs JavaScript. Every procedure is also set out in full, stage by stage, "
+                 "on its area's page:"),
               el("ul", {"class": "sw-procedures"},
-                 [el("li", None, el("a", {"href": ctx.url(procedure_path(procedure))},
-                                    ctx.bundle["partnerships"][procedure["partnership"]]["name"] + ": "
-                                    + procedure["title"]),
-                     " ", el("strong", {"class": "sw-tag"}, "Past its review date")
-                     if procedure["status"] == "lapsed" else None)
-                  for procedure in ctx.bundle["procedures"].values()]))
+                 [el("li", None, el("a", {"href": ctx.url(partnership_path(pid))}, partnership["name"]))
+                  for pid, partnership in ctx.bundle["partnerships"].items()]))
 
 
 def questions(ctx):
+    """One form per question. The area question lists every area (a line each); the questions
+    after it are one form each, whose choices the glue fills from the chosen area's data."""
     bundle = ctx.bundle
     forms = [question(flow.AREA, radios(
         "area", "Which area is the child in?",
         [(pid, p["name"], p["full_name"], None) for pid, p in bundle["partnerships"].items()],
         hint="The procedure to follow is the one for the area where the child lives."))]
-    for pid, partnership in bundle["partnerships"].items():
-        options = []
-        for procedure in bundle["procedures"].values():
-            if procedure["partnership"] == pid:
-                tag = el("strong", {"class": "sw-tag"}, "Past its review date") if procedure["status"] == "lapsed" else None
-                hint = procedure["title"] + ". " + (procedure.get("status_note") or "")
-                options.append((procedure["id"], procedure["for_whom"], hint.strip(), tag))
-        forms.append(question(flow.SITUATION, radios("procedure-" + pid, "Which of these describes you?", options),
-                              key=pid, area=pid))
-    for procedure in bundle["procedures"].values():
-        options = [(str(stage["number"]), "Stage %d: %s" % (stage["number"], stage["title"]),
-                    stage.get("reached_when"), None) for stage in procedure["stages"]]
-        # First: for someone who raised it and has heard nothing, the engine works out the stage.
-        options.insert(0, (flow.RAISED, "Where should I be today?",
-                           "I raised it on a date and I'm not sure which stage it should be at now.", None))
-        partnership = bundle["partnerships"][procedure["partnership"]]
-        only = len(flow.area_procedures(bundle, procedure["partnership"])) == 1
-        forms.append(question(flow.STAGE, join([
-            # The situation question was skipped (one choice is no question): say what was chosen.
-            el("p", {"class": "sw-chosen"}, "%s has one procedure for this, so we have chosen it: %s."
-               % (partnership["name"], procedure["title"])) if only else None,
-            radios("stage-" + procedure["id"], "Which stage have you reached?", options,
-                   hint=None if only else procedure["title"] + ". Choose the stage that matches who you have "
-                   "already spoken to.")]),
-            key=procedure["id"], procedure=procedure["id"]))
-        for stage in procedure["stages"]:
-            choices = flow.agencies(bundle, procedure["id"], stage["number"])
-            if not choices:
-                continue
-            options = [(choice["id"], choice["name"], None, None) for choice in choices]
-            options.append((flow.OTHER_AGENCY, "Another agency, or I'm not sure", None, None))
-            forms.append(question(flow.AGENCY, radios(
-                "agency-%s-%d" % (procedure["id"], stage["number"]), "Whose decision do you disagree with?",
-                options, hint="We will show the numbers the source lists for that agency at this stage."),
-                key="%s-%d" % (procedure["id"], stage["number"]), procedure=procedure["id"],
-                stage=str(stage["number"])))
+    forms.append(question(flow.SITUATION, radios("procedure", "Which of these describes you?", [], filled=True)))
+    # First: for someone who raised it and has heard nothing, the engine works out the stage.
+    raised = (flow.RAISED, "Where should I be today?",
+              "I raised it on a date and I'm not sure which stage it should be at now.", None)
+    forms.append(question(flow.STAGE, join([
+        # When the situation question was skipped (one choice is no question), the glue says
+        # here what was chosen.
+        el("p", {"class": "sw-chosen", page_ids.FIELD: page_ids.CHOSEN, "hidden": True}),
+        radios("stage", "Which stage have you reached?", [raised], hint="", filled=True)])))
+    forms.append(question(flow.AGENCY, radios(
+        "agency", "Whose decision do you disagree with?", [],
+        hint="We will show the numbers the source lists for that agency at this stage.", filled=True,
+        last=[(flow.OTHER_AGENCY, "Another agency, or I'm not sure", None, None)])))
     forms.append(question(flow.WHEN, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did this stage begin?"),
         date_input("since", "The day this stage began",
@@ -182,6 +188,7 @@ def wizard_page(ctx, manifest):
     return el("div", {"class": "sw-wizard", "id": "sw-wizard",
                       page_ids.FIRST_PAINT_MAP: first_paint.page_map(where, ctx.url)},
               Raw(first_paint.blank_templates() + timeline.blank()),  # markup from templates/, already escaped
+              choices_template(),
               danger_question(ctx),
               el("div", {"class": "sw-questions", "id": "sw-questions"},
                  questions(ctx),

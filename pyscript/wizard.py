@@ -3,7 +3,10 @@
 It reads the page (the address, the radios and date boxes), asks stillworried.flow which
 question comes next and stillworried.engine for the answer, and writes that answer with text
 nodes only, so nothing from the data can run as markup. It implements no rule. The questions
-themselves are already on the page, made at build by macros/wizard.py.
+are on the page, made at build by macros/wizard.py; the choices of those after the area's (the
+area's situations, a procedure's stages, the agencies at a stage) are cloned from one template
+and filled with text from the chosen area's data, so the page is the same size for any number
+of areas.
 
 Runs on PyScript's MicroPython (and on Pyodide with type="py"): only `pyscript` and `json`.
 """
@@ -214,6 +217,80 @@ def fill_date(name, iso):
     by_id(name + "-year").value = year
 
 
+# --- The choices that come from the chosen area's data ----------------------------------------
+
+def fill_choices(form, key, name, choices, first=0):
+    """Put choices [(value, label, hint or None, lapsed)] into the form's slot, each cloned from
+    the page's one choice template and filled with text only. Done once per key (the area, the
+    procedure...), so a choice made stays checked when the person comes back to the question."""
+    if form.getAttribute(page_ids.FILLED_FOR) == key:
+        return form
+    for radio in each(form.querySelectorAll("input[type=radio]")):
+        radio.checked = False
+    slot = field(form, page_ids.CHOICES)
+    slot.textContent = ""
+    for index, (value, label, hint, lapsed) in enumerate(choices):
+        item = clone(page_ids.TEMPLATE_CHOICE)
+        ident = name + "-" + str(first + index)
+        radio = item.querySelector("input")
+        radio.setAttribute("id", ident)
+        radio.setAttribute("name", name)
+        radio.setAttribute("value", value)
+        item.querySelector("label").setAttribute("for", ident)
+        fill(item, page_ids.CHOICE_LABEL, label)
+        if hint:
+            fill(item, page_ids.CHOICE_HINT, hint)
+            field(item, page_ids.CHOICE_HINT).setAttribute("id", ident + "-hint")
+            radio.setAttribute("aria-describedby", ident + "-hint")
+        else:
+            field(item, page_ids.CHOICE_HINT).remove()
+            radio.removeAttribute("aria-describedby")
+        if not lapsed:
+            field(item, page_ids.CHOICE_TAG).remove()
+        slot.appendChild(item)
+    form.setAttribute(page_ids.FILLED_FOR, key)
+    return form
+
+
+def situation_form(area):
+    """Which of these describes you? The area's procedures, each with who it is for."""
+    choices = []
+    # In the data's order: the area's part lists it (its file's keys are sorted).
+    for procedure_id in BUNDLE["area_procedures"][area]:
+        procedure = BUNDLE["procedures"][procedure_id]
+        lapsed = procedure["status"] == "lapsed"
+        # Short, so Continue is on a phone's first screen; the answer gives the whole note.
+        hint = procedure["title"] + "." + (" Its answer says what this means for you." if lapsed else "")
+        choices.append((procedure_id, procedure["for_whom"], hint, lapsed))
+    return fill_choices(by_id("sw-" + flow.SITUATION), area, "procedure", choices)
+
+
+def stage_form(procedure_id):
+    """Which stage have you reached? After the fixed first choice, "Where should I be today?"."""
+    form = by_id("sw-" + flow.STAGE)
+    if form.getAttribute(page_ids.FILLED_FOR) != procedure_id:
+        procedure = BUNDLE["procedures"][procedure_id]
+        # The situation question was skipped (one choice is no question): say what was chosen.
+        only = len(flow.area_procedures(BUNDLE, procedure["partnership"])) == 1
+        chosen, hint = field(form, page_ids.CHOSEN), field(form, page_ids.HINT)
+        chosen.textContent = (BUNDLE["partnerships"][procedure["partnership"]]["name"] + " has one procedure for "
+                              "this, so we have chosen it: " + procedure["title"] + ".") if only else ""
+        hint.textContent = "" if only else (procedure["title"] + ". Choose the stage that matches who you have "
+                                            "already spoken to.")
+        chosen.hidden, hint.hidden = not only, only
+    choices = [(str(stage["number"]), "Stage " + str(stage["number"]) + ": " + stage["title"],
+                stage.get("reached_when"), False) for stage in BUNDLE["procedures"][procedure_id]["stages"]]
+    return fill_choices(form, procedure_id, "stage", choices, first=1)
+
+
+def agency_form(procedure_id, stage):
+    """Whose decision do you disagree with? The agencies the source lists at this stage, then
+    the fixed "Another agency, or I'm not sure"."""
+    choices = [(choice["id"], choice["name"], choice.get("hint"), False)
+               for choice in flow.agencies(BUNDLE, procedure_id, stage)]
+    return fill_choices(by_id("sw-" + flow.AGENCY), procedure_id + "-" + str(stage), "agency", choices)
+
+
 def show(focus):
     """Show the question (or the answer) the address asks for. If anything goes wrong, say so
     and point to the procedure pages: never leave an empty page."""
@@ -250,11 +327,11 @@ def show_step(focus):
     if step == flow.AREA:
         form = by_id("sw-area")
     elif step == flow.SITUATION:
-        form = by_id("sw-situation-" + answers["area"])
+        form = situation_form(answers["area"])
     elif step == flow.STAGE:
-        form = by_id("sw-stage-" + answers["procedure"])
+        form = stage_form(answers["procedure"])
     elif step == flow.AGENCY:
-        form = by_id("sw-agency-" + answers["procedure"] + "-" + str(answers["stage"]))
+        form = agency_form(answers["procedure"], answers["stage"])
     elif step == flow.WHEN_RAISED:
         form = by_id("sw-when-raised")
         given = flow.parse_fragment(window.location.hash)
@@ -293,12 +370,12 @@ def on_submit(event):
             return show_error(form, "Select the area the child is in")
         window.location.hash = flow.make_fragment({"area": chosen})
     elif step == flow.SITUATION:
-        chosen = checked("procedure-" + form.getAttribute("data-area"))
+        chosen = checked("procedure")
         if chosen is None:
             return show_error(form, "Select what describes you")
         window.location.hash = flow.make_fragment({"procedure": chosen})
     elif step == flow.STAGE:
-        chosen = checked("stage-" + form.getAttribute("data-procedure"))
+        chosen = checked("stage")
         if chosen is None:
             return show_error(form, "Select the stage you have reached")
         if chosen == flow.RAISED:
@@ -317,7 +394,7 @@ def on_submit(event):
             return show_error(form, problem[1], "raised")
         window.location.hash = flow.make_fragment({"procedure": answers["procedure"], flow.RAISED: raised})
     elif step == flow.AGENCY:
-        chosen = checked("agency-" + answers["procedure"] + "-" + str(answers["stage"]))
+        chosen = checked("agency")
         if chosen is None:
             return show_error(form, "Select whose decision you disagree with")
         window.location.hash = flow.make_fragment({"procedure": answers["procedure"], "stage": answers["stage"],

@@ -11,7 +11,9 @@ answers for that area (tests/micropython/suite.py checks it under every interpre
 
 - shared: the bank holidays, the list of areas (each area's id and name), the national contacts
   (999), which area each procedure belongs to, and the file name of each area's part.
-- a part: that partnership's record (emergency route, front door), procedures, forms, lists,
+- a part: the ids of that partnership's procedures in the data's order (area_procedures: the
+  data files are written with sorted keys, and the situation question lists them in the
+  order the data gives), its record (emergency route, front door), procedures, forms, lists,
   contacts and sources, plus anything they
   name that belongs elsewhere, and every contact of the same team as one of its contacts (the
   engine lists the other numbers printed for a team).
@@ -22,8 +24,9 @@ Pure functions on dicts, lists and strings: runs under CPython, MicroPython and 
 # The collections of the engine's bundle that hold one partnership's things (each item names
 # its partnership). Everything else in the bundle (the calendar, the partnerships) is shared.
 COLLECTIONS = ("sources", "forms", "procedures", "contacts", "lists")
-# What a part adds to: the collections, and the area's full record in partnerships.
-MERGED = COLLECTIONS + ("partnerships",)
+# What a part adds to: the collections, the area's full record in partnerships, and the order of
+# its procedures in area_procedures.
+MERGED = COLLECTIONS + ("partnerships", "area_procedures")
 # In the data, these keys hold ids of things in another collection.
 REFERENCES = {"contacts": "contacts", "send_to": "contacts", "send": "forms", "directory": "lists"}
 
@@ -98,7 +101,8 @@ def split(bundle):
     shared = {"calendar": bundle["calendar"], "partnerships": listed, "parts": {}, "procedure_areas": {}}
     parts = {}
     for partnership_id in areas:
-        parts[partnership_id] = {"partnerships": {partnership_id: areas[partnership_id]}}
+        parts[partnership_id] = {"partnerships": {partnership_id: areas[partnership_id]},
+                                 "area_procedures": {partnership_id: []}}
         for key in COLLECTIONS:
             parts[partnership_id][key] = {}
     for key in COLLECTIONS:
@@ -111,7 +115,9 @@ def split(bundle):
             else:
                 shared[key][item_id] = item  # national: 999 and its source
     for procedure_id in bundle["procedures"]:
-        shared["procedure_areas"][procedure_id] = bundle["procedures"][procedure_id]["partnership"]
+        owner = bundle["procedures"][procedure_id]["partnership"]
+        shared["procedure_areas"][procedure_id] = owner
+        parts[owner]["area_procedures"][owner].append(procedure_id)
     teams = _teams(bundle)
     for partnership_id in areas:
         # The partnership's own record (emergency route, front door) may name contacts too.

@@ -6,6 +6,9 @@ the two cannot drift apart. Runs under CPython and MicroPython: plain strings on
 TEMPLATE_FIRST = "sw-tpl-first"
 TEMPLATE_CONTACT = "sw-tpl-contact"
 TEMPLATE_TIMELINE = "sw-tpl-timeline"
+# One radio choice, cloned for each of the chosen area's situations, a procedure's stages and
+# the agencies listed at a stage (macros/wizard.py choices_template).
+TEMPLATE_CHOICE = "sw-tpl-choice"
 
 # The answer section the glue writes, and the first-paint block inside it.
 RESULT = "sw-result"
@@ -33,6 +36,18 @@ NUMBER = "number"
 PHONE_LABEL = "phone-label"
 EMAIL = "email"
 NOTE = "note"
+
+# The questions whose choices come from the chosen area's data: where the glue puts them, the
+# parts of each choice, the question's hint, and the line saying which procedure was chosen.
+CHOICES = "choices"
+CHOICE_LABEL = "choice-label"
+CHOICE_HINT = "choice-hint"
+CHOICE_TAG = "choice-tag"
+HINT = "hint"
+CHOSEN = "chosen"
+# The attribute of a question's form naming what its choices were filled for (an area, a
+# procedure, a procedure and stage), so they are made once and a choice made stays checked.
+FILLED_FOR = "data-filled-for"
 
 # The words shown in the date's place until the engine has worked it out.
 DATE_PENDING = "(the date is being worked out)"

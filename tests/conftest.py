@@ -1,4 +1,6 @@
+import fcntl
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -30,11 +32,21 @@ def working_day_cases():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The site, built once from the real data."""
+    """The site, built once from the real data: once per run, also when pytest-xdist runs the
+    tests in several processes (the first builds it, the others wait for it and read it)."""
     from site_support import build_site
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(site)
-    assert result.returncode == 0, result.stderr
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    site = shared / "built-site" / "site"
+    with open(shared / "built-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / "built-site" / "built"
+        if not done.exists():
+            result = build_site(site)
+            assert result.returncode == 0, result.stderr
+            (shared / "built-site" / "stderr.txt").write_text(result.stderr)  # for test_site_build.py
+            done.write_text("yes")
     return site
 
 

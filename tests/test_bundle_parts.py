@@ -70,6 +70,16 @@ def test_an_areas_part_holds_no_other_areas_procedures(whole, split):
     assert shared["procedure_areas"] == {pid: p["partnership"] for pid, p in whole["procedures"].items()}
 
 
+def test_an_areas_part_lists_its_procedures_in_the_datas_order_through_a_sorted_file(whole, split):
+    """The parts are written with sorted keys, so the situation question takes its order from
+    area_procedures: Salford's VCSE procedure comes first, as in data/stages.yaml."""
+    for area, part in split[1].items():
+        read_back = json.loads(json.dumps(part, sort_keys=True))
+        assert read_back["area_procedures"] == {area: flow.area_procedures(whole, area)}
+        assert area_bundle(split, area)["area_procedures"][area] == flow.area_procedures(whole, area)
+    assert split[1]["salford"]["area_procedures"]["salford"] == ["salford-vcse", "salford-sscb-2014"]
+
+
 def test_a_contact_named_by_another_area_and_its_whole_team_come_with_the_part(whole):
     """The engine lists every number printed for a contact's team, so a part holds the team."""
     data = copy.deepcopy(whole)

@@ -19,6 +19,8 @@ from interpreter_parity import (  # noqa: F401 (pytest collects the imported tes
     test_where_should_i_be_today_gives_the_hand_worked_answers)
 
 
+# With pytest-xdist, every test of this file runs in one worker, so the suite runs once.
+pytestmark = pytest.mark.xdist_group("micropython")
 suite_run = suite_run_fixture("micropython", "@micropython/micropython-webassembly-pyscript")
 
 

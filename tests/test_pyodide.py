@@ -7,6 +7,8 @@ if anything tries to reach another host.
 """
 import subprocess
 
+import pytest
+
 from conftest import ROOT
 from interpreter_parity import (  # noqa: F401 (pytest collects the imported tests here)
     PACKAGE, suite_run_fixture, test_every_working_day_case_passes, test_the_same_answer_as_cpython_for_every_stage,
@@ -17,6 +19,8 @@ from interpreter_parity import (  # noqa: F401 (pytest collects the imported tes
     test_where_should_i_be_today_gives_the_hand_worked_answers)
 
 RUNNER = ROOT / "tests" / "pyodide" / "run.mjs"
+# With pytest-xdist, every test of this file runs in one worker, so the suite runs once.
+pytestmark = pytest.mark.xdist_group("pyodide")
 suite_run = suite_run_fixture("pyodide", "pyodide/pyodide.asm.wasm")
 
 
