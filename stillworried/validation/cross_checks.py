@@ -168,6 +168,20 @@ class CrossChecks:
                 self.reference(marked, here + ("send", form_index), form, forms, "form")
             if "directory" in stage:
                 self.reference(marked, here + ("directory",), stage["directory"], lists, "contact list")
+            self.check_reachable(marked, here, stage)
+
+    def check_reachable(self, marked, here, stage):
+        """A stage names whom to call (contacts or a directory), or says that its source gives no
+        number (no_number), so the answer never shows nothing; never both."""
+        named = stage["contacts"] or "directory" in stage
+        if "no_number" in stage and named:
+            self.add(marked.problem(here + ("no_number",), "This stage has its own %s, so its source does give a way "
+                                    "to reach someone. Remove 'no_number', or the %s."
+                                    % (("'contacts'", "contacts") if stage["contacts"] else ("'directory'", "directory"))))
+        if "no_number" not in stage and not named:
+            self.add(marked.problem(here + ("contacts",), "This stage has no contacts and no directory. If the "
+                                    "source gives no number for it, add 'no_number': for whom, how to reach them "
+                                    "instead, and the source's section."))
 
     def check_contact(self, marked, path, contact, partnerships, lists):
         self.reference(marked, path + ("partnership",), contact["partnership"], partnerships, "partnership")
