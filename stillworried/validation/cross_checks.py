@@ -103,6 +103,43 @@ class CrossChecks:
                                "partnership")
             for index, contact in enumerate(c["contacts"]):
                 self.check_contact(contacts, ("contacts", index), contact, with_national, lists)
+            self.check_agencies(contacts, c, partnerships)
+
+    def check_agencies(self, marked, c, partnerships):
+        """Each agency is named as its contacts name it, once per partnership, and a contact put
+        first is one of that agency's contacts in that list."""
+        seen = {}
+        lists = {listing["id"]: listing for listing in c["lists"]}
+        for index, agency in enumerate(c.get("agencies", [])):
+            here = ("agencies", index)
+            self.reference(marked, here + ("partnership",), agency["partnership"], partnerships, "partnership")
+            key = (agency["partnership"], agency["organisation"])
+            if key in seen:
+                self.add(marked.problem(here + ("organisation",), "The agency '%s' is listed twice for %s (first on "
+                                        "line %d). Each agency needs one entry."
+                                        % (shown(agency["organisation"]), shown(agency["partnership"]),
+                                           marked.where(("agencies", seen[key], "organisation"))[0])))
+            seen.setdefault(key, index)
+            own = [contact for contact in c["contacts"] if contact["partnership"] == agency["partnership"]
+                   and contact["organisation"] == agency["organisation"]]
+            if not own:
+                names = sorted(set(contact["organisation"] for contact in c["contacts"]
+                                   if contact["partnership"] == agency["partnership"]))
+                self.add(marked.problem(here + ("organisation",), "No contact of %s has the organisation '%s'. Write "
+                                        "it exactly as the contacts' 'organisation'.%s"
+                                        % (shown(agency["partnership"]), shown(agency["organisation"]),
+                                           suggest(agency["organisation"], names, "the organisation"))))
+            for first_index, first in enumerate(agency.get("first", [])):
+                at = here + ("first", first_index)
+                if first["list"] not in lists:
+                    self.reference(marked, at + ("list",), first["list"], set(lists), "contact list")
+                    continue
+                members = [contact["id"] for contact in own if first["list"] in contact.get("lists", [])]
+                if first["contact"] not in members:
+                    self.add(marked.problem(at + ("contact",), "'%s' is not one of %s's contacts in the list '%s'. "
+                                            "Choose one of: %s."
+                                            % (shown(first["contact"]), shown(agency["organisation"]),
+                                               shown(first["list"]), ", ".join(members) or "(none)")))
 
     def check_date(self, marked, path, value):
         if value is None:
