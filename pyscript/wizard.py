@@ -606,8 +606,10 @@ def write_result(answers, focus):
         when = field(first, page_ids.DATE)
         when.setAttribute("datetime", main["date"])
         when.textContent = main["date_words"]
+        # Where the line saying which limit comes first is shown, it says what "after the overall limit" would.
+        after = None if answer["which_wins"] else main["after_overall_words"]
         fill(first, page_ids.RULE, " ".join([main["rule"], "That is " + main["counted"] + "."]
-                                            + [w for w in (main["non_working_day"], main["after_overall_words"]) if w]))
+                                            + [w for w in (main["non_working_day"], after) if w]))
     elif main:
         first.querySelector(".sw-deadline").remove()
         fill(first, page_ids.RULE, main["rule"] + " " + main["missing_words"])
