@@ -34,13 +34,6 @@ def blank_contact():
     return {"heading": "", "role": "", "calls": [{"e164": "", "text": "", "label": ""}], "emails": [""], "note": ""}
 
 
-def next_words(procedure, stage):
-    following = engine.following_stage(procedure, stage["number"])
-    if following is None:
-        return "This is the last stage of the procedure."
-    return "If it is not resolved by then, go to stage %d: %s." % (following["number"], following["title"])
-
-
 def who_words(stage):
     return stage["who"].get("sentence") or stage["who"]["raising"] + ". Contact: " + stage["who"]["receiving"] + "."
 
@@ -51,20 +44,24 @@ def stage_block(bundle, procedure, stage):
     for timescale in stage["timescales"]:
         if timescale["id"] == stage.get("deadline"):
             main = timescale
+    said = engine.no_number(bundle, procedure["id"], stage["number"])
+    contacts = stage["contacts"] + ([item["id"] for item in said["contacts"]] if said else [])
     return templates.render(
         "answer_first.html", block_id=page_ids.FIRST_STAGE + str(stage["number"]),
         title="Stage %d: %s" % (stage["number"], stage["title"]),
         lede=bundle["partnerships"][procedure["partnership"]]["name"] + ": " + procedure["title"], who=who_words(stage),
-        contacts=[contact_view(engine.contact_summary(bundle, cid)) for cid in stage["contacts"]],
+        contacts=[contact_view(engine.contact_summary(bundle, cid)) for cid in contacts],
         label=words.deadline_label(main["measures"]) if main else "",
         rule=words.timescale_rule(main) if main else "The source sets no time limit for this stage. Do not let it drift.",
-        next=next_words(procedure, stage))
+        which_wins=engine.which_wins_rule(procedure, stage["number"]),
+        no_number=said and said["words"] + " " + said["reach"],
+        next=engine.next_words(engine.following_stage(procedure, stage["number"]), main is not None))
 
 
 def blank_templates():
     """The <template> elements the glue clones: the first screen and a contact card."""
     first = templates.render("answer_first.html", block_id=page_ids.FIRST, title="", lede="", who="", contacts=[],
-                             label="", rule="", next="")
+                             label="", rule="", which_wins="", no_number="", next="")
     card = templates.ENVIRONMENT.get_template("macros.html").module.contact_card(blank_contact(), page_ids, blank=True)
     card = templates.BETWEEN_TAGS.sub("><", str(card).strip())
     return templates.Markup('<template id="%s">%s</template><template id="%s">%s</template>'

@@ -8,7 +8,7 @@ page being rendered, so the site works from any folder and offline.
 import posixpath
 import re
 
-from stillworried import team_numbers, words
+from stillworried import engine, team_numbers, words
 from stillworried.page_ids import (WIZARD, contacts_path, form_path, guidance_path,  # noqa: F401 - used by callers
                                    partnership_path, procedure_path, vcard_path)
 
@@ -306,6 +306,9 @@ def stage_item(ctx, procedure, stage):
     else:
         parts += [el("h3", None, "Time limits"), el("p", None, "The source sets no time limit for this stage. "
                                                           "Do not let it drift.")]
+    which = engine.which_wins_rule(procedure, stage["number"])
+    if which:
+        parts.append(el("p", {"class": "sw-which-wins"}, which))
     if stage.get("send"):
         parts += [el("h3", None, "What to send"),
                   el("ul", None, [el("li", None, el("a", {"href": ctx.url(form_path(fid))},
@@ -314,6 +317,10 @@ def stage_item(ctx, procedure, stage):
         parts += [el("h3", None, "What to record"), bullet_list(stage["record"])]
     if stage["contacts"]:
         parts += [el("h3", None, "Who to contact"), [contact_card(ctx, cid, heading="h4") for cid in stage["contacts"]]]
+    said = engine.no_number(ctx.bundle, procedure["id"], stage["number"])
+    if said:
+        parts += [el("h3", None, "Who to contact"), el("p", {"class": "sw-no-number"}, said["words"], " ", said["reach"]),
+                  [contact_card(ctx, item["id"], heading="h4") for item in said["contacts"]]]
     if stage.get("directory"):
         parts.append(directory_links(ctx, ctx.bundle["lists"][stage["directory"]]))
     for note in stage.get("notes", []):

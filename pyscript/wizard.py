@@ -541,17 +541,6 @@ def limit_line(item):
     return line
 
 
-def flag_line(item, answer):
-    """(words, class) when the engine says the date is today or past (from London's today)."""
-    following = answer["next"]
-    move = ("move to stage " + str(following["stage"]) + " now") if following else "contact them again and tell your manager"
-    if item["status"] == "overdue":
-        return ("This was due on " + item["date_words"] + ". It is now overdue: " + move + ".", "sw-flag--overdue")
-    if item["status"] == "today":
-        return "This is due today.", "sw-flag--today"
-    return None
-
-
 def chosen_agency(answer, answers):
     """The agency chosen at this stage ({"id", "name", "contacts"}), None, or the 'other' id."""
     choices = flow.agencies(BUNDLE, answer["procedure"], answer["stage"])
@@ -589,7 +578,13 @@ def write_result(answers, focus):
     fill(first, page_ids.WHO, answer["who"].get("sentence")
          or answer["who"]["raising"] + ". Contact: " + answer["who"]["receiving"] + ".")
     who = field(first, page_ids.CONTACTS)
-    for contact in answer["contacts"]:
+    said = answer["no_number"]
+    if said:
+        # The source gives no number for this step: say so, how to reach them, and any way in it gives.
+        fill(first, page_ids.NO_NUMBER, said["words"] + " " + said["reach"])
+    else:
+        field(first, page_ids.NO_NUMBER).remove()
+    for contact in answer["contacts"] + (said["contacts"] if said else []):
         add(who, contact_block(contact, today, now))
     picked, choices = chosen_agency(answer, answers)
     if picked:
@@ -611,25 +606,27 @@ def write_result(answers, focus):
         when = field(first, page_ids.DATE)
         when.setAttribute("datetime", main["date"])
         when.textContent = main["date_words"]
+        # Where the line saying which limit comes first is shown, it says what "after the overall limit" would.
+        after = None if answer["which_wins"] else main["after_overall_words"]
         fill(first, page_ids.RULE, " ".join([main["rule"], "That is " + main["counted"] + "."]
-                                            + [w for w in (main["non_working_day"], main["after_overall_words"]) if w]))
-        flag = flag_line(main, answer)
-        if flag:
-            shown = field(first, page_ids.FLAG)
-            shown.textContent = flag[0]
-            shown.classList.add(flag[1])
-            shown.hidden = False
+                                            + [w for w in (main["non_working_day"], after) if w]))
     elif main:
         first.querySelector(".sw-deadline").remove()
         fill(first, page_ids.RULE, main["rule"] + " " + main["missing_words"])
     else:
         first.querySelector(".sw-deadline").remove()
         fill(first, page_ids.RULE, "The source sets no time limit for this stage. Do not let it drift.")
-    if answer["next"]:
-        fill(first, page_ids.NEXT, "If it is not resolved by then, go to stage " + str(answer["next"]["stage"]) + ": "
-             + answer["next"]["title"] + ".")
+    if answer["flag"]:
+        # Today or overdue, by the stage's date or the whole process's limit (the engine says which).
+        shown = field(first, page_ids.FLAG)
+        shown.textContent = answer["flag"]["words"]
+        shown.classList.add("sw-flag--" + answer["flag"]["status"])
+        shown.hidden = False
+    if answer["which_wins"]:
+        fill(first, page_ids.WHICH_WINS, answer["which_wins"])
     else:
-        fill(first, page_ids.NEXT, "This is the last stage of the procedure.")
+        field(first, page_ids.WHICH_WINS).remove()
+    fill(first, page_ids.NEXT, answer["next_words"])
     if answer["status"] == "lapsed":
         add(result, make("p", "Past its review date: " + answer["status_note"], cls="sw-lapsed"))
 

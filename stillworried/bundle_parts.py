@@ -14,7 +14,7 @@ answers for that area (tests/micropython/suite.py checks it under every interpre
 - a part: the ids of that partnership's procedures in the data's order (area_procedures: the
   data files are written with sorted keys, and the situation question lists them in the
   order the data gives), its record (emergency route, front door), procedures, forms, lists,
-  contacts and sources, plus anything they
+  agencies, contacts and sources, plus anything they
   name that belongs elsewhere, and every contact of the same team as one of its contacts (the
   engine lists the other numbers printed for a team).
 
@@ -23,7 +23,7 @@ Pure functions on dicts, lists and strings: runs under CPython, MicroPython and 
 
 # The collections of the engine's bundle that hold one partnership's things (each item names
 # its partnership). Everything else in the bundle (the calendar, the partnerships) is shared.
-COLLECTIONS = ("sources", "forms", "procedures", "contacts", "lists")
+COLLECTIONS = ("sources", "forms", "procedures", "contacts", "lists", "agencies")
 # What a part adds to: the collections, the area's full record in partnerships, and the order of
 # its procedures in area_procedures.
 MERGED = COLLECTIONS + ("partnerships", "area_procedures")

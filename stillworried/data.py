@@ -62,7 +62,10 @@ def build_bundle(data_dir=None):
         listing = dict(listing)
         listing["contacts"] = [cid for cid, contact in contact_map.items() if listing["id"] in contact.get("lists", [])]
         lists[listing["id"]] = listing
+    # The agencies a list groups its contacts by, each under "<partnership>/<organisation>".
+    agencies = {item["partnership"] + "/" + item["organisation"]: item for item in contacts.get("agencies", [])}
     return {
+        "agencies": agencies,
         "calendar": bank_holidays.calendar_data(),
         "sources": by_id(stages["sources"], key="file"),
         "partnerships": by_id(stages["partnerships"]),

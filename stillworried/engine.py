@@ -25,6 +25,13 @@ since, started     the dates counted from (started is None when not given at sta
 today              the date given as today, or None
 stage, title, who, do, record, send, contacts, directory, notes, next, sources, status...
                    the stage and procedure as the data says them
+no_number          None, or, where the source gives no number for this step, that in a sentence
+                   and how to reach the person instead (see no_number())
+which_wins         None, or one line saying which comes first of the stage's date and the
+                   whole process's limit, where both apply (see which_wins())
+flag               None, or the first screen's today/overdue flag, looking at the stage's date
+                   and the whole process's limit (see flag())
+next_words         what happens if it is not resolved, in one line (see next_words())
 =================  ==========================================================================
 
 A *limit* (the same shape for ``deadline``, each of ``deadlines`` and ``overall``):
@@ -455,7 +462,91 @@ def next_step(bundle, procedure_id, stage_number, since, started=None, today=Non
             "contacts": [contact_summary(bundle, cid) for cid in following["contacts"]],
         },
         "sources": sources,
+        "no_number": no_number(bundle, procedure_id, stage_number),
+        "which_wins": which_wins(main, overall),
+        "flag": flag(main, overall, following),
+        "next_words": next_words(following, main is not None and main["date"] is not None),
     }
+
+
+def no_number(bundle, procedure_id, stage_number):
+    """None, or, at a stage whose source gives no phone number or email for the person to contact
+    (Southwark stages 1 to 3, say), what the answer says instead of showing nothing:
+    {words: "The Southwark disagreements policy gives no phone number or email for ...", reach:
+    how to reach them instead, contacts: the way in the source gives, if any, as contact_summary
+    gives them (Salford's Partnership Bridge), source}."""
+    stage = get_stage(get_procedure(bundle, procedure_id), stage_number)
+    said = stage.get("no_number")
+    if not said:
+        return None
+    named = bundle["sources"].get(said["source"]["file"], {}).get("short_title") or "source"
+    return {
+        "words": "The " + named + " gives no phone number or email for " + said["for"] + ".",
+        "reach": said["reach"],
+        "contacts": [contact_summary(bundle, contact_id) for contact_id in said.get("contacts", [])],
+        "source": said["source"],
+    }
+
+
+def which_wins(deadline, overall):
+    """One plain line where a stage has its own time limit and the whole process's limit applies
+    too (Wigan: 10 working days a stage, one month in all): the earlier of the two comes first.
+    Both are limits (see the top); without dates (the procedure pages) the line says the rule.
+    None when the stage has only one of them."""
+    if deadline is None or overall is None:
+        return None
+    if deadline["date"] is None or overall["date"] is None:
+        return ("Two time limits apply here: this stage's and the whole process's. Whichever ends first "
+                "is the one to keep to.")
+    if deadline["date"] == overall["date"]:
+        return ("This stage's date and the whole process's limit are the same day: "
+                + deadline["date_words"] + ".")
+    if deadline["date"] < overall["date"]:
+        return ("This stage's date, " + deadline["date_words"] + ", comes before the whole process's limit ("
+                + overall["date_words"] + "), so keep to " + deadline["date_words"] + ".")
+    return ("The whole process's limit, " + overall["date_words"] + ", comes before this stage's date ("
+            + deadline["date_words"] + "), so keep to " + overall["date_words"] + ".")
+
+
+def which_wins_rule(procedure, stage_number):
+    """which_wins() without dates, for the procedure pages: None where the stage has no headline
+    limit or the whole process's limit does not apply at it."""
+    if not get_stage(procedure, stage_number).get("deadline") or not overall_applies(procedure, stage_number):
+        return None
+    return which_wins({"date": None}, {"date": None})
+
+
+def flag(deadline, overall, following):
+    """The first screen's flag, from the limits' status as seen from today: None, or {status
+    ("overdue" or "today"), words}. It is overdue when the stage's date or the whole process's
+    limit has passed (a Wigan stage begun on 23 November is within its 10 working days on
+    3 December, but the month from 2 November ended on 2 December); due today when either
+    falls today and neither has passed. following is the next stage (or None)."""
+    move = ("move to stage " + str(following["number"]) + " now") if following else \
+        "contact them again and tell your manager"
+    found = []
+    for limit, whose in ((deadline, "stage"), (overall, "overall")):
+        if limit is not None and limit["date"] is not None and limit["status"] in ("overdue", "today"):
+            found.append((limit["status"] != "overdue", limit["date"], whose, limit))
+    if not found:
+        return None
+    found.sort(key=lambda item: (item[0], item[1], item[2]))
+    today, _, whose, limit = found[0]
+    if not today:
+        said = "This was due on " if whose == "stage" else "The whole process should have been finished by "
+        return {"status": "overdue", "words": said + limit["date_words"] + ". It is now overdue: " + move + "."}
+    if whose == "stage":
+        return {"status": "today", "words": "This is due today."}
+    return {"status": "today", "words": "The whole process should be finished today."}
+
+
+def next_words(following, dated):
+    """What happens if it is not resolved, in one line. "by then" only where the stage has a
+    date to be resolved by (dated); following is the next stage, or None at the last."""
+    if following is None:
+        return "This is the last stage of the procedure."
+    return ("If it is not resolved" + (" by then" if dated else "") + ", go to stage " + str(following["number"])
+            + ": " + following["title"] + ".")
 
 
 # --- Walking the procedure: the timeline, and "where should I be today?" ---------------------

@@ -167,8 +167,10 @@ def slug(text):
 
 def agencies(bundle, procedure_id, stage_number):
     """The agencies whose contacts the source lists for this stage (its directory), in the
-    source's order, as [{"id", "name", "contacts": [contact ids]}]. Empty when the stage has
-    no such list or the list names only one agency, since then the question changes nothing."""
+    source's order, as [{"id", "name", "hint", "contacts": [contact ids]}]. Empty when the stage
+    has no such list or the list names only one agency, since then the question changes nothing.
+    The hint (or None) and which contact comes first for this list are the data's (the
+    'agencies' block of contacts.yaml): Wigan Council's Michelle McNally at stage 2, say."""
     procedure = bundle["procedures"][procedure_id]
     directory = None
     for stage in procedure["stages"]:
@@ -185,6 +187,14 @@ def agencies(bundle, procedure_id, stage_number):
             by_slug[key] = {"id": key, "name": name, "contacts": []}
             found.append(by_slug[key])
         by_slug[key]["contacts"].append(contact_id)
+    said = bundle.get("agencies", {})
+    for item in found:
+        data = said.get(procedure["partnership"] + "/" + item["name"], {})
+        item["hint"] = data.get("hint")
+        for first in data.get("first", []):
+            if first["list"] == directory and first["contact"] in item["contacts"]:
+                item["contacts"].remove(first["contact"])
+                item["contacts"].insert(0, first["contact"])
     return found if len(found) > 1 else []
 
 

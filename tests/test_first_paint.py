@@ -42,8 +42,11 @@ def test_every_stage_has_a_first_paint_block_with_who_the_rule_and_the_buttons(b
             block = parser.blocks[page_ids.FIRST_STAGE + str(stage["number"])]
             assert stage["who"]["sentence"] in block["text"]
             assert page_ids.DATE_PENDING in block["text"]  # the date is the engine's, later
+            said = engine.no_number(bundle, procedure_id, stage["number"])
+            if said:  # the source gives no number: the line saying so, and the way in it gives (the Bridge)
+                assert said["words"] in block["text"] and said["reach"] in block["text"]
             expected = []
-            for contact_id in stage["contacts"]:
+            for contact_id in stage["contacts"] + ([c["id"] for c in said["contacts"]] if said else []):
                 contact = engine.contact_summary(bundle, contact_id)
                 expected += ["tel:" + p["e164"] for p in contact["phones"] if p.get("e164")]
                 expected += ["mailto:" + e["address"] for e in contact["emails"]]

@@ -58,6 +58,17 @@ def test_a_search_for_bridge_shows_the_bridge_with_a_button_to_call_it(phone, se
     assert phone.errors == []
 
 
+def test_a_search_for_lado_finds_southwarks_procedure_where_it_names_the_officer(phone, server):
+    """Southwark 3.1: "a referral to the Local Authority Designated Officer". The data writes it
+    out with "(LADO)", as Salford's 2014 procedure does, so the abbreviation finds it too."""
+    phone.goto(server.url("search/"))
+    search(phone, "LADO")
+    areas = phone.eval_on_selector_all(".sw-result", "items => items.map(i => i.innerText)")
+    southwark = [text for text in areas if "Southwark" in text]
+    assert southwark and any("Local Authority Designated Officer (LADO)" in text for text in southwark), areas
+    assert phone.errors == []
+
+
 def test_results_read_as_prose_with_no_markup_or_references_shown_as_text(phone, server):
     phone.goto(server.url("search/"))
     for words in ("Bridge", "source", "Wigan contacts", "Southwark MASH", "golden rules"):

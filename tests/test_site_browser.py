@@ -175,6 +175,72 @@ def test_the_home_page_can_be_used_by_keyboard_alone(browser, server):
     context.close()
 
 
+FOCUSED = """() => { const e = document.activeElement;
+    return {tag: e.tagName, text: (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 40),
+            inDrawer: !!e.closest('.md-sidebar--primary')}; }"""
+
+
+def tab_until(page, found, most=30):
+    """Press Tab until found(focused) is true; the elements focused on the way, in order."""
+    seen = []
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(FOCUSED))
+        if found(seen[-1]):
+            return seen
+    raise AssertionError("not reached in %d presses: %s" % (most, seen))
+
+
+@pytest.mark.parametrize("path, first, most", [
+    # The wizard's first question, "Is a child in immediate danger?": 999, the front door, Exit
+    # this page, Menu, Search, then Yes.
+    ("still-worried/", "Yes", 6),
+    # The home page: Skip to content, the same five, its 999 button, then the wizard's start.
+    ("", "Still worried? Find who to contact", 8),
+])
+def test_a_closed_menu_gives_no_tab_stops_so_the_first_question_is_a_few_presses_away(
+        browser, server, path, first, most):
+    """At 412 px the navigation is a drawer. Closed, its links are hidden, not only off screen:
+    before, the wizard's first answer was the 19th Tab stop, behind 14 links nobody could see."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server.url(path))
+    seen = tab_until(page, lambda focused: focused["text"].startswith(first))
+    assert not [item for item in seen if item["inDrawer"]], seen
+    assert len(seen) <= most, seen
+    context.close()
+
+
+def test_the_menu_opens_and_closes_by_keyboard(browser, server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server.url("still-worried/"))
+    tab_until(page, lambda focused: focused["tag"] == "BUTTON" and focused["text"] == "Menu")
+    menu = page.locator(".md-header .sw-menu-button")
+    assert menu.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert menu.get_attribute("aria-expanded") == "true"
+    seen = tab_until(page, lambda focused: focused["inDrawer"] and focused["text"] == "Home")
+    assert page.locator(".md-sidebar--primary").is_visible()
+    page.keyboard.press("Escape")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert page.evaluate(FOCUSED)["text"] == "Menu" and len(seen) <= 4
+    page.wait_for_timeout(400)  # the drawer slides out, then is hidden
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility") == \
+        "hidden"
+    context.close()
+
+
+def test_on_a_wide_screen_the_navigation_is_beside_the_page_and_reachable(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server.url("still-worried/"))
+    assert not page.locator(".md-header .sw-menu-button").is_visible()
+    seen = tab_until(page, lambda focused: focused["inDrawer"] and focused["text"] == "Home")
+    assert seen
+    context.close()
+
+
 def test_call_buttons_and_links_in_lists_are_at_least_24_pixels(browser, server, pages):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()

@@ -91,10 +91,11 @@ def expected_facts(answer):
         "deadline": answer["deadline"]["date"] if answer["deadline"] else None,
         "overall": answer["overall"]["date"] if answer["overall"] else None,
         "others": [item["date"] for item in answer["deadlines"] if not item["headline"] and item["date"]],
-        "tel": [link for contact in answer["contacts"] for link in
+        "tel": [link for contact in answer["contacts"] + (answer["no_number"] or {}).get("contacts", []) for link in
                 ["tel:" + phone["e164"] for phone in contact["phones"] if phone.get("e164")]
                 + ["tel:" + other["phone"] for other in contact["conflicts"]]],
-        "mail": ["mailto:" + email["address"] for contact in answer["contacts"] for email in contact["emails"]],
+        "mail": ["mailto:" + email["address"] for contact in answer["contacts"] + (answer["no_number"] or {}).get(
+            "contacts", []) for email in contact["emails"]],
     }
 
 
@@ -500,7 +501,8 @@ def first_screen(page):
 def stage_links(answer):
     """Each contact's call and email buttons, then any other number printed for the same team."""
     links = []
-    for contact in answer["contacts"]:
+    # Where the source gives no number for the step, the way in it gives (Salford's Partnership Bridge).
+    for contact in answer["contacts"] + (answer["no_number"]["contacts"] if answer["no_number"] else []):
         links += ["tel:" + phone["e164"] for phone in contact["phones"] if phone.get("e164")]
         links += ["mailto:" + email["address"] for email in contact["emails"]]
         links += ["tel:" + other["phone"] for other in contact["conflicts"]]
@@ -530,7 +532,8 @@ def test_the_first_screen_holds_who_how_and_by_when_for_every_stage(watched, bun
 
 @pytest.mark.parametrize("stage, agency, number", [
     (1, "childrens-social-care", "tel:+441942828468"),   # Appendix 2, Stage 1: Locality 1
-    (2, "greater-manchester-police", "tel:+447770642696"),  # Stage 2 leads: DCI Michael Montford
+    (2, "greater-manchester-police", "tel:+441942486398"),  # Stage 2 leads: DS Claire Harvey, MAST/Child Safeguarding
+    (2, "wigan-council", "tel:+447810101910"),  # Stage 2 leads: Michelle McNally, Service Lead Duty & MAST
     (2, "gmmh", "tel:+447917471486"),  # Stage 2 leads: Kerrie Ashton, Child Safeguarding Lead
 ])
 def test_wigan_after_choosing_an_agency_its_number_is_on_the_first_screen(watched, stage, agency, number):
@@ -557,6 +560,40 @@ def test_the_deadline_is_flagged_today_or_overdue_from_londons_today(watched, si
     page = w.open("#procedure=southwark&stage=1&since=" + since)
     shown = page.locator(".sw-flag")
     assert (shown.inner_text() if shown.is_visible() else None) == flag
+
+
+def test_the_first_screen_says_where_the_source_gives_no_number_and_which_limit_comes_first(watched):
+    """Southwark 3.3 names no number for the other line manager; Salford's VCSE protocol none for
+    the caseworker (and no time limit, so no "by then"); Wigan's month, begun 2 November, ends on
+    2 December, before stage 2's 10 working days from 23 November, and is overdue on 3 December."""
+    w = watched()
+    w.page.clock.set_fixed_time("2026-12-03T10:00:00Z")
+    page = w.open()
+
+    def answer(fragment):
+        page.evaluate("fragment => { location.hash = fragment; }", fragment)
+        page.wait_for_selector("#sw-result:not([hidden])[data-answers='%s']" % fragment)
+        return page.evaluate("""() => {
+            const top = document.querySelector('#sw-result').getBoundingClientRect().top;
+            const text = s => { const e = document.querySelector('#sw-result ' + s);
+                                return e && e.getBoundingClientRect().bottom - top <= 915 ? e.innerText : null; };
+            return {none: text('.sw-no-number'), wins: text('.sw-which-wins'), flag: text('.sw-flag:not([hidden])'),
+                    next: text('.sw-result__next')};
+        }""")
+
+    seen = answer("#procedure=southwark&stage=2&since=2026-11-23")
+    assert seen["none"].startswith("The Southwark disagreements policy gives no phone number or email for the other "
+                                   "practitioner's line manager.")
+    assert seen["wins"] is None
+    seen = answer("#procedure=salford-vcse&stage=1&since=2026-11-23")
+    assert "gives no phone number or email for the practitioner or caseworker" in seen["none"]
+    assert seen["next"] == "If it is not resolved, go to stage 2: Practice Manager."
+    seen = answer("#procedure=wigan&stage=2&agency=other&since=2026-11-23&started=2026-11-02")
+    assert seen["none"] is None
+    assert seen["wins"] == ("The whole process's limit, Wednesday 2 December 2026, comes before this stage's date "
+                            "(Monday 7 December 2026), so keep to Wednesday 2 December 2026.")
+    assert seen["flag"] == ("The whole process should have been finished by Wednesday 2 December 2026. It is now "
+                            "overdue: move to stage 3 now.")
 
 
 def test_a_link_without_the_start_at_stage_3_never_shows_an_overall_date(watched):

@@ -103,6 +103,43 @@ class CrossChecks:
                                "partnership")
             for index, contact in enumerate(c["contacts"]):
                 self.check_contact(contacts, ("contacts", index), contact, with_national, lists)
+            self.check_agencies(contacts, c, partnerships)
+
+    def check_agencies(self, marked, c, partnerships):
+        """Each agency is named as its contacts name it, once per partnership, and a contact put
+        first is one of that agency's contacts in that list."""
+        seen = {}
+        lists = {listing["id"]: listing for listing in c["lists"]}
+        for index, agency in enumerate(c.get("agencies", [])):
+            here = ("agencies", index)
+            self.reference(marked, here + ("partnership",), agency["partnership"], partnerships, "partnership")
+            key = (agency["partnership"], agency["organisation"])
+            if key in seen:
+                self.add(marked.problem(here + ("organisation",), "The agency '%s' is listed twice for %s (first on "
+                                        "line %d). Each agency needs one entry."
+                                        % (shown(agency["organisation"]), shown(agency["partnership"]),
+                                           marked.where(("agencies", seen[key], "organisation"))[0])))
+            seen.setdefault(key, index)
+            own = [contact for contact in c["contacts"] if contact["partnership"] == agency["partnership"]
+                   and contact["organisation"] == agency["organisation"]]
+            if not own:
+                names = sorted(set(contact["organisation"] for contact in c["contacts"]
+                                   if contact["partnership"] == agency["partnership"]))
+                self.add(marked.problem(here + ("organisation",), "No contact of %s has the organisation '%s'. Write "
+                                        "it exactly as the contacts' 'organisation'.%s"
+                                        % (shown(agency["partnership"]), shown(agency["organisation"]),
+                                           suggest(agency["organisation"], names, "the organisation"))))
+            for first_index, first in enumerate(agency.get("first", [])):
+                at = here + ("first", first_index)
+                if first["list"] not in lists:
+                    self.reference(marked, at + ("list",), first["list"], set(lists), "contact list")
+                    continue
+                members = [contact["id"] for contact in own if first["list"] in contact.get("lists", [])]
+                if first["contact"] not in members:
+                    self.add(marked.problem(at + ("contact",), "'%s' is not one of %s's contacts in the list '%s'. "
+                                            "Choose one of: %s."
+                                            % (shown(first["contact"]), shown(agency["organisation"]),
+                                               shown(first["list"]), ", ".join(members) or "(none)")))
 
     def check_date(self, marked, path, value):
         if value is None:
@@ -168,6 +205,20 @@ class CrossChecks:
                 self.reference(marked, here + ("send", form_index), form, forms, "form")
             if "directory" in stage:
                 self.reference(marked, here + ("directory",), stage["directory"], lists, "contact list")
+            self.check_reachable(marked, here, stage)
+
+    def check_reachable(self, marked, here, stage):
+        """A stage names whom to call (contacts or a directory), or says that its source gives no
+        number (no_number), so the answer never shows nothing; never both."""
+        named = stage["contacts"] or "directory" in stage
+        if "no_number" in stage and named:
+            self.add(marked.problem(here + ("no_number",), "This stage has its own %s, so its source does give a way "
+                                    "to reach someone. Remove 'no_number', or the %s."
+                                    % (("'contacts'", "contacts") if stage["contacts"] else ("'directory'", "directory"))))
+        if "no_number" not in stage and not named:
+            self.add(marked.problem(here + ("contacts",), "This stage has no contacts and no directory. If the "
+                                    "source gives no number for it, add 'no_number': for whom, how to reach them "
+                                    "instead, and the source's section."))
 
     def check_contact(self, marked, path, contact, partnerships, lists):
         self.reference(marked, path + ("partnership",), contact["partnership"], partnerships, "partnership")

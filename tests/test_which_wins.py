@@ -1,0 +1,132 @@
+"""Two limits at one stage (issue 9): which comes first, and the today/overdue flag that looks at
+both the stage's date and the whole process's limit.
+
+Dates worked out by hand from a calendar. Wigan: "Where possible this should not exceed 10
+working days between stages and one month for the overall process to be completed" (Step 2).
+Christmas Day is Friday 25 December 2026, Boxing Day is observed on Monday 28 December, New
+Year's Day is Friday 1 January 2027.
+"""
+import pytest
+
+from stillworried import engine
+from stillworried.engine import next_step
+
+
+def test_wigan_stage_2_the_month_ends_before_the_10_working_days_so_the_month_wins(bundle):
+    """Begun 2 November, stage 2 from Monday 23 November: 10 working days end on Monday 7 December,
+    the month on Wednesday 2 December."""
+    answer = next_step(bundle, "wigan", 2, "2026-11-23", "2026-11-02")
+    assert answer["which_wins"] == ("The whole process's limit, Wednesday 2 December 2026, comes before this "
+                                    "stage's date (Monday 7 December 2026), so keep to Wednesday 2 December 2026.")
+
+
+def test_wigan_stage_2_over_christmas_the_10_working_days_end_before_the_month(bundle):
+    """Begun 1 December, stage 2 from Monday 14 December: 10 working days skip Christmas Day and
+    Boxing Day (observed) and end on Wednesday 30 December; the month ends on New Year's Day."""
+    answer = next_step(bundle, "wigan", 2, "2026-12-14", "2026-12-01")
+    assert (answer["deadline"]["date"], answer["overall"]["date"]) == ("2026-12-30", "2027-01-01")
+    assert answer["which_wins"] == ("This stage's date, Wednesday 30 December 2026, comes before the whole "
+                                    "process's limit (Friday 1 January 2027), so keep to Wednesday 30 December 2026.")
+
+
+def test_southwark_stage_1_the_3_working_days_come_before_the_working_week(bundle):
+    """3.1 one working week for the discussion; 3.2 three working days for the receiving practitioner."""
+    answer = next_step(bundle, "southwark", 1, "2026-11-23")
+    assert answer["which_wins"].startswith("This stage's date, Thursday 26 November 2026, comes before")
+
+
+def test_same_day_says_so(bundle):
+    """Wigan stage 2 begun on 2 November 2026 itself... the month ends 2 December; 10 working
+    days from Wednesday 18 November end on Wednesday 2 December too."""
+    answer = next_step(bundle, "wigan", 2, "2026-11-18", "2026-11-02")
+    assert answer["which_wins"] == ("This stage's date and the whole process's limit are the same day: "
+                                    "Wednesday 2 December 2026.")
+
+
+def test_only_one_limit_no_line(bundle):
+    """Southwark's working week applies at stage 1 only; Salford has no whole-process limit."""
+    assert next_step(bundle, "southwark", 2, "2026-11-23")["which_wins"] is None
+    assert next_step(bundle, "salford-vcse", 2, "2026-11-23")["which_wins"] is None
+
+
+def test_wigan_stage_3_without_the_day_it_began_says_the_rule_without_a_date(bundle):
+    answer = next_step(bundle, "wigan", 3, "2026-11-23")
+    assert answer["overall"]["date"] is None
+    assert answer["which_wins"].startswith("Two time limits apply here")
+    assert "2026" not in answer["which_wins"]
+
+
+def test_the_procedure_pages_say_the_rule_where_both_apply(bundle):
+    wigan = bundle["procedures"]["wigan"]
+    assert engine.which_wins_rule(wigan, 2).startswith("Two time limits apply here")
+    assert engine.which_wins_rule(bundle["procedures"]["southwark"], 2) is None
+
+
+# --- The flag: the stage's date and the whole process's limit --------------------------------
+
+@pytest.mark.parametrize("today, flag", [
+    ("2026-12-01", None),
+    ("2026-12-02", {"status": "today", "words": "The whole process should be finished today."}),
+    ("2026-12-03", {"status": "overdue", "words": "The whole process should have been finished by Wednesday "
+                                                  "2 December 2026. It is now overdue: move to stage 3 now."}),
+    ("2026-12-07", {"status": "overdue", "words": "The whole process should have been finished by Wednesday "
+                                                  "2 December 2026. It is now overdue: move to stage 3 now."}),
+    ("2026-12-08", {"status": "overdue", "words": "The whole process should have been finished by Wednesday "
+                                                  "2 December 2026. It is now overdue: move to stage 3 now."}),
+])
+def test_wigan_stage_2_overdue_once_the_month_has_passed_even_within_the_10_working_days(bundle, today, flag):
+    answer = next_step(bundle, "wigan", 2, "2026-11-23", "2026-11-02", today)
+    assert answer["flag"] == flag
+    if today == "2026-12-03":
+        assert answer["deadline"]["status"] == "upcoming"  # the stage's own date has not passed
+
+
+@pytest.mark.parametrize("today, flag", [
+    ("2026-12-24", None),   # Thursday before Christmas
+    ("2026-12-25", None),   # Christmas Day
+    ("2026-12-29", None),
+    ("2026-12-30", {"status": "today", "words": "This is due today."}),
+    ("2026-12-31", {"status": "overdue", "words": "This was due on Wednesday 30 December 2026. It is now "
+                                                  "overdue: move to stage 3 now."}),
+    ("2027-01-04", {"status": "overdue", "words": "This was due on Wednesday 30 December 2026. It is now "
+                                                  "overdue: move to stage 3 now."}),
+])
+def test_wigan_stage_2_over_christmas_before_on_and_after_the_deadline(bundle, today, flag):
+    assert next_step(bundle, "wigan", 2, "2026-12-14", "2026-12-01", today)["flag"] == flag
+
+
+@pytest.mark.parametrize("today, status", [
+    ("2026-11-27", None), ("2026-11-30", "today"), ("2026-12-01", "overdue"),
+])
+def test_salford_vcse_stage_2_five_working_days_across_a_weekend(bundle, today, status):
+    flag = next_step(bundle, "salford-vcse", 2, "2026-11-23", today=today)["flag"]
+    assert (flag and flag["status"]) == status
+
+
+def test_the_last_stage_overdue_says_to_contact_them_again(bundle):
+    flag = next_step(bundle, "southwark", 5, "2026-11-23", today="2026-12-02")["flag"]
+    assert flag["words"] == ("This was due on Monday 30 November 2026. It is now overdue: contact them again and "
+                             "tell your manager.")
+
+
+def test_without_today_no_flag(bundle):
+    assert next_step(bundle, "wigan", 2, "2026-11-23", "2026-11-02")["flag"] is None
+
+
+# --- "If it is not resolved by then": only where there is a date ----------------------------
+
+def test_a_stage_with_a_date_says_by_then(bundle):
+    assert next_step(bundle, "southwark", 2, "2026-11-23")["next_words"] == \
+        "If it is not resolved by then, go to stage 3: Heads of service or assistant directors."
+
+
+def test_salford_stages_with_no_time_limit_never_say_by_then(bundle):
+    """Salford VCSE stage 1 and the 2014 procedure's stages 1 and 2 set no time limit."""
+    assert next_step(bundle, "salford-vcse", 1, "2026-11-23")["next_words"] == \
+        "If it is not resolved, go to stage 2: Practice Manager."
+    for stage in (1, 2):
+        assert "by then" not in next_step(bundle, "salford-sscb-2014", stage, "2026-11-23")["next_words"]
+
+
+def test_the_last_stage_says_so(bundle):
+    assert next_step(bundle, "wigan", 5, "2026-11-23")["next_words"] == "This is the last stage of the procedure."
