@@ -487,6 +487,10 @@ NEW_CONTACT = """  - id: wigan-new-team
   - id: wigan-cafcass
 """
 
+# The line of the Bridge's referral number, which the warning names (the file's layout may move it).
+BRIDGE_LINE = 1 + (DATA / "contacts.yaml").read_text().split("\n").index('      - number: "0161 603 4500"')
+
+
 WARNINGS = [
     Mistake("verified_on more than 12 months before today", "contacts.yaml",
             "    role: Learning and Improvement Lead (temp)\n",
@@ -509,7 +513,7 @@ WARNINGS = [
     Mistake("number changed for one contact of a team and not the other", "contacts.yaml",
             '      - number: "0161 603 4555"\n', '      - number: "0161 603 4556"\n',
             '"0161 603 4556"', ("The team 'salford-bridge' has a different number here (0161 603 4556)",
-                                "from 'salford-bridge' (0161 603 4500, line 73)", "'conflict' note")),
+                                "from 'salford-bridge' (0161 603 4500, line %d)" % BRIDGE_LINE, "'conflict' note")),
     # The Bridge's referral line has no conflict note of its own (every source gives it for
     # referrals and challenges); its number must then be named in its teammate's note.
     Mistake("conflict note rewritten without the other number of its team", "contacts.yaml",
