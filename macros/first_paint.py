@@ -54,7 +54,7 @@ def stage_block(bundle, procedure, stage):
         label=words.deadline_label(main["measures"]) if main else "",
         rule=words.timescale_rule(main) if main else "The source sets no time limit for this stage. Do not let it drift.",
         which_wins=engine.which_wins_rule(procedure, stage["number"]),
-        no_number=said and said["words"] + " " + said["reach"],
+        no_number=said and said["sentence"],
         next=engine.next_words(engine.following_stage(procedure, stage["number"]), main is not None))
 
 

@@ -319,7 +319,7 @@ def stage_item(ctx, procedure, stage):
         parts += [el("h3", None, "Who to contact"), [contact_card(ctx, cid, heading="h4") for cid in stage["contacts"]]]
     said = engine.no_number(ctx.bundle, procedure["id"], stage["number"])
     if said:
-        parts += [el("h3", None, "Who to contact"), el("p", {"class": "sw-no-number"}, said["words"], " ", said["reach"]),
+        parts += [el("h3", None, "Who to contact"), el("p", {"class": "sw-no-number"}, said["sentence"]),
                   [contact_card(ctx, item["id"], heading="h4") for item in said["contacts"]]]
     if stage.get("directory"):
         parts.append(directory_links(ctx, ctx.bundle["lists"][stage["directory"]]))

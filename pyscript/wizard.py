@@ -581,7 +581,7 @@ def write_result(answers, focus):
     said = answer["no_number"]
     if said:
         # The source gives no number for this step: say so, how to reach them, and any way in it gives.
-        fill(first, page_ids.NO_NUMBER, said["words"] + " " + said["reach"])
+        fill(first, page_ids.NO_NUMBER, said["sentence"])
     else:
         field(first, page_ids.NO_NUMBER).remove()
     for contact in answer["contacts"] + (said["contacts"] if said else []):

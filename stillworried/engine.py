@@ -473,19 +473,27 @@ def no_number(bundle, procedure_id, stage_number):
     """None, or, at a stage whose source gives no phone number or email for the person to contact
     (Southwark stages 1 to 3, say), what the answer says instead of showing nothing:
     {words: "The Southwark disagreements policy gives no phone number or email for ...", reach:
-    how to reach them instead, contacts: the way in the source gives, if any, as contact_summary
-    gives them (Salford's Partnership Bridge), source}."""
+    how to reach them instead, sentence: the two as one line (what every page shows), contacts:
+    the way in the source gives, if any, as contact_summary gives them (Salford's Partnership
+    Bridge), source}."""
     stage = get_stage(get_procedure(bundle, procedure_id), stage_number)
     said = stage.get("no_number")
     if not said:
         return None
     named = bundle["sources"].get(said["source"]["file"], {}).get("short_title") or "source"
+    words = "The " + named + " gives no phone number or email for " + said["for"] + "."
     return {
-        "words": "The " + named + " gives no phone number or email for " + said["for"] + ".",
+        "words": words,
         "reach": said["reach"],
+        "sentence": words + " " + said["reach"],
         "contacts": [contact_summary(bundle, contact_id) for contact_id in said.get("contacts", [])],
         "source": said["source"],
     }
+
+
+# which_wins() where there are no dates to compare (the procedure pages, or a date not given).
+TWO_LIMITS = ("Two time limits apply here: this stage's and the whole process's. Whichever ends first "
+              "is the one to keep to.")
 
 
 def which_wins(deadline, overall):
@@ -496,8 +504,7 @@ def which_wins(deadline, overall):
     if deadline is None or overall is None:
         return None
     if deadline["date"] is None or overall["date"] is None:
-        return ("Two time limits apply here: this stage's and the whole process's. Whichever ends first "
-                "is the one to keep to.")
+        return TWO_LIMITS
     if deadline["date"] == overall["date"]:
         return ("This stage's date and the whole process's limit are the same day: "
                 + deadline["date_words"] + ".")
@@ -513,7 +520,7 @@ def which_wins_rule(procedure, stage_number):
     limit or the whole process's limit does not apply at it."""
     if not get_stage(procedure, stage_number).get("deadline") or not overall_applies(procedure, stage_number):
         return None
-    return which_wins({"date": None}, {"date": None})
+    return TWO_LIMITS
 
 
 def flag(deadline, overall, following):
