@@ -588,7 +588,7 @@ def write_result(answers, focus):
         add(who, contact_block(contact, today, now))
     picked, choices = chosen_agency(answer, answers)
     if picked:
-        add(who, make("p", "Contacts the source lists for " + picked["name"] + " at this stage:", cls="sw-agency"))
+        add(who, make("p", "Contacts for " + picked["name"] + " at stage " + str(answer["stage"]) + ":", cls="sw-agency"))
         for contact_id in picked["contacts"]:
             add(who, contact_block(engine.contact_summary(BUNDLE, contact_id), today, now))
     elif choices:
@@ -622,7 +622,10 @@ def write_result(answers, focus):
         shown.textContent = answer["flag"]["words"]
         shown.classList.add("sw-flag--" + answer["flag"]["status"])
         shown.hidden = False
-    if answer["which_wins"]:
+    # Where the flag is about the whole process's limit it already says that date: the line saying
+    # which limit comes first would repeat it and push the contacts below the first screen.
+    flag_says_it = answer["flag"] and answer["flag"]["limit"] == "overall"
+    if answer["which_wins"] and not flag_says_it:
         fill(first, page_ids.WHICH_WINS, answer["which_wins"])
     else:
         field(first, page_ids.WHICH_WINS).remove()
