@@ -37,10 +37,7 @@ def who_words(stage):
 
 def stage_block(bundle, procedure, stage):
     """One stage's first screen, without the date."""
-    main = None
-    for timescale in stage["timescales"]:
-        if timescale["id"] == stage.get("deadline"):
-            main = timescale
+    main = engine.headline_timescale(stage)
     said = engine.no_number(bundle, procedure["id"], stage["number"])
     contacts = stage["contacts"] + ([item["id"] for item in said["contacts"]] if said else [])
     return templates.render(

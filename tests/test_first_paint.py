@@ -113,3 +113,12 @@ def test_procedure_pages_ladder_has_every_stage_and_its_limit_in_words(bundle):
     # Stages 1 to 3: 10 working days; 4: 2; 5: "within further week", 7 days (picture and text).
     assert html.count("Within 10 working days") == 3 * 2 and "Within 2 working days" in html and "Within 7 days" in html
     assert "Within 1 month" in html
+
+
+def test_the_headline_limit_without_dates_is_next_steps_deadline(bundle):
+    """The first paint and the ladder name the same headline limit the answer then dates."""
+    for procedure in bundle["procedures"].values():
+        for stage in procedure["stages"]:
+            answer = engine.next_step(bundle, procedure["id"], stage["number"], "2026-11-23", "2026-11-02", "2026-11-25")
+            main = engine.headline_timescale(stage)
+            assert (answer["deadline"] and answer["deadline"]["id"]) == (main and main["id"]), (procedure["id"], stage)
