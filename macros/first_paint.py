@@ -56,8 +56,7 @@ def blank_templates():
     """The <template> elements the glue clones: the first screen and a contact card."""
     first = templates.render("answer_first.html", block_id=page_ids.FIRST, title="", lede="", who="", contacts=[],
                              label="", rule="", which_wins="", no_number="", next="")
-    card = templates.ENVIRONMENT.get_template("macros.html").module.contact_card(blank_contact(), page_ids, blank=True)
-    card = templates.BETWEEN_TAGS.sub("><", str(card).strip())
+    card = templates.render_macro("contact_card", blank_contact(), page_ids, True)
     return templates.Markup('<template id="%s">%s</template><template id="%s">%s</template>'
                             % (page_ids.TEMPLATE_FIRST, first, page_ids.TEMPLATE_CONTACT, card))
 

@@ -14,7 +14,7 @@ from stillworried.page_ids import (WIZARD, contacts_path, form_path, guidance_pa
 
 from macros import timeline
 from macros.html import Html, el, join
-from macros.templates import render_template
+from macros.templates import render_macro, render_template
 from exports.vcards import has_card
 
 NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
@@ -108,12 +108,11 @@ def contact_source_line(ctx, contact, count=1):
 
 
 def phone_link(phone):
-    """A tel: link whose text is the same number; an invalid source number is text with a warning."""
+    """A tel: link whose text is the same number, for the pages' compact tables; an invalid
+    source number is text with a warning, the contact card's (templates/macros.html)."""
     label = (" (" + phone["label"] + ")") if phone.get("label") else ""
     if not phone.get("e164"):
-        return el("span", {"class": "sw-invalid"},
-                  el("strong", None, "Not a valid number: "), phone["number"],
-                  " is printed like this in the source and cannot be dialled.", label)
+        return render_macro("invalid_number", phone, page_ids)
     return el("span", {"class": "sw-phone"}, el("a", {"href": "tel:" + phone["e164"], "class": "sw-call"},
                                                phone["display"]), label)
 
