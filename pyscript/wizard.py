@@ -501,22 +501,23 @@ def contact_block(contact, today, now):
         fill(card, page_ids.NO_WAYS, contact.get("note") or words.NO_WAYS)
     filled_or_gone(card, page_ids.HOURS, contact.get("hours")
                    and engine.office_status(BUNDLE, contact["hours"], today, now)["words"])
+    box = field(card, page_ids.CONFLICT)
     if contact["conflicts"] or contact.get("conflict"):
         # Another number printed for the same team: said, but after the first screen's essentials.
-        box = make("details", cls="sw-details sw-conflict")
-        add(box, add(make("summary", cls="sw-details__summary"),
-                     make("span", "Another number is printed for this team", cls="sw-details__summary-text")))
-        body = add(make("div", cls="sw-details__text"))
-        if contact["conflicts"]:
-            others = add(make("p", "Also printed for the same team: "))
-            for other in contact["conflicts"]:
-                add(others, make("a", other["phone_text"], href="tel:" + other["phone"]),
-                    make("span", " (" + other["name"] + ") "))
-            add(body, others)
-        if contact.get("conflict"):
-            add(body, make("p", contact["conflict"]))
-        add(box, body)
-        card.insertBefore(box, field(card, page_ids.NOTE))
+        also, one = field(box, page_ids.ALSO), field(box, page_ids.ALSO_ONE)
+        for other in contact["conflicts"]:
+            item = one.cloneNode(True)
+            link = field(item, page_ids.ALSO_CALL)
+            link.setAttribute("href", "tel:" + other["phone"])
+            link.textContent = other["phone_text"]
+            fill(item, page_ids.ALSO_NAME, other["name"])
+            also.insertBefore(item, one)
+        one.remove()
+        if not contact["conflicts"]:
+            also.remove()
+        filled_or_gone(box, page_ids.CONFLICT_NOTE, contact.get("conflict"))
+    else:
+        box.remove()
     # The note is the pages' detail; where it says how to reach a contact with no number, it is
     # in the no-ways line above.
     field(card, page_ids.NOTE).remove()

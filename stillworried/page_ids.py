@@ -51,6 +51,14 @@ ORGANISATION = "organisation"
 ADDRESS = "address"
 VCARD = "vcard"
 SOURCE = "source"
+# The wizard card's disclosure of other numbers printed for the same team: the line, one
+# number in it (cloned per number), its link and whose it is, and the data's note on it.
+CONFLICT = "conflict"
+ALSO = "also"
+ALSO_ONE = "also-one"
+ALSO_CALL = "also-call"
+ALSO_NAME = "also-name"
+CONFLICT_NOTE = "conflict-note"
 
 # The questions whose choices come from the chosen area's data: where the glue puts them, the
 # parts of each choice, the question's hint, and the line saying which procedure was chosen.

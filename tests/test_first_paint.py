@@ -76,7 +76,8 @@ def test_the_templates_carry_every_field_the_glue_fills(bundle):
     blank = str(first_paint.blank_templates()) + str(timeline.blank())
     for name in ("TITLE", "LEDE", "WHO", "CONTACTS", "LABEL", "DATE", "FLAG", "RULE", "NEXT", "NAME", "ROLE", "CALL",
                  "NUMBER", "PHONE_LABEL", "EMAIL", "NOTE", "WAYS", "INVALID", "INVALID_NUMBER", "EMAIL_ADDRESS",
-                 "EMAIL_LABEL", "NO_WAYS", "HOURS", "CAPTION", "LADDER", "STEP", "STEP_NUMBER", "STEP_TITLE",
+                 "EMAIL_LABEL", "NO_WAYS", "HOURS", "CONFLICT", "ALSO", "ALSO_ONE", "ALSO_CALL", "ALSO_NAME",
+                 "CONFLICT_NOTE", "CAPTION", "LADDER", "STEP", "STEP_NUMBER", "STEP_TITLE",
                  "STEP_DATE", "LADDER_TEXT", "STEP_TEXT"):
         assert 'data-field="%s"' % templates.finalize(getattr(page_ids, name)) in blank, name
     for template in (page_ids.TEMPLATE_FIRST, page_ids.TEMPLATE_CONTACT, page_ids.TEMPLATE_TIMELINE):
