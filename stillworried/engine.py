@@ -207,6 +207,16 @@ def status_of(calendar, due, today):
     return "overdue", "Overdue: it was due " + said + " ago.", -late, days
 
 
+def headline_timescale(stage):
+    """The stage's headline time limit as the data gives it (no dates), or None: what the pages
+    and the first paint show where next_step's ``deadline`` cannot be worked out (no date yet),
+    so no caller looks it up by id itself."""
+    for timescale in stage["timescales"]:
+        if timescale["id"] == stage.get("deadline"):
+            return timescale
+    return None
+
+
 def blank_limit(timescale, headline):
     """A limit with its words and no dates: the shape every time limit has (see the top)."""
     return {
