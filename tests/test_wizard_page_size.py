@@ -55,7 +55,7 @@ BASE_CSS_MOST_GZIP = 3000
 # Material's classes on the wizard page that need no style of their own: wrappers, and things
 # the page keeps hidden (the dialog and "Back to top" are for Material's script, not loaded here).
 UNSTYLED = {"md-dialog__inner", "md-header--shadow", "md-nav--secondary", "md-nav__button", "md-nav__item--active",
-            "md-nav__toggle", "md-sidebar__inner", "md-sidebar__scrollwrap", "md-top"}
+            "md-nav__toggle", "md-sidebar__inner", "md-top"}
 
 
 def stylesheets(html):
