@@ -184,8 +184,8 @@ def served_file(site, origin, url):
 def brotli_kb(site, origin, urls):
     """KB of the bodies (no headers) a host sending Brotli would send for these URLs: the build's
     .br copy where there is one, else the file compressed at quality 5, as a host does on the fly
-    (images, and Pagefind's files, which are gzip already, as they are). Chromium asks for Brotli only over HTTPS, so the local benchmark cannot
-    measure it on the wire."""
+    (images, and Pagefind's files, which are gzip already, as they are). Chromium asks for Brotli
+    only over HTTPS, so the local benchmark cannot measure it on the wire."""
     import brotli
 
     total = 0
@@ -290,7 +290,8 @@ def main():
     only.add_argument("--pages-only", action="store_true")
     only.add_argument("--build-only", action="store_true")
     only.add_argument("--compare", metavar="SIZES", help="the side-by-side table for these partnership counts "
-                      "(for example 3,150): build time, home and procedure pages, a first search, the wizard on a shared link")
+                      "(for example 3,150): build time, home and procedure pages, a first search, "
+                      "the wizard on a shared link")
     parser.add_argument("--encoding", choices=("gzip", "br"), default="gzip",
                         help="with --compare, what the host sends: gzip (every static host) or Brotli (br)")
     args = parser.parse_args()
