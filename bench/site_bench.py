@@ -184,8 +184,8 @@ def served_file(site, origin, url):
 def brotli_kb(site, origin, urls):
     """KB of the bodies (no headers) a host sending Brotli would send for these URLs: the build's
     .br copy where there is one, else the file compressed at quality 5, as a host does on the fly
-    (images as they are). Chromium asks for Brotli only over HTTPS, so the local benchmark cannot
-    measure it on the wire."""
+    (images, and Pagefind's files, which are gzip already, as they are). Chromium asks for Brotli
+    only over HTTPS, so the local benchmark cannot measure it on the wire."""
     import brotli
 
     total = 0
@@ -196,7 +196,7 @@ def brotli_kb(site, origin, urls):
         ready = path.with_name(path.name + ".br")
         if ready.is_file():
             total += ready.stat().st_size
-        elif path.suffix in (".png", ".ico", ".woff2", ".zip"):
+        elif path.suffix in (".png", ".ico", ".woff2", ".zip", ".pf_meta", ".pf_index", ".pf_fragment", ".pagefind"):
             total += path.stat().st_size
         elif path.is_file():
             total += len(brotli.compress(path.read_bytes(), quality=5))
@@ -204,14 +204,16 @@ def brotli_kb(site, origin, urls):
 
 
 # Targets at 150 partnerships (issue 11).
-COMPARE_TARGETS = {"home KB": 150, "wizard answer KB": 350, "build s": 60}
+COMPARE_TARGETS = {"home KB": 150, "first search KB": 150, "wizard answer KB": 350, "build s": 60}
 
 
 def compare(sizes, runs, build_runs, encoding="gzip"):
     """The side-by-side table of issue 11: for each number of partnerships, the build time, the
-    home and procedure pages' bytes until the network is quiet, and the wizard opened on a shared
-    answer link (bytes and time until the answer is written)."""
+    home and procedure pages' bytes until the network is quiet, a first search (bytes fetched for
+    it and the time until its results show), and the wizard opened on a shared answer link (bytes
+    and time until the answer is written)."""
     from playwright.sync_api import sync_playwright
+    from search_bench import pagefind_search
     from wizard_bench import ANSWER, wizard_once
 
     columns = {}
@@ -234,6 +236,14 @@ def compare(sizes, runs, build_runs, encoding="gzip"):
                 column[name + " KB, Brotli bodies"] = "%.1f" % brotli_kb(site, server.origin, loads[-1][3])
                 column[name + " FCP ms"] = spread([load[2] for load in loads])
                 medians[name + " KB"] = statistics.median(load[0] for load in loads) / 1024
+            # A first search (Pagefind, on the search page): what it fetches once the words are
+            # submitted, and the time until the results show.
+            searches = [pagefind_search(browser, server) for _ in range(runs)]
+            column["first search KB"] = spread([sum(search[1].values()) for search in searches], scale=1024, digits=1)
+            column["first search KB, Brotli bodies"] = "%.1f" % brotli_kb(site, server.origin, searches[-1][1])
+            column["first search ms"] = spread([search[2] for search in searches])
+            column["search page KB"] = spread([sum(search[0].values()) for search in searches], scale=1024, digits=1)
+            medians["first search KB"] = statistics.median(sum(search[1].values()) for search in searches) / 1024
             answers = [wizard_once(browser, server.url(ANSWER)) for _ in range(runs)]
             column["wizard answer KB"] = spread([answer[1] for answer in answers], scale=1024, digits=1)
             column["wizard answer KB, Brotli bodies"] = "%.1f" % brotli_kb(site, server.origin, answers[-1][2])
@@ -280,7 +290,8 @@ def main():
     only.add_argument("--pages-only", action="store_true")
     only.add_argument("--build-only", action="store_true")
     only.add_argument("--compare", metavar="SIZES", help="the side-by-side table for these partnership counts "
-                      "(for example 3,150): build time, home and procedure pages, the wizard on a shared link")
+                      "(for example 3,150): build time, home and procedure pages, a first search, "
+                      "the wizard on a shared link")
     parser.add_argument("--encoding", choices=("gzip", "br"), default="gzip",
                         help="with --compare, what the host sends: gzip (every static host) or Brotli (br)")
     args = parser.parse_args()
