@@ -137,6 +137,9 @@ def nav(bundle, made):
                {"About": ["about.md", "accessibility.md", "privacy.md", "maintainers.md"]}])
 
 
+WIZARD_NAV = "the wizard page"  # a key of area_navs' answer that no partnership id can be
+
+
 def area_navs(site_nav, bundle):
     """{partnership id: the navigation its pages show}: Home, that area's own section and the
     site-wide pages. Every page listing every area would make each page, and the build, grow
@@ -149,6 +152,10 @@ def area_navs(site_nav, bundle):
     # The other pages (home, wizard, contacts, glossary...) list every area by its overview only:
     # each area's whole section would put 150 areas' pages into every one of them.
     navs[None] = Navigation(home + [Section(area.title, area.children[:1]) for area in areas] + rest, site_nav.pages)
+    # The wizard page lists no area at all: it asks for the area itself, and a shared link must
+    # not get heavier as partnerships are added (150 overviews were 194 KB of HTML, 5 KB gzip).
+    # Contacts, and Home's list, still lead to every area.
+    navs[WIZARD_NAV] = Navigation(home + rest, site_nav.pages)
     return navs
 
 
@@ -187,9 +194,12 @@ def on_nav(site_nav, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """An area's pages show only that area in the navigation, the others every area's overview
-    (see area_navs)."""
-    context["nav"] = build.navs.get(page.meta.get("partnership"), build.navs[None])
+    """An area's pages show only that area in the navigation, the wizard page none, the others
+    every area's overview (see area_navs)."""
+    if page.meta.get("wizard"):
+        context["nav"] = build.navs[WIZARD_NAV]
+    else:
+        context["nav"] = build.navs.get(page.meta.get("partnership"), build.navs[None])
     return context
 
 
