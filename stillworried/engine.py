@@ -795,20 +795,21 @@ def _texts(item, keys, letters, seen):
 def _either(item, first, others, letters, seen):
     """A copy of item where the text under first, if any, is shown instead of the texts under
     others (who.sentence, else who.raising and who.receiving): each is written out as if it were
-    the one shown."""
-    shown_first = dict(seen)
-    item = _texts(item, [first], letters, shown_first)
-    item = _texts(item, others, letters, seen)
-    seen.update(shown_first)
-    return item
+    the one shown, and what comes after counts only what is shown as read."""
+    if not item.get(first):
+        return _texts(item, others, letters, seen)
+    item = _texts(item, others, letters, dict(seen))
+    return _texts(item, [first], letters, seen)
 
 
 def _limit(limit, letters, seen):
-    return _texts(limit, ("rule", "missing_words", "non_working_day", "after_overall_words", "note"), letters, seen)
+    return _texts(limit, ("rule", "missing_words", "non_working_day", "after_overall_words"), letters, seen)
 
 
 def _contact(contact, letters, seen):
-    return _texts(contact, ("name", "person", "role", "organisation", "note"), letters, seen)
+    # A card shows its note only where there is no number or email to show (pyscript/wizard.py).
+    shown = ("name", "person", "role", "conflict") + (() if contact["phones"] or contact["emails"] else ("note",))
+    return _texts(contact, shown, letters, seen)
 
 
 def written_out(bundle, answer):
