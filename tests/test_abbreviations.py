@@ -8,6 +8,7 @@ blocks and the procedure pages write the letters out once, where a reader first 
 """
 import copy
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -188,3 +189,47 @@ def test_tricky_texts_read_as_a_person_would(bundle):
         "",
         "   " + mash + "\n\t" + lado + "  ",
     ]
+
+
+class PageText(HTMLParser):
+    """A page's text as a reader meets it, without the contact cards (their markup is shared with
+    the contacts pages and is not written out), the quiet source lines (a citation names the
+    document as it is called: "Salford VCSE protocol") or the SVG ladder's short labels."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.skipping, self.depth, self.text = None, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if self.skipping:
+            self.depth += tag == self.skipping
+        elif tag == "svg" or (tag, (dict(attrs).get("class") or "").split()[:1]) in (("div", ["sw-contact"]),
+                                                                                   ("p", ["sw-source"])):
+            self.skipping, self.depth = tag, 1
+
+    def handle_endtag(self, tag):
+        if self.skipping and tag == self.skipping:
+            self.depth -= 1
+            if not self.depth:
+                self.skipping = None
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.text.append(data)
+
+
+@pytest.mark.parametrize("procedure_id", ["southwark", "salford-vcse", "salford-sscb-2014", "wigan"])
+def test_procedure_pages_write_each_abbreviation_out_where_the_page_first_uses_it(bundle, procedure_id):
+    from macros import render
+    procedure = bundle["procedures"][procedure_id]
+    parser = PageText()
+    parser.feed(str(render.procedure_page(render.Context(bundle, "procedures/" + procedure_id + "/"), procedure_id)))
+    text = " ".join(parser.text)
+    used = 0
+    for letters in known(bundle, procedure["partnership"]):
+        at = first_use(text, letters)
+        if at < 0:
+            continue
+        used += 1
+        assert text[at - 1:at + len(letters) + 1] == "(" + letters + ")", (letters, text[max(0, at - 80):at + 20])
+    assert used
