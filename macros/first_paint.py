@@ -12,26 +12,23 @@ rule is worked out here or in JavaScript.
 import hashlib
 import json
 
-from stillworried import abbreviations, engine, page_ids, team_numbers, words
+from stillworried import abbreviations, engine, page_ids, words
 
-from macros import templates
+from macros import render, templates
 
 FOLDER = "assets/wizard/first/"
 
 
 def contact_view(contact):
-    """A contact as the card template prints it."""
-    heading = contact["name"]
-    if contact.get("person") and contact["person"] not in heading:
-        heading += " (" + contact["person"] + ")"
-    calls = [{"e164": phone["e164"], "text": phone["display"], "label": phone.get("label")}
-             for phone in team_numbers.dialable_phones(contact)]
-    return {"heading": heading, "role": contact["role"] if contact.get("role") != contact["name"] else None,
-            "calls": calls, "emails": [email["address"] for email in contact["emails"]], "note": None}
+    """A contact as the answer's card shows it (templates/contact_card.html, as on the pages)."""
+    return render.card_values(contact, heading="p", answer=True)
 
 
 def blank_contact():
-    return {"heading": "", "role": "", "calls": [{"e164": "", "text": "", "label": ""}], "emails": [""], "note": ""}
+    """The wizard's card prototype: every optional part present, one number, one email."""
+    return {"id": "", "heading": "p", "answer": True, "name": "", "role": "", "hours": "", "note": "", "no_ways": "",
+            "phones": [{"e164": "", "display": "", "number": "", "label": ""}],
+            "emails": [{"address": "", "label": ""}]}
 
 
 def who_words(stage):
@@ -41,10 +38,7 @@ def who_words(stage):
 def stage_block(bundle, procedure, stage):
     """One stage's first screen, without the date. Its abbreviations are written out at first
     use in the order the block is read, as the engine writes the wizard's answer."""
-    main = None
-    for timescale in stage["timescales"]:
-        if timescale["id"] == stage.get("deadline"):
-            main = timescale
+    main = engine.headline_timescale(stage)
     said = engine.no_number(bundle, procedure["id"], stage["number"])
     contacts = stage["contacts"] + ([item["id"] for item in said["contacts"]] if said else [])
     say = abbreviations.writer(engine.letters_for(bundle, procedure["partnership"]))
@@ -59,7 +53,8 @@ def stage_block(bundle, procedure, stage):
     views = []
     for cid in contacts:
         view = contact_view(engine.contact_summary(bundle, cid))
-        view["heading"], view["role"] = say(view["heading"]), view["role"] and say(view["role"])
+        for key in ("name", "role", "no_ways"):
+            view[key] = view[key] and say(view[key])
         views.append(view)
     return templates.render(
         "answer_first.html", block_id=page_ids.FIRST_STAGE + str(stage["number"]), title=title, lede=lede, who=who,
@@ -71,8 +66,7 @@ def blank_templates():
     """The <template> elements the glue clones: the first screen and a contact card."""
     first = templates.render("answer_first.html", block_id=page_ids.FIRST, title="", lede="", who="", contacts=[],
                              label="", rule="", which_wins="", no_number="", next="")
-    card = templates.ENVIRONMENT.get_template("macros.html").module.contact_card(blank_contact(), page_ids, blank=True)
-    card = templates.BETWEEN_TAGS.sub("><", str(card).strip())
+    card = templates.render_macro("contact_card", blank_contact(), page_ids, True)
     return templates.Markup('<template id="%s">%s</template><template id="%s">%s</template>'
                             % (page_ids.TEMPLATE_FIRST, first, page_ids.TEMPLATE_CONTACT, card))
 

@@ -8,13 +8,13 @@ page being rendered, so the site works from any folder and offline.
 import posixpath
 import re
 
-from stillworried import abbreviations, engine, team_numbers, words
+from stillworried import abbreviations, engine, page_ids, team_numbers, words
 from stillworried.page_ids import (WIZARD, contacts_path, form_path, guidance_path,  # noqa: F401 - used by callers
                                    partnership_path, procedure_path, vcard_path)
 
 from macros import timeline
 from macros.html import Html, el, join
-from macros.templates import render_template
+from macros.templates import render_macro, render_template
 from exports.vcards import has_card
 
 NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
@@ -84,7 +84,7 @@ def source_line(ctx, source=None, label="Source"):
     (Called as source_line(source) by older code, it names the file.)"""
     if source is None or isinstance(source, str):
         ctx, source, label = None, ctx, source or label
-    return el("p", {"class": "sw-source", "data-field": "source"}, label + ": ", citation(ctx, source), ".")
+    return el("p", {"class": "sw-source", "data-field": page_ids.SOURCE}, label + ": ", citation(ctx, source), ".")
 
 
 def month_year(date):
@@ -103,17 +103,16 @@ def contact_source_line(ctx, contact, count=1):
     """One quiet line for a contact's sources and verified date; for several contacts in a row
     that share it, one line for all of them."""
     label = "Source" if count == 1 else "Source for the %d contacts above" % count
-    return el("p", {"class": "sw-source", "data-field": "source"}, label + ": ",
+    return el("p", {"class": "sw-source", "data-field": page_ids.SOURCE}, label + ": ",
               citation(ctx, contact["sources"]), ". ", verified_words(contact))
 
 
 def phone_link(phone):
-    """A tel: link whose text is the same number; an invalid source number is text with a warning."""
+    """A tel: link whose text is the same number, for the pages' compact tables; an invalid
+    source number is text with a warning, the contact card's (templates/macros.html)."""
     label = (" (" + phone["label"] + ")") if phone.get("label") else ""
     if not phone.get("e164"):
-        return el("span", {"class": "sw-invalid"},
-                  el("strong", None, "Not a valid number: "), phone["number"],
-                  " is printed like this in the source and cannot be dialled.", label)
+        return render_macro("invalid_number", phone, page_ids)
     return el("span", {"class": "sw-phone"}, el("a", {"href": "tel:" + phone["e164"], "class": "sw-call"},
                                                phone["display"]), label)
 
@@ -127,14 +126,34 @@ def contact_title(contact):
                               and contact["person"] not in contact["name"] else "")
 
 
+def card_values(contact, heading="h3", detail=False, agency=None, answer=False):
+    """What templates/contact_card.html shows of a contact (a bundle contact or the engine's
+    contact_summary), without what needs the site's links: the pages and the wizard's
+    first-paint blocks both start here, so the two cannot show a contact differently."""
+    ways = contact.get("phones") or contact.get("emails")
+    return {
+        "id": contact["id"], "heading": heading, "answer": answer,
+        "anchor": "contact-" + contact["id"] if detail else None,
+        "name": contact_title(contact),
+        "role": contact["role"] if contact.get("role") and contact["role"] != contact["name"] else None,
+        "organisation": contact["organisation"] if (agency if agency is not None else detail)
+        and contact["organisation"] not in contact["name"] and contact["name"] not in contact["organisation"] else None,
+        "phones": contact.get("phones", []), "emails": contact.get("emails", []),
+        "no_ways": None if ways else contact.get("note") or words.NO_WAYS,
+        "hours": contact["hours"]["text"] if contact.get("hours") else None,
+        "address": ", ".join(contact["address"]) if detail and contact.get("address") else None,
+        "note": contact["note"] if detail and contact.get("note") and ways else None,
+        "short_name": contact["name"],
+    }
+
+
 def contact_card(ctx, contact_id, heading="h3", detail=False, agency=None, conflict=True, source=None):
     """A contact as a card (templates/contact_card.html): name, role, agency, call and email
     buttons, opening hours where known. In detail (the contacts pages) also the address, the
     note, the vCard and the quiet source line, unless source=False (the caller merges repeated
     source lines). conflict=False leaves out the table of conflicting numbers (lists of every
     area, where one area's table would push the next area down) and links to it instead."""
-    contact = ctx.contact(contact_id)
-    ways = contact.get("phones") or contact.get("emails")
+    contact = dict(ctx.contact(contact_id), id=contact_id)
     if contact.get("conflict") and conflict:
         conflict_part = conflict_box(ctx, contact_id)
     elif contact.get("conflict"):
@@ -143,23 +162,13 @@ def contact_card(ctx, contact_id, heading="h3", detail=False, agency=None, confl
                               "see why"), ".")
     else:
         conflict_part = None
-    values = {
-        "id": contact_id, "heading": heading, "anchor": "contact-" + contact_id if detail else None,
-        "name": contact_title(contact),
-        "role": contact["role"] if contact.get("role") and contact["role"] != contact["name"] else None,
-        "organisation": contact["organisation"] if (agency if agency is not None else detail)
-        and contact["organisation"] not in contact["name"] and contact["name"] not in contact["organisation"] else None,
-        "phones": contact.get("phones", []), "emails": contact.get("emails", []),
-        "no_ways": None if ways else contact.get("note") or "The source gives no phone number or email.",
-        "hours": contact["hours"]["text"] if contact.get("hours") else None,
+    card = card_values(contact, heading, detail, agency)
+    card.update({
         "conflict": conflict_part,
-        "address": ", ".join(contact["address"]) if detail and contact.get("address") else None,
-        "note": contact["note"] if detail and contact.get("note") and ways else None,
         "vcard": ctx.url(vcard_path(contact_id)) if detail and has_card(contact) else None,
-        "short_name": contact["name"],
         "source": (contact_source_line(ctx, contact) if source is None else source or None) if detail else None,
-    }
-    return render_template("contact_card.html", **values)
+    })
+    return render_template("contact_card.html", card=card, ids=page_ids, blank=False)
 
 
 def conflict_box(ctx, contact_id):

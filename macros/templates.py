@@ -42,3 +42,9 @@ def render_template(template_name, **values):
     """templates/<template_name> filled with values, as one line of Html (indentation removed)."""
     output = ENVIRONMENT.get_template(template_name).render(**values)
     return Html("".join(line.strip() for line in output.splitlines()))
+
+
+def render_macro(name, *args):
+    """A macro of templates/macros.html (markup used in more than one place) as one line of Html."""
+    output = getattr(ENVIRONMENT.get_template("macros.html").module, name)(*args)
+    return Html("".join(line.strip() for line in str(output).splitlines()))

@@ -5,7 +5,7 @@ detail, with no script. The wizard page carries the same template blank, and the
 with the dates of the answer. Each step is a row: the stage number, its title, and (in the
 wizard) its date; the text list under the picture says the same for screen readers and print.
 """
-from stillworried import page_ids, words
+from stillworried import engine, page_ids, words
 
 from macros import templates
 
@@ -24,8 +24,8 @@ def procedure_steps(procedure, say=None):
     say = say or (lambda text: text)
     steps = []
     for stage in procedure["stages"]:
-        main = [t for t in stage["timescales"] if t["id"] == stage.get("deadline")]
-        limit = limit_words(main[0]) if main else "No time limit in the source"
+        main = engine.headline_timescale(stage)
+        limit = limit_words(main) if main else "No time limit in the source"
         steps.append({"number": str(stage["number"]), "title": stage["title"], "date_words": limit, "state": "later",
                       "text": say("Stage %d: %s. %s. %s." % (stage["number"], stage["title"],
                                                             stage["who"]["receiving"], limit))})

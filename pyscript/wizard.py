@@ -456,65 +456,71 @@ def fill(node, name, text):
     field(node, name).textContent = str(text)
 
 
+def filled_or_gone(node, name, text):
+    """Fill a template's optional field, or remove it where there is nothing to say."""
+    if text:
+        fill(node, name, text)
+    else:
+        field(node, name).remove()
+
+
 def contact_block(contact, today, now):
-    """A contact card from templates/contact_card.html: its one call and one email link are
-    cloned per number and address, then the prototypes removed."""
+    """A contact card from templates/contact_card.html, the pages' card: its one call, one
+    invalid number and one email are cloned per number and address, then the prototypes removed."""
     card = clone(page_ids.TEMPLATE_CONTACT)
+    card.setAttribute("data-contact", contact["id"])
     heading = contact["name"]
     if contact.get("person") and contact["person"] not in heading:
         heading += " (" + contact["person"] + ")"
     fill(card, page_ids.NAME, heading)
-    if contact.get("role") and contact["role"] != contact["name"]:
-        fill(card, page_ids.ROLE, contact["role"])
-    else:
-        field(card, page_ids.ROLE).remove()
-    call, mail = field(card, page_ids.CALL), field(card, page_ids.EMAIL)
-    notes = []
+    filled_or_gone(card, page_ids.ROLE, contact["role"] if contact.get("role") != contact["name"] else None)
+    call, wrong, mail = field(card, page_ids.CALL), field(card, page_ids.INVALID), field(card, page_ids.EMAIL)
     for phone in contact["phones"]:
         if phone.get("e164"):
             link = call.cloneNode(True)
             link.setAttribute("href", "tel:" + phone["e164"])
             fill(link, page_ids.NUMBER, phone["display"])
-            if phone.get("label"):
-                fill(link, page_ids.PHONE_LABEL, phone["label"])
-            else:
-                field(link, page_ids.PHONE_LABEL).remove()
-            call.parentNode.insertBefore(link, call)
         else:
-            notes.append("Not a valid number: " + phone["number"] + " is printed like this in the source "
-                         "and cannot be dialled.")
+            link = wrong.cloneNode(True)
+            fill(link, page_ids.INVALID_NUMBER, phone["number"])
+        filled_or_gone(link, page_ids.PHONE_LABEL, phone.get("label"))
+        call.parentNode.insertBefore(link, call)
     for email in contact["emails"]:
         link = mail.cloneNode(True)
         link.setAttribute("href", "mailto:" + email["address"])
-        link.textContent = "Email " + email["address"]
+        fill(link, page_ids.EMAIL_ADDRESS, email["address"])
+        filled_or_gone(link, page_ids.EMAIL_LABEL, email.get("label"))
         mail.parentNode.insertBefore(link, mail)
     call.remove()
+    wrong.remove()
     mail.remove()
+    if contact["phones"] or contact["emails"]:
+        field(card, page_ids.NO_WAYS).remove()
+    else:
+        field(card, page_ids.WAYS).remove()
+        fill(card, page_ids.NO_WAYS, contact.get("note") or words.NO_WAYS)
+    filled_or_gone(card, page_ids.HOURS, contact.get("hours")
+                   and engine.office_status(BUNDLE, contact["hours"], today, now)["words"])
+    box = field(card, page_ids.CONFLICT)
     if contact["conflicts"] or contact.get("conflict"):
         # Another number printed for the same team: said, but after the first screen's essentials.
-        box = make("details", cls="sw-details sw-conflict")
-        add(box, add(make("summary", cls="sw-details__summary"),
-                     make("span", "Another number is printed for this team", cls="sw-details__summary-text")))
-        body = add(make("div", cls="sw-details__text"))
-        if contact["conflicts"]:
-            others = add(make("p", "Also printed for the same team: "))
-            for other in contact["conflicts"]:
-                add(others, make("a", other["phone_text"], href="tel:" + other["phone"]),
-                    make("span", " (" + other["name"] + ") "))
-            add(body, others)
-        if contact.get("conflict"):
-            add(body, make("p", contact["conflict"]))
-        add(box, body)
-        card.insertBefore(box, field(card, page_ids.NOTE))
-    if contact.get("hours"):
-        notes.append(engine.office_status(BUNDLE, contact["hours"], today, now)["words"])
-    if not contact["phones"] and not contact["emails"] and contact.get("note"):
-        notes.append(contact["note"])
-    note = field(card, page_ids.NOTE)
-    if notes:
-        note.textContent = " ".join(notes)
+        also, one = field(box, page_ids.ALSO), field(box, page_ids.ALSO_ONE)
+        for other in contact["conflicts"]:
+            item = one.cloneNode(True)
+            link = field(item, page_ids.ALSO_CALL)
+            link.setAttribute("href", "tel:" + other["phone"])
+            link.textContent = other["phone_text"]
+            fill(item, page_ids.ALSO_NAME, other["name"])
+            also.insertBefore(item, one)
+        one.remove()
+        if not contact["conflicts"]:
+            also.remove()
+        filled_or_gone(box, page_ids.CONFLICT_NOTE, contact.get("conflict"))
     else:
-        note.remove()
+        box.remove()
+    # The note is the pages' detail; where it says how to reach a contact with no number, it is
+    # in the no-ways line above.
+    field(card, page_ids.NOTE).remove()
     return card
 
 
@@ -588,7 +594,7 @@ def write_result(answers, focus):
         add(who, contact_block(contact, today, now))
     picked, choices = chosen_agency(answer, answers)
     if picked:
-        add(who, make("p", "Contacts the source lists for " + picked["name"] + " at this stage:", cls="sw-agency"))
+        add(who, make("p", "Contacts for " + picked["name"] + " at stage " + str(answer["stage"]) + ":", cls="sw-agency"))
         for contact_id in picked["contacts"]:
             add(who, contact_block(engine.contact_summary(BUNDLE, contact_id), today, now))
     elif choices:
@@ -622,7 +628,10 @@ def write_result(answers, focus):
         shown.textContent = answer["flag"]["words"]
         shown.classList.add("sw-flag--" + answer["flag"]["status"])
         shown.hidden = False
-    if answer["which_wins"]:
+    # Where the flag is about the whole process's limit it already says that date: the line saying
+    # which limit comes first would repeat it and push the contacts below the first screen.
+    flag_says_it = answer["flag"] and answer["flag"]["limit"] == "overall"
+    if answer["which_wins"] and not flag_says_it:
         fill(first, page_ids.WHICH_WINS, answer["which_wins"])
     else:
         field(first, page_ids.WHICH_WINS).remove()

@@ -207,6 +207,16 @@ def status_of(calendar, due, today):
     return "overdue", "Overdue: it was due " + said + " ago.", -late, days
 
 
+def headline_timescale(stage):
+    """The stage's headline time limit as the data gives it (no dates), or None: what the pages
+    and the first paint show where next_step's ``deadline`` cannot be worked out (no date yet),
+    so no caller looks it up by id itself."""
+    for timescale in stage["timescales"]:
+        if timescale["id"] == stage.get("deadline"):
+            return timescale
+    return None
+
+
 def blank_limit(timescale, headline):
     """A limit with its words and no dates: the shape every time limit has (see the top)."""
     return {
@@ -516,11 +526,11 @@ def which_wins(deadline, overall):
     if deadline["date"] == overall["date"]:
         return ("This stage's date and the whole process's limit are the same day: "
                 + deadline["date_words"] + ".")
+    # The stage's date is shown just above this line, so it is not said again: on a phone every
+    # line pushes the contacts' buttons further down the first screen.
     if deadline["date"] < overall["date"]:
-        return ("This stage's date, " + deadline["date_words"] + ", comes before the whole process's limit ("
-                + overall["date_words"] + "), so keep to " + deadline["date_words"] + ".")
-    return ("The whole process's limit, " + overall["date_words"] + ", comes before this stage's date ("
-            + deadline["date_words"] + "), so keep to " + overall["date_words"] + ".")
+        return "This stage's date comes first. The whole process must end by " + overall["date_words"] + "."
+    return "The whole process's limit comes first: keep to " + overall["date_words"] + "."
 
 
 def which_wins_rule(procedure, stage_number):
@@ -533,7 +543,7 @@ def which_wins_rule(procedure, stage_number):
 
 def flag(deadline, overall, following):
     """The first screen's flag, from the limits' status as seen from today: None, or {status
-    ("overdue" or "today"), words}. It is overdue when the stage's date or the whole process's
+    ("overdue" or "today"), limit ("stage" or "overall": which date it is about), words}. It is overdue when the stage's date or the whole process's
     limit has passed (a Wigan stage begun on 23 November is within its 10 working days on
     3 December, but the month from 2 November ended on 2 December); due today when either
     falls today and neither has passed. following is the next stage (or None)."""
@@ -549,10 +559,11 @@ def flag(deadline, overall, following):
     today, _, whose, limit = found[0]
     if not today:
         said = "This was due on " if whose == "stage" else "The whole process should have been finished by "
-        return {"status": "overdue", "words": said + limit["date_words"] + ". It is now overdue: " + move + "."}
+        return {"status": "overdue", "limit": whose,
+                "words": said + limit["date_words"] + ". It is now overdue: " + move + "."}
     if whose == "stage":
-        return {"status": "today", "words": "This is due today."}
-    return {"status": "today", "words": "The whole process should be finished today."}
+        return {"status": "today", "limit": whose, "words": "This is due today."}
+    return {"status": "today", "limit": whose, "words": "The whole process should be finished today."}
 
 
 def next_words(following, dated):

@@ -38,6 +38,27 @@ NUMBER = "number"
 PHONE_LABEL = "phone-label"
 EMAIL = "email"
 NOTE = "note"
+# The contact card's other parts (templates/contact_card.html): all its numbers and addresses,
+# a number the source prints wrongly, and what the contacts pages add.
+WAYS = "ways"
+INVALID = "phone-invalid"
+INVALID_NUMBER = "invalid-number"
+EMAIL_ADDRESS = "email-address"
+EMAIL_LABEL = "email-label"
+NO_WAYS = "no-ways"
+HOURS = "hours"
+ORGANISATION = "organisation"
+ADDRESS = "address"
+VCARD = "vcard"
+SOURCE = "source"
+# The wizard card's disclosure of other numbers printed for the same team: the line, one
+# number in it (cloned per number), its link and whose it is, and the data's note on it.
+CONFLICT = "conflict"
+ALSO = "also"
+ALSO_ONE = "also-one"
+ALSO_CALL = "also-call"
+ALSO_NAME = "also-name"
+CONFLICT_NOTE = "conflict-note"
 
 # The questions whose choices come from the chosen area's data: where the glue puts them, the
 # parts of each choice, the question's hint, and the line saying which procedure was chosen.

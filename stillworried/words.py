@@ -52,6 +52,9 @@ def counted_from(timescale, from_iso):
     return span(timescale["amount"], timescale["unit"]) + " from " + long_date(from_iso)
 
 
+# What a contact card says where the source gives a contact no number and no email (and no note
+# saying how to reach them): the same words on the pages and in the wizard.
+NO_WAYS = "The source gives no phone number or email."
 DEADLINE_LABELS = {"raise": "Raise it by", "answer": "Answer due by", "resolve": "Resolution due by",
                    "confirm": "Confirmation due by", "send": "Send it by"}
 

@@ -20,6 +20,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 import phonenumbers
 
+from stillworried import page_ids
+
 WIZARD = "still-worried/"
 # Attributes that make a browser fetch something: none may point at another host.
 FETCHING = {"script": ["src"], "link": ["href"], "img": ["src", "srcset"], "iframe": ["src"], "source": ["src", "srcset"],
@@ -134,14 +136,21 @@ def check_policies(pages):
     return problems
 
 
+def shown_in(link, name):
+    """The text of a link's data-field=name part if it has one, else all its text."""
+    part = link.xpath(".//*[@data-field='%s']" % name)
+    return (part[0] if part else link).text_content()
+
+
 def check_phone_and_email_links(pages):
     """Every tel: link is 999 or a valid UK number in E.164 and shows that number; every mailto:
-    link shows its own address. The wizard's blank <template>s are filled in the browser. Returns
-    (problems, numbers checked)."""
+    link shows its own address. A contact card's button (templates/contact_card.html) says more
+    ("Call", a label): there the number or address is its own field. The wizard's blank
+    <template>s are filled in the browser. Returns (problems, numbers checked)."""
     problems, checked = [], 0
     for page_path, path in pages.items():
         for link in parsed(path).xpath("//a[starts-with(@href, 'tel:')][not(ancestor::template)]"):
-            href, shown = link.get("href"), link.text_content()
+            href, shown = link.get("href"), shown_in(link, page_ids.NUMBER)
             number = href[len("tel:"):]
             if number == "999":
                 if "999" not in shown:
@@ -156,7 +165,7 @@ def check_phone_and_email_links(pages):
                 problems.append("%s: %s shows %r" % (page_path, href, shown.strip()))
             checked += 1
         for link in parsed(path).xpath("//a[starts-with(@href, 'mailto:')][not(ancestor::template)]"):
-            href, shown = link.get("href"), link.text_content()
+            href, shown = link.get("href"), shown_in(link, page_ids.EMAIL_ADDRESS)
             if href != "mailto:" + shown or not EMAIL.fullmatch(shown):
                 problems.append("%s: %s shows %r" % (page_path, href, shown))
     return problems, checked

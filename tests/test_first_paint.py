@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from markupsafe import Markup
 
-from macros import first_paint, templates, timeline
+from macros import first_paint, render, templates, timeline
 from stillworried import engine, page_ids
 
 
@@ -78,11 +78,37 @@ def test_hostile_text_is_escaped_once_by_the_finaliser():
 def test_the_templates_carry_every_field_the_glue_fills(bundle):
     blank = str(first_paint.blank_templates()) + str(timeline.blank())
     for name in ("TITLE", "LEDE", "WHO", "CONTACTS", "LABEL", "DATE", "FLAG", "RULE", "NEXT", "NAME", "ROLE", "CALL",
-                 "NUMBER", "PHONE_LABEL", "EMAIL", "NOTE", "CAPTION", "LADDER", "STEP", "STEP_NUMBER", "STEP_TITLE",
+                 "NUMBER", "PHONE_LABEL", "EMAIL", "NOTE", "WAYS", "INVALID", "INVALID_NUMBER", "EMAIL_ADDRESS",
+                 "EMAIL_LABEL", "NO_WAYS", "HOURS", "CONFLICT", "ALSO", "ALSO_ONE", "ALSO_CALL", "ALSO_NAME",
+                 "CONFLICT_NOTE", "CAPTION", "LADDER", "STEP", "STEP_NUMBER", "STEP_TITLE",
                  "STEP_DATE", "LADDER_TEXT", "STEP_TEXT"):
         assert 'data-field="%s"' % templates.finalize(getattr(page_ids, name)) in blank, name
     for template in (page_ids.TEMPLATE_FIRST, page_ids.TEMPLATE_CONTACT, page_ids.TEMPLATE_TIMELINE):
         assert '<template id="%s">' % template in blank
+
+
+def fields(html):
+    return set(re.findall(r'data-field="([^"]+)"', html))
+
+
+def test_the_wizards_contact_template_and_the_pages_cards_are_one_template(bundle):
+    """templates/contact_card.html is the only contact markup: the wizard's <template>, a
+    first-paint block's card and a procedure page's card carry the same fields and classes,
+    and the contacts pages' card adds only its detail rows."""
+    blank = str(first_paint.blank_templates())
+    wizard_card = blank[blank.index('<template id="%s">' % page_ids.TEMPLATE_CONTACT):]
+    assert wizard_card.count("<template") == 1 and 'class="sw-contact sw-result__contact" data-contact=""' in wizard_card
+    ctx = render.Context(bundle, "salford/salford-vcse/")
+    page_card = str(render.contact_card(ctx, "salford-bridge"))
+    first_card = str(first_paint.stage_block(bundle, bundle["procedures"]["salford-vcse"],
+                                             bundle["procedures"]["salford-vcse"]["stages"][0]))
+    detail = str(render.contact_card(ctx, "salford-bridge", detail=True))
+    for card in (page_card, first_card, detail):
+        assert 'class="md-button md-button--primary sw-call" data-field="call" href="tel:' in card
+        assert 'class="sw-contact__actions sw-contact__ways" data-field="ways"' in card
+    assert fields(page_card) <= fields(wizard_card)
+    assert fields(detail) - fields(wizard_card) <= {"organisation", "address", "vcard", "source"}
+    assert not (templates.FOLDER / "answer_contact.html").exists()
 
 
 def test_procedure_pages_ladder_has_every_stage_and_its_limit_in_words(bundle):
@@ -91,3 +117,12 @@ def test_procedure_pages_ladder_has_every_stage_and_its_limit_in_words(bundle):
     # Stages 1 to 3: 10 working days; 4: 2; 5: "within further week", 7 days (picture and text).
     assert html.count("Within 10 working days") == 3 * 2 and "Within 2 working days" in html and "Within 7 days" in html
     assert "Within 1 month" in html
+
+
+def test_the_headline_limit_without_dates_is_next_steps_deadline(bundle):
+    """The first paint and the ladder name the same headline limit the answer then dates."""
+    for procedure in bundle["procedures"].values():
+        for stage in procedure["stages"]:
+            answer = engine.next_step(bundle, procedure["id"], stage["number"], "2026-11-23", "2026-11-02", "2026-11-25")
+            main = engine.headline_timescale(stage)
+            assert (answer["deadline"] and answer["deadline"]["id"]) == (main and main["id"]), (procedure["id"], stage)

@@ -228,7 +228,7 @@ def test_today_in_london_is_not_in_the_future(bundle):
 
 def assert_safe_answers(bundle, answers):
     """Whatever a link says, the answers kept are ids the data has, a stage number and real dates."""
-    assert set(answers) <= {"area", "procedure", "partnership", "stage", "since", "started"}
+    assert set(answers) <= {"area", "procedure", "partnership", "stage", "since", "started", "agency", flow.RAISED}
     for key in ("area", "procedure", "partnership"):
         if answers.get(key) is not None:
             assert set(answers[key]) <= SAFE_VALUE
@@ -241,12 +241,17 @@ def assert_safe_answers(bundle, answers):
     for key in ("since", "started"):
         if key in answers:
             datetime.date.fromisoformat(answers[key])
+    if answers.get(flow.RAISED) is not None:  # "raised" with no date asks for the date
+        datetime.date.fromisoformat(answers[flow.RAISED])
+    if answers.get("agency") is not None:
+        assert set(answers["agency"]) <= SAFE_VALUE
     assert set(flow.make_fragment(answers)) <= SAFE_VALUE | set("#=&")
 
 
 FRAGMENT_PIECES = st.sampled_from(["procedure", "stage", "since", "started", "area", "=", "&", "#", "wigan",
                                    "southwark", "salford-vcse", "2", "02", "2026-11-23", "2026-02-30", "<", "%3C",
-                                   "\uff12", ":", "javascript:", "\n", "\u202e"])
+                                   "\uff12", ":", "javascript:", "\n", "\u202e", "raised", "agency",
+                                   "wigan-council", "other"])
 
 
 @settings(max_examples=400, deadline=None)
@@ -257,12 +262,13 @@ def test_whatever_the_address_says_only_the_fixed_alphabet_gets_through(bundle, 
         if key == "stage":
             assert isinstance(value, int) and 0 <= value <= 99
         elif key == "unreadable":
-            assert set(value) <= {"area", "procedure", "stage", "since", "started"}
+            assert set(value) <= {"area", "procedure", "stage", "since", "started", "agency", flow.RAISED}
         else:
-            assert key in ("area", "procedure", "since", "started")
+            assert key in ("area", "procedure", "since", "started", "agency", flow.RAISED)
             assert value is None or set(value) <= SAFE_VALUE
     step, answers, problem = flow.step(bundle, parsed, TODAY)
-    assert step in (flow.DANGER, flow.AREA, flow.SITUATION, flow.STAGE, flow.WHEN, flow.RESULT)
+    assert step in (flow.DANGER, flow.AREA, flow.SITUATION, flow.STAGE, flow.AGENCY, flow.WHEN, flow.WHEN_RAISED,
+                    flow.RESULT)
     assert problem is None or set(problem) <= PLAIN_ENGLISH
     assert_safe_answers(bundle, answers)
 

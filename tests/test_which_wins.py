@@ -16,8 +16,8 @@ def test_wigan_stage_2_the_month_ends_before_the_10_working_days_so_the_month_wi
     """Begun 2 November, stage 2 from Monday 23 November: 10 working days end on Monday 7 December,
     the month on Wednesday 2 December."""
     answer = next_step(bundle, "wigan", 2, "2026-11-23", "2026-11-02")
-    assert answer["which_wins"] == ("The whole process's limit, Wednesday 2 December 2026, comes before this "
-                                    "stage's date (Monday 7 December 2026), so keep to Wednesday 2 December 2026.")
+    assert answer["deadline"]["date"] == "2026-12-07"
+    assert answer["which_wins"] == "The whole process's limit comes first: keep to Wednesday 2 December 2026."
 
 
 def test_wigan_stage_2_over_christmas_the_10_working_days_end_before_the_month(bundle):
@@ -25,14 +25,15 @@ def test_wigan_stage_2_over_christmas_the_10_working_days_end_before_the_month(b
     Boxing Day (observed) and end on Wednesday 30 December; the month ends on New Year's Day."""
     answer = next_step(bundle, "wigan", 2, "2026-12-14", "2026-12-01")
     assert (answer["deadline"]["date"], answer["overall"]["date"]) == ("2026-12-30", "2027-01-01")
-    assert answer["which_wins"] == ("This stage's date, Wednesday 30 December 2026, comes before the whole "
-                                    "process's limit (Friday 1 January 2027), so keep to Wednesday 30 December 2026.")
+    assert answer["which_wins"] == ("This stage's date comes first. The whole process must end by "
+                                    "Friday 1 January 2027.")
 
 
 def test_southwark_stage_1_the_3_working_days_come_before_the_working_week(bundle):
     """3.1 one working week for the discussion; 3.2 three working days for the receiving practitioner."""
     answer = next_step(bundle, "southwark", 1, "2026-11-23")
-    assert answer["which_wins"].startswith("This stage's date, Thursday 26 November 2026, comes before")
+    assert answer["deadline"]["date"] == "2026-11-26"
+    assert answer["which_wins"] == "This stage's date comes first. The whole process must end by Monday 30 November 2026."
 
 
 def test_same_day_says_so(bundle):
@@ -66,12 +67,12 @@ def test_the_procedure_pages_say_the_rule_where_both_apply(bundle):
 
 @pytest.mark.parametrize("today, flag", [
     ("2026-12-01", None),
-    ("2026-12-02", {"status": "today", "words": "The whole process should be finished today."}),
-    ("2026-12-03", {"status": "overdue", "words": "The whole process should have been finished by Wednesday "
+    ("2026-12-02", {"status": "today", "limit": "overall", "words": "The whole process should be finished today."}),
+    ("2026-12-03", {"status": "overdue", "limit": "overall", "words": "The whole process should have been finished by Wednesday "
                                                   "2 December 2026. It is now overdue: move to stage 3 now."}),
-    ("2026-12-07", {"status": "overdue", "words": "The whole process should have been finished by Wednesday "
+    ("2026-12-07", {"status": "overdue", "limit": "overall", "words": "The whole process should have been finished by Wednesday "
                                                   "2 December 2026. It is now overdue: move to stage 3 now."}),
-    ("2026-12-08", {"status": "overdue", "words": "The whole process should have been finished by Wednesday "
+    ("2026-12-08", {"status": "overdue", "limit": "overall", "words": "The whole process should have been finished by Wednesday "
                                                   "2 December 2026. It is now overdue: move to stage 3 now."}),
 ])
 def test_wigan_stage_2_overdue_once_the_month_has_passed_even_within_the_10_working_days(bundle, today, flag):
@@ -85,10 +86,10 @@ def test_wigan_stage_2_overdue_once_the_month_has_passed_even_within_the_10_work
     ("2026-12-24", None),   # Thursday before Christmas
     ("2026-12-25", None),   # Christmas Day
     ("2026-12-29", None),
-    ("2026-12-30", {"status": "today", "words": "This is due today."}),
-    ("2026-12-31", {"status": "overdue", "words": "This was due on Wednesday 30 December 2026. It is now "
+    ("2026-12-30", {"status": "today", "limit": "stage", "words": "This is due today."}),
+    ("2026-12-31", {"status": "overdue", "limit": "stage", "words": "This was due on Wednesday 30 December 2026. It is now "
                                                   "overdue: move to stage 3 now."}),
-    ("2027-01-04", {"status": "overdue", "words": "This was due on Wednesday 30 December 2026. It is now "
+    ("2027-01-04", {"status": "overdue", "limit": "stage", "words": "This was due on Wednesday 30 December 2026. It is now "
                                                   "overdue: move to stage 3 now."}),
 ])
 def test_wigan_stage_2_over_christmas_before_on_and_after_the_deadline(bundle, today, flag):

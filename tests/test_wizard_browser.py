@@ -545,6 +545,24 @@ def test_wigan_after_choosing_an_agency_its_number_is_on_the_first_screen(watche
     assert number in first_screen(page)["links"]
 
 
+def test_wigan_stage_2_with_both_dates_the_council_lead_is_still_on_the_first_screen(watched):
+    """Begun 2 November, stage 2 from 23 November, on 3 December: the month has passed, so the
+    overdue flag and the which-comes-first line sit above the contacts; Michelle McNally's
+    number (Stage 2 leads, Wigan Council) must still be inside the first 915 px."""
+    w = watched()
+    w.page.clock.set_fixed_time("2026-12-03T10:00:00Z")
+    page = w.open("#procedure=wigan&stage=2&agency=wigan-council&since=2026-11-23&started=2026-11-02")
+    # The flag says the month's date, so the which-comes-first line is not repeated.
+    assert page.locator(".sw-flag").is_visible() and not page.locator(".sw-which-wins").count()
+    seen = first_screen(page)
+    assert seen["date"] == "2026-12-07" and seen["next"]
+    assert "tel:+447810101910" in seen["links"]
+    # What the person sees when the link opens, counted from the top of the phone's screen (the
+    # danger banner and the header above the answer included), not from the answer's top.
+    assert page.evaluate("scrollY") == 0
+    assert page.locator("a[href='tel:+447810101910']").first.bounding_box()["y"] + 48 <= 915
+
+
 @pytest.mark.parametrize("since, today, flag", [
     # Southwark 3.2: "within 3 working days". Raised Thursday 26 November: due Tuesday 1 December.
     ("2026-11-27", "2026-12-01T10:00:00Z", None),
@@ -594,10 +612,15 @@ def test_the_first_screen_says_where_the_source_gives_no_number_and_which_limit_
     assert seen["next"] == "If it is not resolved, go to stage 2: Practice Manager."
     seen = answer("#procedure=wigan&stage=2&agency=other&since=2026-11-23&started=2026-11-02")
     assert seen["none"] is None
-    assert seen["wins"] == ("The whole process's limit, Wednesday 2 December 2026, comes before this stage's date "
-                            "(Monday 7 December 2026), so keep to Wednesday 2 December 2026.")
+    # On 3 December the flag says the month's date, so the which-comes-first line is left out.
+    assert seen["wins"] is None
     assert seen["flag"] == ("The whole process should have been finished by Wednesday 2 December 2026. It is now "
                             "overdue: move to stage 3 now.")
+    # Begun 1 December, stage 2 from 3 December: 10 working days end on Thursday 17 December,
+    # before the month (Friday 1 January 2027), and nothing is due yet, so the line says so.
+    seen = answer("#procedure=wigan&stage=2&agency=other&since=2026-12-03&started=2026-12-01")
+    assert seen["flag"] is None
+    assert seen["wins"] == "This stage's date comes first. The whole process must end by Friday 1 January 2027."
 
 
 def test_a_link_without_the_start_at_stage_3_never_shows_an_overall_date(watched):
