@@ -12,7 +12,7 @@ rule is worked out here or in JavaScript.
 import hashlib
 import json
 
-from stillworried import engine, page_ids, words
+from stillworried import abbreviations, engine, page_ids, words
 
 from macros import render, templates
 
@@ -36,20 +36,30 @@ def who_words(stage):
 
 
 def stage_block(bundle, procedure, stage):
-    """One stage's first screen, without the date."""
+    """One stage's first screen, without the date. Its abbreviations are written out at first
+    use in the order the block is read, as the engine writes the wizard's answer."""
     main = engine.headline_timescale(stage)
     said = engine.no_number(bundle, procedure["id"], stage["number"])
     contacts = stage["contacts"] + ([item["id"] for item in said["contacts"]] if said else [])
+    say = abbreviations.writer(engine.letters_for(bundle, procedure["partnership"]))
+    title = say("Stage %d: %s" % (stage["number"], stage["title"]))
+    lede = say(bundle["partnerships"][procedure["partnership"]]["name"] + ": " + procedure["title"])
+    who = say(who_words(stage))
+    rule = say(words.timescale_rule(main) if main else "The source sets no time limit for this stage. Do not let it drift.")
+    which_wins = engine.which_wins_rule(procedure, stage["number"])
+    which_wins = which_wins and say(which_wins)
+    following = say(engine.next_words(engine.following_stage(procedure, stage["number"]), main is not None))
+    no_number = said and say(said["sentence"])
+    views = []
+    for cid in contacts:
+        view = contact_view(engine.contact_summary(bundle, cid))
+        for key in ("name", "role", "no_ways"):
+            view[key] = view[key] and say(view[key])
+        views.append(view)
     return templates.render(
-        "answer_first.html", block_id=page_ids.FIRST_STAGE + str(stage["number"]),
-        title="Stage %d: %s" % (stage["number"], stage["title"]),
-        lede=bundle["partnerships"][procedure["partnership"]]["name"] + ": " + procedure["title"], who=who_words(stage),
-        contacts=[contact_view(engine.contact_summary(bundle, cid)) for cid in contacts],
-        label=words.deadline_label(main["measures"]) if main else "",
-        rule=words.timescale_rule(main) if main else "The source sets no time limit for this stage. Do not let it drift.",
-        which_wins=engine.which_wins_rule(procedure, stage["number"]),
-        no_number=said and said["sentence"],
-        next=engine.next_words(engine.following_stage(procedure, stage["number"]), main is not None))
+        "answer_first.html", block_id=page_ids.FIRST_STAGE + str(stage["number"]), title=title, lede=lede, who=who,
+        contacts=views, label=words.deadline_label(main["measures"]) if main else "", rule=rule,
+        which_wins=which_wins, no_number=no_number, next=following)
 
 
 def blank_templates():

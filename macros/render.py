@@ -8,7 +8,7 @@ page being rendered, so the site works from any folder and offline.
 import posixpath
 import re
 
-from stillworried import engine, page_ids, team_numbers, words
+from stillworried import abbreviations, engine, page_ids, team_numbers, words
 from stillworried.page_ids import (WIZARD, contacts_path, form_path, guidance_path,  # noqa: F401 - used by callers
                                    partnership_path, procedure_path, vcard_path)
 
@@ -242,14 +242,16 @@ def front_doors(ctx):
     return el("ul", {"class": "sw-areas"}, items)
 
 
-def partnership_emergency(ctx, partnership):
+def partnership_emergency(ctx, partnership, say=None):
+    """The danger box; say (or None) writes out abbreviations at first use on the page."""
+    say = say or (lambda text: text)
     route = partnership["emergency"]
     door = partnership["front_door"]
     return el("div", {"class": "sw-emergency", "role": "note", "aria-label": "Emergency"},
               el("p", {"class": "sw-emergency__title"}, "Is a child in immediate danger?"),
-              el("p", None, route["text"]),
+              el("p", None, say(route["text"])),
               el("p", None, el("a", {"href": "tel:999", "class": "sw-emergency__call"}, "Call 999")),
-              el("p", None, "Not an emergency but worried about a child? " + door["name"] + ":"),
+              el("p", None, say("Not an emergency but worried about a child? " + door["name"] + ":")),
               front_door_cards(ctx, partnership, heading="p", with_route=False),
               source_line(ctx, route["source"]))
 
@@ -296,52 +298,54 @@ def partnership_page(ctx, partnership_id):
     return join(parts)
 
 
-def stage_item(ctx, procedure, stage):
+def stage_item(ctx, procedure, stage, say):
+    """One stage of a procedure page; say writes out abbreviations at first use on the page."""
     timescales = stage["timescales"]
     parts = [el("h2", {"class": "sw-step__title", "id": "stage-%d" % stage["number"]},
-                el("span", {"class": "sw-step__number"}, "Stage %d" % stage["number"]), " ", stage["title"])]
+                el("span", {"class": "sw-step__number"}, "Stage %d" % stage["number"]), " ", say(stage["title"]))]
     if stage.get("reached_when"):
-        parts.append(el("p", {"class": "sw-step__when"}, stage["reached_when"]))
+        parts.append(el("p", {"class": "sw-step__when"}, say(stage["reached_when"])))
     parts.append(el("dl", {"class": "sw-step__who"},
-                    el("dt", None, "Your side"), el("dd", None, stage["who"]["raising"]),
-                    el("dt", None, "Their side"), el("dd", None, stage["who"]["receiving"])))
-    parts += [el("h3", None, "What to do"), bullet_list(stage["do"])]
+                    el("dt", None, "Your side"), el("dd", None, say(stage["who"]["raising"])),
+                    el("dt", None, "Their side"), el("dd", None, say(stage["who"]["receiving"]))))
+    parts += [el("h3", None, "What to do"), bullet_list([say(text) for text in stage["do"]])]
     if timescales:
         parts += [el("h3", None, "Time limits"),
                   el("ul", {"class": "sw-timescales"},
-                     [el("li", None, words.timescale_rule(item),
+                     [el("li", None, say(words.timescale_rule(item)),
                          el("br") if item.get("note") else None,
-                         el("small", None, item["note"]) if item.get("note") else None) for item in timescales])]
+                         el("small", None, say(item["note"])) if item.get("note") else None) for item in timescales])]
     else:
         parts += [el("h3", None, "Time limits"), el("p", None, "The source sets no time limit for this stage. "
                                                           "Do not let it drift.")]
     which = engine.which_wins_rule(procedure, stage["number"])
     if which:
-        parts.append(el("p", {"class": "sw-which-wins"}, which))
+        parts.append(el("p", {"class": "sw-which-wins"}, say(which)))
     if stage.get("send"):
         parts += [el("h3", None, "What to send"),
                   el("ul", None, [el("li", None, el("a", {"href": ctx.url(form_path(fid))},
-                                                    ctx.bundle["forms"][fid]["title"])) for fid in stage["send"]])]
+                                                    say(ctx.bundle["forms"][fid]["title"]))) for fid in stage["send"]])]
     if stage.get("record"):
-        parts += [el("h3", None, "What to record"), bullet_list(stage["record"])]
+        parts += [el("h3", None, "What to record"), bullet_list([say(text) for text in stage["record"]])]
     if stage["contacts"]:
         parts += [el("h3", None, "Who to contact"), [contact_card(ctx, cid, heading="h4") for cid in stage["contacts"]]]
     said = engine.no_number(ctx.bundle, procedure["id"], stage["number"])
     if said:
-        parts += [el("h3", None, "Who to contact"), el("p", {"class": "sw-no-number"}, said["sentence"]),
+        parts += [el("h3", None, "Who to contact"), el("p", {"class": "sw-no-number"}, say(said["sentence"])),
                   [contact_card(ctx, item["id"], heading="h4") for item in said["contacts"]]]
     if stage.get("directory"):
         parts.append(directory_links(ctx, ctx.bundle["lists"][stage["directory"]]))
     for note in stage.get("notes", []):
-        parts.append(note_box(ctx, note))
+        parts.append(note_box(ctx, note, say=say))
     parts.append(source_line(ctx, stage["source"]))
     return el("li", {"class": "sw-step"}, parts)
 
 
-def note_box(ctx, note, kind="note"):
+def note_box(ctx, note, kind="note", say=None):
+    say = say or (lambda text: text)
     return el("div", {"class": "admonition " + kind},
-              el("p", {"class": "admonition-title"}, note["title"]),
-              el("p", None, note["text"]),
+              el("p", {"class": "admonition-title"}, say(note["title"])),
+              el("p", None, say(note["text"])),
               [contact_card(ctx, cid, heading="p") for cid in note.get("contacts", [])],
               source_line(ctx, note["source"]))
 
@@ -349,24 +353,27 @@ def note_box(ctx, note, kind="note"):
 def procedure_page(ctx, procedure_id):
     procedure = ctx.bundle["procedures"][procedure_id]
     partnership = ctx.bundle["partnerships"][procedure["partnership"]]
+    # Each abbreviation is written out where the page first uses it (the glossary's words for
+    # this area), as the wizard's answer does.
+    say = abbreviations.writer(engine.letters_for(ctx.bundle, procedure["partnership"]))
     parts = []
     if procedure["status"] == "lapsed":
         parts.append(el("div", {"class": "admonition warning"},
                         el("p", {"class": "admonition-title"}, "Past its review date"),
-                        el("p", None, procedure["status_note"])))
-    parts += [el("p", {"class": "sw-lede"}, procedure["summary"]),
-              el("p", None, el("strong", None, "Use this if: "), procedure["for_whom"]),
-              partnership_emergency(ctx, partnership),
+                        el("p", None, say(procedure["status_note"]))))
+    parts += [el("p", {"class": "sw-lede"}, say(procedure["summary"])),
+              el("p", None, el("strong", None, "Use this if: "), say(procedure["for_whom"])),
+              partnership_emergency(ctx, partnership, say),
               el("div", {"class": "admonition tip"},
                  el("p", {"class": "admonition-title"}, "If the child's safety needs it, act sooner"),
-                 el("p", None, procedure["safety_rule"]["text"]), source_line(ctx, procedure["safety_rule"]["source"]))]
+                 el("p", None, say(procedure["safety_rule"]["text"])), source_line(ctx, procedure["safety_rule"]["source"]))]
     if procedure.get("overall"):
-        parts.append(el("p", None, el("strong", None, "Overall: "), words.overall_rule(procedure["overall"])))
-    parts.append(Html(timeline.ladder(procedure)))  # the route at a glance, from templates/timeline.html
-    parts += [el("ol", {"class": "sw-steps"}, [stage_item(ctx, procedure, stage) for stage in procedure["stages"]])]
+        parts.append(el("p", None, el("strong", None, "Overall: "), say(words.overall_rule(procedure["overall"]))))
+    parts.append(Html(timeline.ladder(procedure, say)))  # the route at a glance, from templates/timeline.html
+    parts += [el("ol", {"class": "sw-steps"}, [stage_item(ctx, procedure, stage, say) for stage in procedure["stages"]])]
     if procedure.get("notes"):
         parts.append(el("h2", None, "Also in this procedure"))
-        parts += [note_box(ctx, note) for note in procedure["notes"]]
+        parts += [note_box(ctx, note, say=say) for note in procedure["notes"]]
     parts.append(source_line(ctx, procedure["source"]))
     return join(parts)
 

@@ -17,14 +17,18 @@ def limit_words(timescale):
     return "Within " + words.span(timescale.get("amount"), timescale["unit"])
 
 
-def procedure_steps(procedure):
+def procedure_steps(procedure, say=None):
+    """Each stage as a step; say (or None) writes out the abbreviations of the text list, which
+    is what screen readers and print read. The picture's titles are short labels, left as the
+    data gives them (an SVG line does not wrap)."""
+    say = say or (lambda text: text)
     steps = []
     for stage in procedure["stages"]:
         main = engine.headline_timescale(stage)
         limit = limit_words(main) if main else "No time limit in the source"
         steps.append({"number": str(stage["number"]), "title": stage["title"], "date_words": limit, "state": "later",
-                      "text": "Stage %d: %s. %s. %s." % (stage["number"], stage["title"], stage["who"]["receiving"],
-                                                        limit)})
+                      "text": say("Stage %d: %s. %s. %s." % (stage["number"], stage["title"],
+                                                            stage["who"]["receiving"], limit))})
     overall = procedure.get("overall")
     if overall:
         # Southwark's "one working week" is a target for stage 1 only (applies_to_stages).
@@ -32,13 +36,13 @@ def procedure_steps(procedure):
         if overall.get("applies_to_stages"):
             limit += ", at " + words.stages_words(overall["applies_to_stages"])
         steps.append({"number": "", "title": "The whole process", "state": "overall", "date_words": limit,
-                      "text": "The whole process: " + words.overall_rule(overall)})
+                      "text": say("The whole process: " + words.overall_rule(overall))})
     return steps
 
 
-def ladder(procedure):
+def ladder(procedure, say=None):
     """The static ladder of a procedure page."""
-    steps = procedure_steps(procedure)
+    steps = procedure_steps(procedure, say)
     return templates.render("timeline.html", caption="The stages at a glance", steps=steps,
                             height=len(steps) * page_ids.ROW)
 

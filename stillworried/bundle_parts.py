@@ -10,11 +10,13 @@ the full one, so the engine and the flow take the same shapes as before and give
 answers for that area (tests/micropython/suite.py checks it under every interpreter).
 
 - shared: the bank holidays, the list of areas (each area's id and name), the national contacts
-  (999), which area each procedure belongs to, and the file name of each area's part.
+  (999), the abbreviations every area uses (glossary entries for "all"), which area each
+  procedure belongs to, and the file name of each area's part.
 - a part: the ids of that partnership's procedures in the data's order (area_procedures: the
   data files are written with sorted keys, and the situation question lists them in the
   order the data gives), its record (emergency route, front door), procedures, forms, lists,
-  agencies, contacts and sources, plus anything they
+  agencies, contacts and sources, the abbreviations its glossary entries name it for (SSCP
+  is a different partnership in Salford and in Southwark), plus anything they
   name that belongs elsewhere, and every contact of the same team as one of its contacts (the
   engine lists the other numbers printed for a team).
 
@@ -26,7 +28,7 @@ Pure functions on dicts, lists and strings: runs under CPython, MicroPython and 
 COLLECTIONS = ("sources", "forms", "procedures", "contacts", "lists", "agencies")
 # What a part adds to: the collections, the area's full record in partnerships, and the order of
 # its procedures in area_procedures.
-MERGED = COLLECTIONS + ("partnerships", "area_procedures")
+MERGED = COLLECTIONS + ("partnerships", "area_procedures", "abbreviations")
 # In the data, these keys hold ids of things in another collection.
 REFERENCES = {"contacts": "contacts", "send_to": "contacts", "send": "forms", "directory": "lists"}
 
@@ -114,6 +116,7 @@ def split(bundle):
                 parts[owner][key][item_id] = item
             else:
                 shared[key][item_id] = item  # national: 999 and its source
+    _split_abbreviations(bundle.get("abbreviations", {}), shared, parts)
     for procedure_id in bundle["procedures"]:
         owner = bundle["procedures"][procedure_id]["partnership"]
         shared["procedure_areas"][procedure_id] = owner
@@ -126,6 +129,21 @@ def split(bundle):
                 parts[partnership_id][target][other] = bundle[target][other]
         _complete(bundle, shared, parts[partnership_id], teams)
     return shared, parts
+
+
+def _split_abbreviations(abbreviations, shared, parts):
+    """An abbreviation for every area goes in the shared part; one named for some areas goes in
+    each of their parts (an entry names a list of partnerships, not one owner)."""
+    shared["abbreviations"] = {}
+    for partnership_id in parts:
+        parts[partnership_id]["abbreviations"] = {}
+    for entry_id in abbreviations:
+        entry = abbreviations[entry_id]
+        if "all" in entry["partnerships"]:
+            shared["abbreviations"][entry_id] = entry
+        for partnership_id in entry["partnerships"]:
+            if partnership_id in parts:
+                parts[partnership_id]["abbreviations"][entry_id] = entry
 
 
 def area_for(shared, answers):

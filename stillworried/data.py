@@ -8,7 +8,7 @@ time, from the single copy in data/ and the maintained libraries, never stored t
 import os
 from pathlib import Path
 
-from stillworried import bank_holidays, phones, validate
+from stillworried import abbreviations, bank_holidays, phones, validate
 
 
 class DataError(Exception):
@@ -65,6 +65,7 @@ def build_bundle(data_dir=None):
     # The agencies a list groups its contacts by, each under "<partnership>/<organisation>".
     agencies = {item["partnership"] + "/" + item["organisation"]: item for item in contacts.get("agencies", [])}
     return {
+        "abbreviations": abbreviations.from_glossary(guidance["glossary"]),
         "agencies": agencies,
         "calendar": bank_holidays.calendar_data(),
         "sources": by_id(stages["sources"], key="file"),

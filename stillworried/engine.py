@@ -77,7 +77,7 @@ for the stage the walk says the person should be at today, with the walk as ``wa
 Their keys are documented on the functions.
 """
 from stillworried.workdays import FIRST_WEEKEND_DAY, DateError, WorkingCalendar, parse_date
-from stillworried import team_numbers, words
+from stillworried import abbreviations, team_numbers, words
 
 
 class EngineError(ValueError):
@@ -402,6 +402,9 @@ def stage_dates(calendar, procedure, number, since, started):
 def next_step(bundle, procedure_id, stage_number, since, started=None, today=None):
     """Answer "who do I contact next, and by when?" for one stage of one procedure.
 
+    Every abbreviation in the answer's text is written out where it first appears, in the
+    order a reader meets it (see written_out).
+
     since: the day this stage began (YYYY-MM-DD). started: the day the whole disagreement
     began, for limits counted from the start of the process. At stage 1 the stage began when
     the disagreement did, so started defaults to since; at a later stage it is never guessed,
@@ -409,6 +412,11 @@ def next_step(bundle, procedure_id, stage_number, since, started=None, today=Non
     limit as upcoming, due today or overdue (None: no flags). The answer is described at the
     top of this module.
     """
+    return written_out(bundle, stage_answer(bundle, procedure_id, stage_number, since, started, today))
+
+
+def stage_answer(bundle, procedure_id, stage_number, since, started=None, today=None):
+    """next_step's answer with the data's words as they are (abbreviations not written out)."""
     procedure = get_procedure(bundle, procedure_id)
     stage = get_stage(procedure, stage_number)
     calendar = WorkingCalendar(bundle["calendar"])
@@ -757,8 +765,8 @@ def where_today(bundle, procedure_id, raised_on, today, tried=None, started=None
     walk = make_timeline(bundle, calendar, procedure, first_number, raised_day, started_day, today_day)
     current = walk["today_stage"]
     step = walk["steps"][current - 1]
-    answer = next_step(bundle, procedure_id, current, step["since"],
-                       None if started_day is None else started_day.isoformat(), today)
+    answer = stage_answer(bundle, procedure_id, current, step["since"],
+                          None if started_day is None else started_day.isoformat(), today)
     raised_words = "You raised it on " + words.long_date(raised_day.isoformat())
     if current == first_number:
         # At the stage where it was raised, the limit for raising it has been met: never call it
@@ -776,6 +784,90 @@ def where_today(bundle, procedure_id, raised_on, today, tried=None, started=None
     answer["walk"] = walk
     answer["raised_on"] = raised_day.isoformat()
     answer["where_words"] = where_words
+    return written_out(bundle, answer)
+
+
+# --- Abbreviations written out at first use ------------------------------------------------------
+
+def letters_for(bundle, partnership_id):
+    """{letters: words} for one area, from the glossary's abbreviations in the bundle."""
+    return abbreviations.known(bundle.get("abbreviations", {}), partnership_id)
+
+
+def _texts(item, keys, letters, seen):
+    """A copy of the dict item with the texts under keys written out, in that order."""
+    item = dict(item)
+    for key in keys:
+        if isinstance(item.get(key), str):
+            item[key] = abbreviations.write_out(item[key], letters, seen)
+    return item
+
+
+def _either(item, first, others, letters, seen):
+    """A copy of item where the text under first, if any, is shown instead of the texts under
+    others (who.sentence, else who.raising and who.receiving): each is written out as if it were
+    the one shown, and what comes after counts only what is shown as read."""
+    if not item.get(first):
+        return _texts(item, others, letters, seen)
+    item = _texts(item, others, letters, dict(seen))
+    return _texts(item, [first], letters, seen)
+
+
+def _limit(limit, letters, seen):
+    return _texts(limit, ("rule", "missing_words", "non_working_day", "after_overall_words"), letters, seen)
+
+
+def _contact(contact, letters, seen):
+    # A card shows its note only where there is no number or email to show (pyscript/wizard.py).
+    shown = ("name", "person", "role", "conflict") + (() if contact["phones"] or contact["emails"] else ("note",))
+    return _texts(contact, shown, letters, seen)
+
+
+def written_out(bundle, answer):
+    """A copy of an answer (next_step's or where_today's) in which every abbreviation the
+    glossary knows for the answer's area (SSCP is Salford's partnership in Salford and
+    Southwark's in Southwark) is written out the first time a reader meets it: the texts are
+    taken in the order the wizard shows them (the first screen's heading, who, rule, next step
+    and contacts, then the rest). The bundle and the answer given are not changed; the source's
+    own words (each limit's quote) are never changed."""
+    letters = letters_for(bundle, answer["partnership"])
+    if not letters:
+        return answer
+    seen = {}
+    answer = _texts(answer, ("title", "where_words", "partnership_name", "procedure_title"), letters, seen)
+    answer["who"] = _either(answer["who"], "sentence", ("raising", "receiving"), letters, seen)
+    deadlines = []
+    for limit in answer["deadlines"]:
+        copied = _limit(limit, letters, seen) if limit["headline"] else limit
+        if limit["headline"]:
+            answer["deadline"] = copied
+        deadlines.append(copied)
+    answer = _texts(answer, ("which_wins", "next_words"), letters, seen)
+    if answer["flag"]:
+        answer["flag"] = _texts(answer["flag"], ("words",), letters, seen)
+    if answer["no_number"]:
+        said = _either(answer["no_number"], "sentence", ("words", "reach"), letters, seen)
+        said["contacts"] = [_contact(contact, letters, seen) for contact in said["contacts"]]
+        answer["no_number"] = said
+    answer["contacts"] = [_contact(contact, letters, seen) for contact in answer["contacts"]]
+    answer = _texts(answer, ("status_note",), letters, seen)
+    answer["deadlines"] = [limit if limit["headline"] else _limit(limit, letters, seen) for limit in deadlines]
+    if answer["overall"]:
+        answer["overall"] = _limit(answer["overall"], letters, seen)
+    answer["do"] = [abbreviations.write_out(text, letters, seen) for text in answer["do"]]
+    answer["send"] = [_texts(form, ("title",), letters, seen) for form in answer["send"]]
+    answer["record"] = [abbreviations.write_out(text, letters, seen) for text in answer["record"]]
+    answer["safety_rule"] = _texts(answer["safety_rule"], ("text",), letters, seen)
+    answer["notes"] = [_texts(note, ("title", "text"), letters, seen) for note in answer["notes"]]
+    if answer["next"]:
+        following = _texts(answer["next"], ("title",), letters, seen)
+        following["who"] = _either(following["who"], "sentence", ("receiving",), letters, seen)
+        following["contacts"] = [_contact(contact, letters, seen) for contact in following["contacts"]]
+        answer["next"] = following
+    if answer["directory"]:
+        listing = _texts(answer["directory"], ("title",), letters, seen)
+        listing["contacts"] = [_contact(contact, letters, seen) for contact in listing["contacts"]]
+        answer["directory"] = listing
     return answer
 
 

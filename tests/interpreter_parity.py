@@ -23,6 +23,7 @@ from stillworried import BROWSER_MODULES, bundle_parts
 from stillworried.data import engine_bundle
 from test_flow import HOSTILE, TYPED, every_stage
 from test_where_today import WHERE_CASES
+from test_abbreviations import TRICKY
 
 SUITE = ROOT / "tests" / "micropython" / "suite.py"
 PACKAGE = ROOT / "stillworried"
@@ -122,6 +123,7 @@ def suite_input(bundle):
         "today": TODAY,
         "stamp": "20261123T093000Z",
         "office": [[contact, day, time] for contact in contacts for day in OFFICE_DAYS for time in OFFICE_TIMES],
+        "abbreviations": [[area, TRICKY] for area in sorted(bundle["partnerships"])],
     }
 
 
@@ -214,6 +216,12 @@ def test_the_same_calendar_files_as_cpython(suite_run):
 
 def test_the_same_office_hours_as_cpython(suite_run):
     assert_same_as_cpython(suite_run, ["office_status"])
+
+
+def test_the_same_abbreviations_written_out_as_cpython(suite_run):
+    """The hand tokenizer (MicroPython's re has no lookbehind or \\b) reads addresses, longer
+    words, brackets and punctuation outside ASCII alike everywhere."""
+    assert_same_as_cpython(suite_run, ["write_out"])
 
 
 def test_the_same_where_today_and_timelines_as_cpython(suite_run):

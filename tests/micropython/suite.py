@@ -7,7 +7,7 @@
 import json
 import sys
 
-from stillworried import bundle_parts, calendar_file, engine, flow
+from stillworried import abbreviations, bundle_parts, calendar_file, engine, flow
 from stillworried.workdays import DateError, WorkingCalendar, parse_date
 
 
@@ -91,6 +91,9 @@ def results(given):
     for contact_id, day, time in given["office"]:
         hours = bundle["contacts"][contact_id].get("hours")
         yield ["office_status", [contact_id, day, time], attempt(engine.office_status, bundle, hours, day, time)]
+    for area, texts in given["abbreviations"]:
+        say = abbreviations.writer(engine.letters_for(bundle, area))
+        yield ["write_out", area, [say(text) for text in texts]]
 
 
 if __name__ == "__main__":
