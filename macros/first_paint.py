@@ -42,7 +42,7 @@ def stage_block(bundle, procedure, stage):
     said = engine.no_number(bundle, procedure["id"], stage["number"])
     contacts = stage["contacts"] + ([item["id"] for item in said["contacts"]] if said else [])
     say = abbreviations.writer(engine.letters_for(bundle, procedure["partnership"]))
-    title = say("Stage %d: %s" % (stage["number"], stage["title"]))
+    title = "Stage %d: %s" % (stage["number"], stage["title"])  # a heading: kept short, as the engine does
     lede = say(bundle["partnerships"][procedure["partnership"]]["name"] + ": " + procedure["title"])
     who = say(who_words(stage))
     rule = say(words.timescale_rule(main) if main else "The source sets no time limit for this stage. Do not let it drift.")

@@ -490,7 +490,7 @@ def stage_answer(bundle, procedure_id, stage_number, since, started=None, today=
 def no_number(bundle, procedure_id, stage_number):
     """None, or, at a stage whose source gives no phone number or email for the person to contact
     (Southwark stages 1 to 3, say), what the answer says instead of showing nothing:
-    {words: "The Southwark disagreements policy gives no phone number or email for ...", reach:
+    {words: "This procedure gives no phone number or email for ...", reach:
     how to reach them instead, sentence: the two as one line (what every page shows), contacts:
     the way in the source gives, if any, as contact_summary gives them (Salford's Partnership
     Bridge), source}."""
@@ -498,8 +498,10 @@ def no_number(bundle, procedure_id, stage_number):
     said = stage.get("no_number")
     if not said:
         return None
-    named = bundle["sources"].get(said["source"]["file"], {}).get("short_title") or "source"
-    words = "The " + named + " gives no phone number or email for " + said["for"] + "."
+    # "This procedure": every place that shows the line has just named the procedure (the
+    # answer's lede, the procedure page), and the document's own name is long on a phone once
+    # its abbreviations are written out ("Salford VCSE protocol"); the source line cites it.
+    words = "This procedure gives no phone number or email for " + said["for"] + "."
     return {
         "words": words,
         "reach": said["reach"],
@@ -827,14 +829,16 @@ def written_out(bundle, answer):
     """A copy of an answer (next_step's or where_today's) in which every abbreviation the
     glossary knows for the answer's area (SSCP is Salford's partnership in Salford and
     Southwark's in Southwark) is written out the first time a reader meets it: the texts are
-    taken in the order the wizard shows them (the first screen's heading, who, rule, next step
-    and contacts, then the rest). The bundle and the answer given are not changed; the source's
+    taken in the order the wizard shows them (the first screen's lede, who, rule, next step
+    and contacts, then the rest; the stage's title, a heading, is left as the source says it). The bundle and the answer given are not changed; the source's
     own words (each limit's quote) are never changed."""
     letters = letters_for(bundle, answer["partnership"])
     if not letters:
         return answer
     seen = {}
-    answer = _texts(answer, ("title", "where_words", "partnership_name", "procedure_title"), letters, seen)
+    # The stage's title is a heading, kept short as the source names it ("SSCP Independent
+    # Chair"): the who sentence just below it writes the words out.
+    answer = _texts(answer, ("where_words", "partnership_name", "procedure_title"), letters, seen)
     answer["who"] = _either(answer["who"], "sentence", ("raising", "receiving"), letters, seen)
     deadlines = []
     for limit in answer["deadlines"]:

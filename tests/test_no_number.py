@@ -29,7 +29,7 @@ def said(bundle, procedure_id, stage):
 def test_southwark_stage_1_the_source_gives_no_number_for_the_practitioner_or_decision_maker(bundle):
     """3.2: raise it "with the relevant practitioner or decision make verbally and in writing"; no number."""
     found = said(bundle, "southwark", 1)
-    assert found["words"] == ("The Southwark disagreements policy gives no phone number or email for the "
+    assert found["words"] == ("This procedure gives no phone number or email for the "
                               "practitioner or decision maker in the other agency.")
     assert "switchboard" in found["reach"] and found["contacts"] == []
     assert found["source"]["section"] == "3.2 Stage 1"
@@ -38,7 +38,7 @@ def test_southwark_stage_1_the_source_gives_no_number_for_the_practitioner_or_de
 def test_southwark_stage_2_the_source_gives_no_number_for_the_other_practitioners_line_manager(bundle):
     """3.3: escalated "to their respective line managers"; the policy names no one and no number."""
     found = said(bundle, "southwark", 2)
-    assert found["words"] == ("The Southwark disagreements policy gives no phone number or email for the other "
+    assert found["words"] == ("This procedure gives no phone number or email for the other "
                               "practitioner's line manager.")
     assert "Ask the other practitioner for their line manager's name" in found["reach"]
     assert found["contacts"] == []
@@ -70,7 +70,7 @@ def test_salford_vcse_stage_1_no_number_for_the_caseworker_but_the_partnership_b
     """Appendix 2 §4: "Initial attempts should seek to resolve difficulties at practitioner/caseworker
     level first" (no number); step 1: "Telephone the Partnership Bridge in Salford on 0161 603 4500"."""
     found = said(bundle, "salford-vcse", 1)
-    assert found["words"] == ("The Salford VCSE protocol gives no phone number or email for the practitioner "
+    assert found["words"] == ("This procedure gives no phone number or email for the practitioner "
                               "or caseworker in Children's Services.")
     assert [contact["id"] for contact in found["contacts"]] == ["salford-bridge"]
     assert found["contacts"][0]["phone"] == "+441616034500"

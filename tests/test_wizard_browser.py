@@ -604,7 +604,7 @@ def test_the_first_screen_says_where_the_source_gives_no_number_and_which_limit_
         }""")
 
     seen = answer("#procedure=southwark&stage=2&since=2026-11-23")
-    assert seen["none"].startswith("The Southwark disagreements policy gives no phone number or email for the other "
+    assert seen["none"].startswith("This procedure gives no phone number or email for the other "
                                    "practitioner's line manager.")
     assert seen["wins"] is None
     seen = answer("#procedure=salford-vcse&stage=1&since=2026-11-23")
