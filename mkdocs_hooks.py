@@ -70,10 +70,11 @@ class SiteBuild:
         self.policies = csp.Policies()
         self.pages = pages(self.bundle, self.manifest)
         self.navs = None
+        self.shared = {}  # what the pages' functions work out once from the bundle (render.Context)
         self.raw = {}  # {src path: the HTML of a page made from the data}, between two events
 
     def context(self, page_url):
-        return render.Context(self.bundle, page_url)
+        return render.Context(self.bundle, page_url, self.shared)
 
     def docs_macros(self, page):
         """{name: function} for the pages in docs/; page() is the page being rendered."""
