@@ -25,6 +25,7 @@ def markdown(meta, html):
 # A tag, a comment, or a script or style element whole (its text may hold "<").
 _TAG = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<(/?)([a-zA-Z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>",
                   re.S)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -33,12 +34,14 @@ def as_markdown_leaves_it(html):
     of its own, nothing else changed. Markdown parses every tag to find those elements, which
     made it the slowest step of the build; the build skips it for these pages and calls this
     (the HTML is made by macros/, so it is well formed). Returns None if something is left
-    outside an element, which Markdown would treat as text: the page then goes through Markdown."""
+    outside an element, which Markdown would treat as text, or a blank line between two elements,
+    which Markdown keeps: the page then goes through Markdown."""
     blocks, depth, start = [], 0, None
     for match in _TAG.finditer(html):
         if start is None:
-            if html[0 if not blocks else blocks[-1][1]:match.start()].strip():
-                return None
+            gap = html[0 if not blocks else blocks[-1][1]:match.start()]
+            if gap.strip() or (blocks and _BLANK_LINE.search(gap)):
+                return None  # text outside an element, or a blank line, which Markdown keeps
             start = match.start()
         closing, name, self_closing = match.group(2), (match.group(3) or "").lower(), match.group(4)
         if name and not self_closing and name not in _VOID:
