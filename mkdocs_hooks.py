@@ -21,6 +21,8 @@ data, reads the git history of data/ and collects the pages' policies, each once
   article for the search index, and put the page's CSP in a meta tag (sitebuild/csp.py).
 - on_post_build: the search index (Pagefind), the _headers file and the precompressed copies.
 """
+import html
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
@@ -31,7 +33,7 @@ from exports import amendments, open_data, vcards
 from macros import first_paint, render
 from macros.escape import text
 from sitebuild import csp, precompress, site_search, wizard_assets
-from sitebuild.pages import WIZARD_PAGE, markdown, pages
+from sitebuild.pages import WIZARD_PAGE, as_markdown_leaves_it, markdown, pages
 from stillworried.data import DataError, build_bundle, default_data_dir, engine_bundle
 
 NOT_FOUND = "404.html"
@@ -68,9 +70,11 @@ class SiteBuild:
         self.policies = csp.Policies()
         self.pages = pages(self.bundle, self.manifest)
         self.navs = None
+        self.shared = {}  # what the pages' functions work out once from the bundle (render.Context)
+        self.raw = {}  # {src path: the HTML of a page made from the data}, between two events
 
     def context(self, page_url):
-        return render.Context(self.bundle, page_url)
+        return render.Context(self.bundle, page_url, self.shared)
 
     def docs_macros(self, page):
         """{name: function} for the pages in docs/; page() is the page being rendered."""
@@ -186,6 +190,32 @@ def on_files(files, config):
     for made in build.files():
         files.append(made)
     return files
+
+
+# An id (or an <a>'s name) in a page's HTML, as MkDocs' own raw-HTML scan finds them.
+ANCHOR = re.compile(r'<[a-zA-Z][^>]*?(?<![\w-])id="([^"]*)"|<a\s[^>]*?(?<![\w-])name="([^"]*)"')
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A page made from the data is HTML already, which Markdown would leave as it is after
+    parsing every tag of it (the slowest step of the build): it skips Markdown, and
+    on_page_content puts it back."""
+    if page.file.src_uri not in build.pages:
+        return markdown
+    made = as_markdown_leaves_it(markdown)
+    if made is None:
+        return markdown
+    build.raw[page.file.src_uri] = made
+    return ""
+
+
+def on_page_content(content, page, config, files):
+    made = build.raw.pop(page.file.src_uri, None)
+    if made is None:
+        return content
+    # The ids another page's link may point at (MkDocs checks links to anchors).
+    page.present_anchor_ids = {html.unescape(a or b) for a, b in ANCHOR.findall(made)}
+    return made
 
 
 def on_nav(site_nav, config, files):

@@ -10,13 +10,24 @@ the HTML block it sits in.
 SAFE = frozenset(" ,.-")
 
 
-def text(value):
-    out = []
-    for char in str(value):
+class _Written(dict):
+    """{code point: how text() writes it}, each character worked out the first time it is met,
+    so text() is one str.translate (it runs hundreds of thousands of times in a build)."""
+
+    def __missing__(self, code):
+        char = chr(code)
         if char.isalnum() or char in SAFE:
-            out.append(char)
+            written = char
         elif char in "\r\n\t":
-            out.append(" ")
+            written = " "
         else:
-            out.append("&#%d;" % ord(char))
-    return "".join(out)
+            written = "&#%d;" % code
+        self[code] = written
+        return written
+
+
+_WRITTEN = _Written()
+
+
+def text(value):
+    return str(value).translate(_WRITTEN)

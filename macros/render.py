@@ -23,9 +23,12 @@ NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
 class Context:
     """What a macro needs: the data, and where the page being rendered lives."""
 
-    def __init__(self, bundle, page_url):
+    def __init__(self, bundle, page_url, shared=None):
         self.bundle = bundle
         self.page_url = page_url or ""
+        # What one build works out once from the bundle for every page (the build passes one
+        # dict to all its pages; the bundle does not change during a build).
+        self.shared = {} if shared is None else shared
 
     def url(self, target):
         """A link from the current page to target (a site path such as 'salford/wigan/')."""
@@ -37,6 +40,24 @@ class Context:
 
     def contact(self, contact_id):
         return self.bundle["contacts"][contact_id]
+
+    def own_contacts(self, partnership_id):
+        """The ids of a partnership's contacts, in order: grouped once for the whole build, not
+        by reading every contact on each area's page (which grew with the square of the areas)."""
+        if "own" not in self.shared:
+            own = self.shared["own"] = {}
+            for cid, contact in self.bundle["contacts"].items():
+                own.setdefault(contact["partnership"], []).append(cid)
+        return self.shared["own"].get(partnership_id, [])
+
+    def team_of(self, contact_id):
+        """team_numbers.team_of, its teams gathered once for the whole build."""
+        team = self.contact(contact_id).get("team")
+        if not team:
+            return [contact_id]
+        if "teams" not in self.shared:
+            self.shared["teams"] = team_numbers.teams(self.bundle["contacts"])
+        return self.shared["teams"][team]
 
 
 # --- Site paths: stillworried/page_ids.py knows the URL of each kind of page ------------
@@ -175,7 +196,7 @@ def conflict_box(ctx, contact_id):
     """Numbers the sources give for the same team, side by side with where each comes from."""
     contact = ctx.contact(contact_id)
     rows = []
-    for cid in team_numbers.team_of(ctx.bundle["contacts"], contact_id):
+    for cid in ctx.team_of(contact_id):
         for phone in ctx.contact(cid).get("phones", []):
             rows.append(el("tr", None, el("td", None, phone_link(phone)), el("td", None, citation(ctx, phone["sources"]))))
     return el("div", {"class": "admonition warning"},
@@ -510,7 +531,7 @@ def contacts_page(ctx, partnership_id):
     """An area's contacts, for a phone: who to call first, then everyone else by agency (groups
     closed, a jump list at the top), then the lists the sources print, as tables by agency."""
     partnership = ctx.bundle["partnerships"][partnership_id]
-    own = [cid for cid, c in ctx.bundle["contacts"].items() if c["partnership"] == partnership_id]
+    own = ctx.own_contacts(partnership_id)
     block, shown = who_to_call(ctx, partnership)
     groups = by_agency(ctx, [cid for cid in own if cid not in shown])
     parts = [block]

@@ -4,6 +4,8 @@ here; mkdocs_hooks.py turns each into a page of the site.
 
 A page's Markdown is its front matter and that function's HTML, which Markdown leaves as it is.
 """
+import re
+
 import yaml
 
 from macros import render, wizard
@@ -18,6 +20,38 @@ def markdown(meta, html):
     templates do not escape) and the page's HTML."""
     front = dict(meta, title=text(meta["title"]), description=text(meta["description"]))
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + str(html) + "\n"
+
+
+# A tag, a comment, or a script or style element whole (its text may hold "<").
+_TAG = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<(/?)([a-zA-Z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>",
+                  re.S)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def as_markdown_leaves_it(html):
+    """A generated page's HTML as Markdown would give it back: each top-level element on a line
+    of its own, nothing else changed. Markdown parses every tag to find those elements, which
+    made it the slowest step of the build; the build skips it for these pages and calls this
+    (the HTML is made by macros/, so it is well formed). Returns None if something is left
+    outside an element, which Markdown would treat as text, or a blank line between two elements,
+    which Markdown keeps: the page then goes through Markdown."""
+    blocks, depth, start = [], 0, None
+    for match in _TAG.finditer(html):
+        if start is None:
+            gap = html[0 if not blocks else blocks[-1][1]:match.start()]
+            if gap.strip() or (blocks and _BLANK_LINE.search(gap)):
+                return None  # text outside an element, or a blank line, which Markdown keeps
+            start = match.start()
+        closing, name, self_closing = match.group(2), (match.group(3) or "").lower(), match.group(4)
+        if name and not self_closing and name not in _VOID:
+            depth += -1 if closing else 1
+        if depth == 0:
+            blocks.append((start, match.end()))
+            start = None
+    if depth or start is not None or html[blocks[-1][1] if blocks else 0:].strip():
+        return None
+    return "\n".join(html[a:b] for a, b in blocks)
 
 
 def pages(bundle, manifest):

@@ -57,10 +57,15 @@ def build_bundle(data_dir=None):
     contacts = files["contacts.yaml"].data
     guidance = files["guidance.yaml"].data
     contact_map = {item["id"]: with_numbers(item) for item in contacts["contacts"]}
+    # Each list's members in the order of contacts.yaml, gathered in one pass over the contacts.
+    members = {}
+    for cid, contact in contact_map.items():
+        for list_id in dict.fromkeys(contact.get("lists", [])):
+            members.setdefault(list_id, []).append(cid)
     lists = {}
     for listing in contacts["lists"]:
         listing = dict(listing)
-        listing["contacts"] = [cid for cid, contact in contact_map.items() if listing["id"] in contact.get("lists", [])]
+        listing["contacts"] = list(members.get(listing["id"], []))
         lists[listing["id"]] = listing
     # The agencies a list groups its contacts by, each under "<partnership>/<organisation>".
     agencies = {item["partnership"] + "/" + item["organisation"]: item for item in contacts.get("agencies", [])}

@@ -4,6 +4,7 @@ We use is_valid_number, not is_possible_number: a number of the right length can
 one that no UK range allows. The only short numbers we accept are SHORT_CODES (what each kind
 of number may be used for is stillworried.phone_policy).
 """
+import functools
 import re
 
 import phonenumbers
@@ -20,6 +21,10 @@ LOOKALIKE_LETTERS = re.compile(r"[oOlI]")
 LOOKALIKE_DIGITS = str.maketrans("oOlI", "0011")
 
 
+# A build asks about the same few thousand numbers many times (the data check, every page's
+# search entry, the vCards): each is worked out once. The answer is a tuple or None, so a cached
+# one cannot be changed by whoever asked.
+@functools.lru_cache(maxsize=1 << 16)
 def parse(number):
     """(E.164, national display) for a valid UK number, or None."""
     if number.strip() in SHORT_CODES:
