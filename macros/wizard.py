@@ -118,6 +118,9 @@ def danger_question(ctx):
     ])
 
 
+HOME_AREAS = "choose-your-area"  # the home page's list of areas (docs/index.md: "## Choose your area")
+
+
 def fallback(ctx):
     """The static steps, always on the page: what to use if the quick answer does not load.
     Each area's page links its procedures (and says which are past their review date)."""
@@ -126,10 +129,10 @@ def fallback(ctx):
               el("h2", {"id": "sw-fallback-title"}, "Read the procedures"),
               el("p", {"class": "sw-status", "id": "sw-status", "role": "status"},
                  "The quick answer needs JavaScript. Every procedure is also set out in full, stage by stage, "
-                 "on its area's page:"),
-              el("ul", {"class": "sw-procedures"},
-                 [el("li", None, el("a", {"href": ctx.url(partnership_path(pid))}, partnership["name"]))
-                  for pid, partnership in ctx.bundle["partnerships"].items()]))
+                 "on its area's page."),
+              # One link to the home page's list of areas, not a list here: a shared link to the
+              # wizard must not grow with every partnership added (150 areas: 11 KB of HTML).
+              el("p", None, el("a", {"href": ctx.url("").rstrip("/") + "/#" + HOME_AREAS}, "Choose the child's area")))
 
 
 def questions(ctx):

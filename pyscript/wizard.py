@@ -606,9 +606,10 @@ def write_result(answers, focus):
         listing = page_ids.from_wizard(page_ids.contacts_path(answer["partnership"]))
         add(who, add(make("p", cls="sw-directory"), make("span", "Or find the right person in the source's list: "),
                      make("a", answer["directory"]["title"], href=listing + "#list-" + answer["directory"]["id"])))
-    main = answer["deadline"]
+    # The date to keep to: the stage's, or the whole process's where that ends first (engine.keep_to).
+    main = answer["overall"] if answer["keep_to"] == "overall" else answer["deadline"]
     if main and main["date"]:
-        fill(first, page_ids.LABEL, main["label"])
+        fill(first, page_ids.LABEL, words.first_screen_label(main, answer["keep_to"]))
         when = field(first, page_ids.DATE)
         when.setAttribute("datetime", main["date"])
         when.textContent = main["date_words"]

@@ -47,9 +47,11 @@ def compact(iso):
 
 
 def event_limit(answer):
-    """The time limit the calendar event is for: the stage's deadline, else the overall one, else
-    None (no time limit, or none with a date, so there is nothing to add to a calendar)."""
-    for limit in (answer["deadline"], answer["overall"]):
+    """The time limit the calendar event is for: the one the first screen shows in bold (the
+    stage's deadline, or the whole process's where that ends first: engine.keep_to), else the
+    overall one, else None (no time limit, or none with a date: nothing to add to a calendar)."""
+    first = [answer["overall"], answer["deadline"]] if answer.get("keep_to") == "overall" else [answer["deadline"]]
+    for limit in first + [answer["overall"]]:
         if limit is not None and limit["date"] is not None:
             return limit
     return None

@@ -31,6 +31,8 @@ which_wins         None, or one line saying which comes first of the stage's dat
                    whole process's limit, where both apply (see which_wins())
 flag               None, or the first screen's today/overdue flag, looking at the stage's date
                    and the whole process's limit (see flag())
+keep_to            "stage", "overall" or None: which limit's date the first screen shows in
+                   bold, the whole process's where it ends first (see keep_to())
 next_words         what happens if it is not resolved, in one line (see next_words())
 =================  ==========================================================================
 
@@ -483,6 +485,7 @@ def stage_answer(bundle, procedure_id, stage_number, since, started=None, today=
         "no_number": no_number(bundle, procedure_id, stage_number),
         "which_wins": which_wins(main, overall),
         "flag": flag(main, overall, following),
+        "keep_to": keep_to(main, overall),
         "next_words": next_words(following, main is not None and main["date"] is not None),
     }
 
@@ -532,7 +535,21 @@ def which_wins(deadline, overall):
     # line pushes the contacts' buttons further down the first screen.
     if deadline["date"] < overall["date"]:
         return "This stage's date comes first. The whole process must end by " + overall["date_words"] + "."
-    return "The whole process's limit comes first: keep to " + overall["date_words"] + "."
+    # The first screen then shows the whole process's date in bold (see keep_to()).
+    return "This stage's own limit ends later, on " + deadline["date_words"] + "."
+
+
+def keep_to(deadline, overall):
+    """Which date the first screen shows in bold: "stage" (the stage's headline limit),
+    "overall" where the whole process's limit ends before it (Wigan, begun 2 November, stage 2
+    from 23 November: the month ends on Wednesday 2 December, the 10 working days on Monday
+    7 December, so the person must see 2 December, not 7), or None with no dated limit.
+    A name, not the limit itself, so a copy of the answer (written_out) still points right."""
+    if deadline is not None and deadline["date"] is not None:
+        if overall is not None and overall["date"] is not None and overall["date"] < deadline["date"]:
+            return "overall"
+        return "stage"
+    return "stage" if deadline is not None else None
 
 
 def which_wins_rule(procedure, stage_number):

@@ -64,6 +64,12 @@ def deadline_label(measures):
     return DEADLINE_LABELS.get(measures, "Due by")
 
 
+def first_screen_label(limit, keep_to):
+    """The words before the first screen's bold date: the limit's own ("Resolution due by"), or,
+    where the whole process's limit is the one to keep to, that it is the whole process's."""
+    return "Whole process due by" if keep_to == "overall" else limit["label"]
+
+
 def stages_words(numbers):
     """[1] -> 'stage 1', [1, 2, 3] -> 'stages 1, 2 and 3'."""
     named = [str(number) for number in numbers]

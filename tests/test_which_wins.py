@@ -17,7 +17,9 @@ def test_wigan_stage_2_the_month_ends_before_the_10_working_days_so_the_month_wi
     the month on Wednesday 2 December."""
     answer = next_step(bundle, "wigan", 2, "2026-11-23", "2026-11-02")
     assert answer["deadline"]["date"] == "2026-12-07"
-    assert answer["which_wins"] == "The whole process's limit comes first: keep to Wednesday 2 December 2026."
+    # The first screen shows 2 December in bold ("Whole process due by"), and says the stage's later date.
+    assert answer["keep_to"] == "overall" and answer["overall"]["date"] == "2026-12-02"
+    assert answer["which_wins"] == "This stage's own limit ends later, on Monday 7 December 2026."
 
 
 def test_wigan_stage_2_over_christmas_the_10_working_days_end_before_the_month(bundle):
@@ -131,3 +133,25 @@ def test_salford_stages_with_no_time_limit_never_say_by_then(bundle):
 
 def test_the_last_stage_says_so(bundle):
     assert next_step(bundle, "wigan", 5, "2026-11-23")["next_words"] == "This is the last stage of the procedure."
+
+
+# --- The date the first screen shows in bold -------------------------------------------------
+
+@pytest.mark.parametrize("procedure_id, stage, since, started, keep", [
+    ("wigan", 2, "2026-11-23", "2026-11-02", "overall"),  # the month (2 Dec) ends before 10 working days (7 Dec)
+    ("wigan", 2, "2026-12-14", "2026-12-01", "stage"),    # 10 working days (30 Dec) end before the month (1 Jan)
+    ("wigan", 2, "2026-11-18", "2026-11-02", "stage"),    # the same day: the stage's own
+    ("wigan", 3, "2026-11-23", None, "stage"),            # no start given: the month has no date
+    ("southwark", 1, "2026-11-23", None, "stage"),        # 3 working days before the working week
+    ("salford-vcse", 1, "2026-11-23", None, None),        # the source sets no time limit at stage 1
+])
+def test_the_first_screen_keeps_to_the_limit_that_ends_first(bundle, procedure_id, stage, since, started, keep):
+    assert next_step(bundle, procedure_id, stage, since, started)["keep_to"] == keep
+
+
+def test_the_calendar_event_is_for_the_date_in_bold(bundle):
+    from stillworried import calendar_file
+    answer = next_step(bundle, "wigan", 2, "2026-11-23", "2026-11-02")
+    assert calendar_file.event_date(answer) == "2026-12-02"
+    assert "SUMMARY:The overall time limit ends today" in calendar_file.deadline_event(answer, "20261201T100000Z")
+    assert calendar_file.event_date(next_step(bundle, "wigan", 2, "2026-12-14", "2026-12-01")) == "2026-12-30"

@@ -88,7 +88,8 @@ def expected_facts(answer):
     # (never one counted from the day this stage began), and the page shows none.
     return {
         "title": "Stage %d: %s" % (answer["stage"], answer["title"]),
-        "deadline": answer["deadline"]["date"] if answer["deadline"] else None,
+        # The date in bold: the stage's, or the whole process's where that ends first (engine.keep_to).
+        "deadline": (answer["overall"] if answer["keep_to"] == "overall" else answer["deadline"] or {}).get("date"),
         "overall": answer["overall"]["date"] if answer["overall"] else None,
         "others": [item["date"] for item in answer["deadlines"] if not item["headline"] and item["date"]],
         "tel": [link for contact in answer["contacts"] + (answer["no_number"] or {}).get("contacts", []) for link in
@@ -211,10 +212,12 @@ def test_the_immediate_danger_question_works_with_javascript_off(watched):
         == ["../salford/", "../wigan/", "../southwark/"]
     page.goto(w.server.url(WIZARD))
     page.click(NO)
-    # Every area's page, each linking its procedures.
+    # The home page's list of areas, each area's page linking its procedures.
     links = page.locator(".sw-fallback a")
-    assert links.count() == 3 and links.first.is_visible()
+    assert links.count() == 1 and links.first.is_visible()
     links.first.click()
+    assert page.url.endswith("/#choose-your-area")
+    page.get_by_role("link", name="Salford", exact=True).first.click()
     assert page.locator("a[href='salford-vcse/']").count() and page.locator("a[href='salford-sscb-2014/']").count()
 
 
@@ -398,7 +401,7 @@ def test_if_python_never_loads_the_page_points_to_the_procedure_pages(watched):
     w.page.goto(w.server.url(WIZARD))
     w.page.clock.fast_forward(7000)
     assert "has not loaded" in w.page.inner_text("#sw-status")
-    assert w.page.locator(".sw-fallback a").count() == 3  # each area's page, which links its procedures
+    assert w.page.locator(".sw-fallback a").get_attribute("href") == "../#choose-your-area"  # the list of areas
 
 
 def test_only_the_wizard_page_allows_eval_in_its_content_security_policy(built_site):
@@ -528,7 +531,9 @@ def test_the_first_screen_holds_who_how_and_by_when_for_every_stage(watched, bun
             page.wait_for_selector("#sw-result:not([hidden])[data-answers='%s']" % flow.make_fragment(answers))
             answer = next_step(browser_bundle, procedure_id, stage["number"], SINCE)
             seen = first_screen(page)
-            due = answer["deadline"]["date"] if answer["deadline"] else None  # a stage with no time limit
+            # The date in bold: the stage's, or the whole process's where it ends first (None: no time limit).
+            shown = answer["overall"] if answer["keep_to"] == "overall" else answer["deadline"]
+            due = shown["date"] if shown else None
             assert seen == {"who": stage["who"]["sentence"], "date": due, "next": True,
                             "links": stage_links(answer)}, answers
             assert not page.locator("#sw-result details[open]").count()
@@ -555,7 +560,9 @@ def test_wigan_stage_2_with_both_dates_the_council_lead_is_still_on_the_first_sc
     # The flag says the month's date, so the which-comes-first line is not repeated.
     assert page.locator(".sw-flag").is_visible() and not page.locator(".sw-which-wins").count()
     seen = first_screen(page)
-    assert seen["date"] == "2026-12-07" and seen["next"]
+    # The month ends on 2 December, before the 10 working days (7 December): 2 December in bold.
+    assert seen["date"] == "2026-12-02" and seen["next"]
+    assert page.locator(".sw-deadline").inner_text() == "Whole process due by Wednesday 2 December 2026"
     assert "tel:+447810101910" in seen["links"]
     # What the person sees when the link opens, counted from the top of the phone's screen (the
     # danger banner and the header above the answer included), not from the answer's top.
