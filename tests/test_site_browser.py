@@ -231,6 +231,38 @@ def test_the_menu_opens_and_closes_by_keyboard(browser, server):
     context.close()
 
 
+@pytest.mark.parametrize("path", ["", "salford/salford-vcse/", "still-worried/"])
+def test_in_the_open_drawer_every_tab_stop_is_a_link_a_person_can_see(browser, server, path):
+    """Material's drawer slid each section in as a panel whose name a keyboard cannot reach,
+    while the closed panels' links (and the page's contents) took tab stops out of sight: a
+    phone tester tabbed onto "Choose your area" and three "Overview"s and the drawer went blank.
+    Sections are now listed open, so every page in the drawer is a visible link, in order."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server.url(path))
+    tab_until(page, lambda focused: focused["tag"] == "BUTTON" and focused["text"] == "Menu")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)  # the drawer slides in
+    stops = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+            const drawer = document.querySelector('.md-sidebar--primary').getBoundingClientRect();
+            return {inDrawer: !!e.closest('.md-sidebar--primary'), tag: e.tagName, text: e.innerText.trim(),
+                    seen: r.width > 0 && r.height > 0 && r.left >= drawer.left - 1 && r.right <= drawer.right + 1
+                          && r.top >= 0 && r.bottom <= innerHeight + 1}; }""")
+        if stops and not focused["inDrawer"]:
+            break
+        if focused["inDrawer"]:
+            stops.append(focused)
+    assert [stop for stop in stops if not stop["seen"] or stop["tag"] != "A"] == [], stops
+    texts = [stop["text"] for stop in stops]
+    assert "Home" in texts and "Contacts" in texts and "Privacy" in texts, texts
+    if path == "salford/salford-vcse/":
+        assert "Salford contacts" in texts, texts  # the area's own pages, in the drawer
+    context.close()
+
+
 def test_on_a_wide_screen_the_navigation_is_beside_the_page_and_reachable(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
