@@ -10,7 +10,6 @@ shows the block for its stage. The date and the today/overdue flag are left to t
 rule is worked out here or in JavaScript.
 """
 import hashlib
-import json
 
 from stillworried import abbreviations, engine, page_ids, words
 
@@ -71,21 +70,34 @@ def blank_templates():
                             % (page_ids.TEMPLATE_FIRST, first, page_ids.TEMPLATE_CONTACT, card))
 
 
+PROCEDURE = "{procedure}"  # where the status script puts the procedure id in page_map's pattern
+
+
 def fragments(bundle):
-    """{site path: html} for every procedure, and {procedure id: site path}."""
-    files, where = {}, {}
+    """{site path: html} for every procedure, and {procedure id: site path}.
+
+    Every fragment is named by one digest of them all, so the wizard page names them with one
+    pattern instead of a map with a line per procedure: with 150 partnerships that map was 3 KB
+    gzip of every shared link (the hashes do not compress). Any change renames them all; each
+    is a few KB, fetched only on a shared link, so that costs little."""
+    pages = {}
     for procedure in bundle["procedures"].values():
-        html = "<!doctype html><meta charset=utf-8><title>%s</title>%s" % (
+        pages[procedure["id"]] = "<!doctype html><meta charset=utf-8><title>%s</title>%s" % (
             templates.finalize(procedure["id"]),
             "".join(stage_block(bundle, procedure, stage) for stage in procedure["stages"]))
-        digest = hashlib.sha256(html.encode("utf-8")).hexdigest()[:12]
-        # .txt: a fragment for the status script to read, not a page of the site.
-        path = FOLDER + "%s-%s.txt" % (procedure["id"], digest)
-        files[path] = html
-        where[procedure["id"]] = path
-    return files, where
+    whole = hashlib.sha256()
+    for procedure_id in sorted(pages):
+        whole.update((procedure_id + "\0" + pages[procedure_id] + "\0").encode("utf-8"))
+    digest = whole.hexdigest()[:12]
+    # .txt: a fragment for the status script to read, not a page of the site.
+    where = {pid: FOLDER + "%s-%s.txt" % (pid, digest) for pid in pages}
+    return {where[pid]: html for pid, html in pages.items()}, where
 
 
 def page_map(where, url):
-    """The wizard's attribute value: {procedure id: URL of its fragment, relative to the page}."""
-    return json.dumps({pid: url(path) for pid, path in sorted(where.items())}, separators=(",", ":"))
+    """The wizard's attribute value: the URL of any procedure's fragment, relative to the page,
+    with PROCEDURE where its id goes (see fragments: one digest names them all)."""
+    any_id, path = sorted(where.items())[0]
+    folder, name = path.rsplit("/", 1)
+    assert name.startswith(any_id + "-")
+    return url(folder + "/") + PROCEDURE + name[len(any_id):]

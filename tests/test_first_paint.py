@@ -60,8 +60,18 @@ def test_the_fragment_name_changes_with_its_content(bundle):
     import copy
     changed = copy.deepcopy(bundle)
     changed["procedures"]["wigan"]["stages"][0]["who"]["sentence"] = "Someone else acts."
+    # One digest names them all (the page holds one pattern, not a line per procedure).
     assert first_paint.fragments(changed)[1]["wigan"] != first_paint.fragments(bundle)[1]["wigan"]
-    assert first_paint.fragments(changed)[1]["southwark"] == first_paint.fragments(bundle)[1]["southwark"]
+    assert first_paint.fragments(changed)[1]["southwark"] != first_paint.fragments(bundle)[1]["southwark"]
+    assert first_paint.fragments(bundle)[1] == first_paint.fragments(copy.deepcopy(bundle))[1]
+
+
+def test_the_page_names_every_fragment_with_one_pattern(bundle):
+    _, where = first_paint.fragments(bundle)
+    pattern = first_paint.page_map(where, lambda path: "../" + path)
+    assert pattern.count(first_paint.PROCEDURE) == 1
+    for procedure_id, path in where.items():
+        assert pattern.replace(first_paint.PROCEDURE, procedure_id) == "../" + path
 
 
 def test_hostile_text_is_escaped_once_by_the_finaliser():

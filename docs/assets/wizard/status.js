@@ -4,8 +4,8 @@
 // which have the same steps and contacts. Nothing is stored.
 //
 // First paint: on a shared answer link (#procedure=...&stage=...&since=...) it fetches that
-// procedure's static block (made at build from templates/answer_first.html, named in the
-// page's data-first-paint map) and shows the stage's who, rule in words and contact buttons
+// procedure's static block (made at build from templates/answer_first.html, named by the
+// page's data-first-paint pattern) and shows the stage's who, rule in words and contact buttons
 // while Python starts. It works nothing out: the date and the today/overdue flag are the
 // engine's, filled in when the glue writes the answer over this block.
 (function () {
@@ -34,11 +34,12 @@
   }
 
   var wanted = linked();
-  var map;
-  try { map = JSON.parse(wizard.getAttribute("data-first-paint") || "{}"); } catch (error) { return; }
-  if (!wanted || !Object.prototype.hasOwnProperty.call(map, wanted.procedure) || !window.fetch) { return; }
+  // One pattern names every procedure's block: "../assets/wizard/first/{procedure}-<digest>.txt"
+  // (linked() has checked the id is letters, digits and hyphens; an unknown one is a 404).
+  var pattern = wizard.getAttribute("data-first-paint") || "";
+  if (!wanted || pattern.indexOf("{procedure}") < 0 || !window.fetch) { return; }
   // High priority: the block is small, and the runtime's 265 KB would otherwise go first.
-  window.fetch(map[wanted.procedure], { credentials: "same-origin", priority: "high" }).then(function (response) {
+  window.fetch(pattern.replace("{procedure}", wanted.procedure), { credentials: "same-origin", priority: "high" }).then(function (response) {
     return response.ok ? response.text() : "";
   }).then(function (text) {
     var block = new DOMParser().parseFromString(text, "text/html").getElementById("sw-first-stage-" + wanted.stage);
