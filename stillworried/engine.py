@@ -426,6 +426,13 @@ def stage_answer(bundle, procedure_id, stage_number, since, started=None, today=
     today_day = None if today is None else read_day(calendar, today, "date today")
 
     deadlines, main, overall = stage_limits(bundle, calendar, procedure, stage, since_day, started_day, today_day)
+    if stage_number == procedure["stages"][0]["number"]:
+        # The first stage covers "I haven't raised it yet" and "I raised it and I'm still waiting"
+        # alike (Southwark 3.2: raise it within 2 working days, then the practitioner has 3), so
+        # the limit for raising it is due or overdue only for someone who has not raised it.
+        for limit in deadlines:
+            if limit["measures"] == "raise" and not limit["headline"] and limit["status"] in ("overdue", "today"):
+                limit["status_words"] = limit["status_words"][:-1] + ", if you have not raised it yet."
 
     sources = []
     add_source(sources, stage["source"])

@@ -155,3 +155,18 @@ def test_the_calendar_event_is_for_the_date_in_bold(bundle):
     assert calendar_file.event_date(answer) == "2026-12-02"
     assert "SUMMARY:The overall time limit ends today" in calendar_file.deadline_event(answer, "20261201T100000Z")
     assert calendar_file.event_date(next_step(bundle, "wigan", 2, "2026-12-14", "2026-12-01")) == "2026-12-30"
+
+
+def test_southwark_stage_1_the_limit_for_raising_it_is_late_only_if_it_has_not_been_raised(bundle):
+    """3.2 Stage 1: raise it within 2 working days of the disagreement. The stage covers "I haven't
+    raised it yet" and "I raised it and I'm still waiting": a teacher who raised it on Friday
+    27 November is not late on 2 December, though someone who has not raised it is."""
+    answer = next_step(bundle, "southwark", 1, "2026-11-27", today="2026-12-02")
+    (raise_it,) = [limit for limit in answer["deadlines"] if limit["measures"] == "raise"]
+    assert raise_it["date"] == "2026-12-01" and raise_it["status"] == "overdue"
+    assert raise_it["status_words"] == "Overdue: it was due 1 working day ago, if you have not raised it yet."
+    on_the_day = next_step(bundle, "southwark", 1, "2026-11-27", today="2026-12-01")
+    assert [l["status_words"] for l in on_the_day["deadlines"] if l["measures"] == "raise"] == \
+        ["Due today, if you have not raised it yet."]
+    # The stage's own date (the practitioner's 3 working days) is flagged as before.
+    assert answer["flag"]["status"] == "today"
