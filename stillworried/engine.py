@@ -493,7 +493,10 @@ def stage_answer(bundle, procedure_id, stage_number, since, started=None, today=
         "which_wins": which_wins(main, overall),
         "flag": flag(main, overall, following),
         "keep_to": keep_to(main, overall),
-        "next_words": next_words(following, main is not None and main["date"] is not None),
+        # "by then" only where the date is still ahead: once it has passed, the flag says "move to
+        # stage N now", and "if it is not resolved by then" would point at a day gone by.
+        "next_words": next_words(following, main is not None and main["date"] is not None
+                                 and not (flag(main, overall, following) or {}).get("status") == "overdue"),
     }
 
 
@@ -541,7 +544,7 @@ def which_wins(deadline, overall):
     # The stage's date is shown just above this line, so it is not said again: on a phone every
     # line pushes the contacts' buttons further down the first screen.
     if deadline["date"] < overall["date"]:
-        return "This stage's date comes first. The whole process must end by " + overall["date_words"] + "."
+        return "This stage's date comes first. The whole process should end by " + overall["date_words"] + "."
     # The first screen then shows the whole process's date in bold (see keep_to()).
     return "This stage's own limit ends later, on " + deadline["date_words"] + "."
 

@@ -103,3 +103,13 @@ def test_an_areas_pages_show_its_own_section_and_the_other_pages_each_areas_over
     # size whatever the number of partnerships); Contacts still leads to every area.
     entries = dict(navigation(site_checks.parsed(pages["still-worried/"])))
     assert not [name for name in names if name in entries] and "Contacts" in entries, entries
+
+
+def test_no_page_shows_a_contact_id(pages, bundle):
+    """Ids are for the data and the code; a reader saw "(salford-quality-assurance-unit-jwp)" in
+    a contact's note on the VCSE procedure page."""
+    import html as html_text
+    for path, page in pages.items():
+        text = html_text.unescape(page.read_text(encoding="utf-8") if hasattr(page, "read_text") else page)
+        for contact_id in bundle["contacts"]:
+            assert "(" + contact_id + ")" not in text, (path, contact_id)

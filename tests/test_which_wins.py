@@ -27,7 +27,7 @@ def test_wigan_stage_2_over_christmas_the_10_working_days_end_before_the_month(b
     Boxing Day (observed) and end on Wednesday 30 December; the month ends on New Year's Day."""
     answer = next_step(bundle, "wigan", 2, "2026-12-14", "2026-12-01")
     assert (answer["deadline"]["date"], answer["overall"]["date"]) == ("2026-12-30", "2027-01-01")
-    assert answer["which_wins"] == ("This stage's date comes first. The whole process must end by "
+    assert answer["which_wins"] == ("This stage's date comes first. The whole process should end by "
                                     "Friday 1 January 2027.")
 
 
@@ -35,7 +35,7 @@ def test_southwark_stage_1_the_3_working_days_come_before_the_working_week(bundl
     """3.1 one working week for the discussion; 3.2 three working days for the receiving practitioner."""
     answer = next_step(bundle, "southwark", 1, "2026-11-23")
     assert answer["deadline"]["date"] == "2026-11-26"
-    assert answer["which_wins"] == "This stage's date comes first. The whole process must end by Monday 30 November 2026."
+    assert answer["which_wins"] == "This stage's date comes first. The whole process should end by Monday 30 November 2026."
 
 
 def test_same_day_says_so(bundle):
