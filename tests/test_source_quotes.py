@@ -151,7 +151,8 @@ def test_a_number_changed_in_its_contact_but_not_in_a_note_is_a_problem(tmp_path
     the old one. (The unit's own conflict notes are left to the team warning.)"""
     problems, text = check_copy(tmp_path, "contacts.yaml", '- number: "0161 603 4322"', '- number: "0161 603 4323"')
     assert len(problems) == 1 and "0161 603 4322" in problems[0].message
-    assert "'Tel: 0161 603 4322', which is the Quality Assurance Unit's number" in text.splitlines()[problems[0].line - 1]
+    assert "'Tel: 0161 603 4322', which is the Safeguarding Children and Quality Assurance Unit's number" in \
+        text.splitlines()[problems[0].line - 1]
 
 
 def test_a_mistyped_number_is_reported_once_where_it_was_typed(tmp_path):
