@@ -123,6 +123,17 @@ def test_a_stage_with_a_date_says_by_then(bundle):
         "If it is not resolved by then, go to stage 3: Heads of service or assistant directors."
 
 
+def test_once_the_date_has_passed_the_next_step_drops_by_then(bundle):
+    """Southwark 3.3 Stage 2: the line managers resolve it within 5 working days, so from Monday
+    23 November by Monday 30 November; on 3 December the flag says to move on, and "by then"
+    would point at a day gone by."""
+    answer = next_step(bundle, "southwark", 2, "2026-11-23", today="2026-12-03")
+    assert answer["flag"]["status"] == "overdue"
+    assert answer["next_words"] == "If it is not resolved, go to stage 3: Heads of service or assistant directors."
+    assert next_step(bundle, "southwark", 2, "2026-11-23", today="2026-11-24")["next_words"].startswith(
+        "If it is not resolved by then")
+
+
 def test_salford_stages_with_no_time_limit_never_say_by_then(bundle):
     """Salford VCSE stage 1 and the 2014 procedure's stages 1 and 2 set no time limit."""
     assert next_step(bundle, "salford-vcse", 1, "2026-11-23")["next_words"] == \
