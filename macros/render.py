@@ -142,9 +142,7 @@ def email_link(email):
     return el("a", {"href": "mailto:" + email["address"], "class": "sw-email"}, email["address"])
 
 
-def contact_title(contact):
-    return contact["name"] + (" (" + contact["person"] + ")" if contact.get("person")
-                              and contact["person"] not in contact["name"] else "")
+contact_title = words.contact_heading  # the same words on the pages and in the wizard
 
 
 def card_values(contact, heading="h3", detail=False, agency=None, answer=False):
@@ -156,11 +154,11 @@ def card_values(contact, heading="h3", detail=False, agency=None, answer=False):
         "id": contact["id"], "heading": heading, "answer": answer,
         "anchor": "contact-" + contact["id"] if detail else None,
         "name": contact_title(contact),
-        "role": contact["role"] if contact.get("role") and contact["role"] != contact["name"] else None,
+        "role": words.contact_role(contact),
         "organisation": contact["organisation"] if (agency if agency is not None else detail)
         and contact["organisation"] not in contact["name"] and contact["name"] not in contact["organisation"] else None,
         "phones": contact.get("phones", []), "emails": contact.get("emails", []),
-        "no_ways": None if ways else contact.get("note") or words.NO_WAYS,
+        "no_ways": None if ways else words.no_ways_words(contact),
         "hours": contact["hours"]["text"] if contact.get("hours") else None,
         "address": ", ".join(contact["address"]) if detail and contact.get("address") else None,
         "note": contact["note"] if detail and contact.get("note") and ways else None,

@@ -118,9 +118,6 @@ def danger_question(ctx):
     ])
 
 
-HOME_AREAS = "choose-your-area"  # the home page's list of areas (docs/index.md: "## Choose your area")
-
-
 def fallback(ctx):
     """The static steps, always on the page: what to use if the quick answer does not load.
     Each area's page links its procedures (and says which are past their review date)."""
@@ -132,7 +129,7 @@ def fallback(ctx):
                  "on its area's page."),
               # One link to the home page's list of areas, not a list here: a shared link to the
               # wizard must not grow with every partnership added (150 areas: 11 KB of HTML).
-              el("p", None, el("a", {"href": ctx.url("").rstrip("/") + "/#" + HOME_AREAS}, "Choose the child's area")))
+              el("p", None, el("a", {"href": ctx.url("").rstrip("/") + "/#" + page_ids.HOME_AREAS}, "Choose the child's area")))
 
 
 def questions(ctx):

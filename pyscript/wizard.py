@@ -469,11 +469,8 @@ def contact_block(contact, today, now):
     invalid number and one email are cloned per number and address, then the prototypes removed."""
     card = clone(page_ids.TEMPLATE_CONTACT)
     card.setAttribute("data-contact", contact["id"])
-    heading = contact["name"]
-    if contact.get("person") and contact["person"] not in heading:
-        heading += " (" + contact["person"] + ")"
-    fill(card, page_ids.NAME, heading)
-    filled_or_gone(card, page_ids.ROLE, contact["role"] if contact.get("role") != contact["name"] else None)
+    fill(card, page_ids.NAME, words.contact_heading(contact))
+    filled_or_gone(card, page_ids.ROLE, words.contact_role(contact))
     call, wrong, mail = field(card, page_ids.CALL), field(card, page_ids.INVALID), field(card, page_ids.EMAIL)
     for phone in contact["phones"]:
         if phone.get("e164"):
@@ -498,7 +495,7 @@ def contact_block(contact, today, now):
         field(card, page_ids.NO_WAYS).remove()
     else:
         field(card, page_ids.WAYS).remove()
-        fill(card, page_ids.NO_WAYS, contact.get("note") or words.NO_WAYS)
+        fill(card, page_ids.NO_WAYS, words.no_ways_words(contact))
     filled_or_gone(card, page_ids.HOURS, contact.get("hours")
                    and engine.office_status(BUNDLE, contact["hours"], today, now)["words"])
     box = field(card, page_ids.CONFLICT)
@@ -607,7 +604,7 @@ def write_result(answers, focus):
         add(who, add(make("p", cls="sw-directory"), make("span", "Or find the right person in the source's list: "),
                      make("a", answer["directory"]["title"], href=listing + "#list-" + answer["directory"]["id"])))
     # The date to keep to: the stage's, or the whole process's where that ends first (engine.keep_to).
-    main = answer["overall"] if answer["keep_to"] == "overall" else answer["deadline"]
+    main = engine.kept_limit(answer)
     if main and main["date"]:
         fill(first, page_ids.LABEL, words.first_screen_label(main, answer["keep_to"]))
         when = field(first, page_ids.DATE)

@@ -9,6 +9,7 @@ procedure, the stage, who to contact and the rule, and nothing about the child.
 import datetime
 
 from stillworried.workdays import parse_date
+from stillworried import engine
 
 ONE_DAY = datetime.timedelta(days=1)
 PRODUCT = "-//Still Worried?//Escalation deadline//EN"
@@ -50,8 +51,7 @@ def event_limit(answer):
     """The time limit the calendar event is for: the one the first screen shows in bold (the
     stage's deadline, or the whole process's where that ends first: engine.keep_to), else the
     overall one, else None (no time limit, or none with a date: nothing to add to a calendar)."""
-    first = [answer["overall"], answer["deadline"]] if answer.get("keep_to") == "overall" else [answer["deadline"]]
-    for limit in first + [answer["overall"]]:
+    for limit in (engine.kept_limit(answer), answer["overall"]):
         if limit is not None and limit["date"] is not None:
             return limit
     return None

@@ -453,6 +453,8 @@ def stage_answer(bundle, procedure_id, stage_number, since, started=None, today=
     for note in notes:
         add_source(sources, note["source"])
 
+    flagged = flag(main, overall, following)
+
     return {
         "procedure": procedure["id"],
         "procedure_title": procedure["title"],
@@ -491,12 +493,12 @@ def stage_answer(bundle, procedure_id, stage_number, since, started=None, today=
         "sources": sources,
         "no_number": no_number(bundle, procedure_id, stage_number),
         "which_wins": which_wins(main, overall),
-        "flag": flag(main, overall, following),
+        "flag": flagged,
         "keep_to": keep_to(main, overall),
         # "by then" only where the date is still ahead: once it has passed, the flag says "move to
         # stage N now", and "if it is not resolved by then" would point at a day gone by.
         "next_words": next_words(following, main is not None and main["date"] is not None
-                                 and not (flag(main, overall, following) or {}).get("status") == "overdue"),
+                                 and not (flagged and flagged["status"] == "overdue")),
     }
 
 
@@ -553,13 +555,19 @@ def keep_to(deadline, overall):
     """Which date the first screen shows in bold: "stage" (the stage's headline limit),
     "overall" where the whole process's limit ends before it (Wigan, begun 2 November, stage 2
     from 23 November: the month ends on Wednesday 2 December, the 10 working days on Monday
-    7 December, so the person must see 2 December, not 7), or None with no dated limit.
-    A name, not the limit itself, so a copy of the answer (written_out) still points right."""
-    if deadline is not None and deadline["date"] is not None:
-        if overall is not None and overall["date"] is not None and overall["date"] < deadline["date"]:
-            return "overall"
-        return "stage"
-    return "stage" if deadline is not None else None
+    7 December, so the person must see 2 December, not 7), or None where the stage has no
+    time limit. A name, not the limit itself, so a copy of the answer (written_out) still
+    points right; kept_limit() gives the limit."""
+    if deadline is None:
+        return None
+    if deadline["date"] and overall is not None and overall["date"] and overall["date"] < deadline["date"]:
+        return "overall"
+    return "stage"
+
+
+def kept_limit(answer):
+    """The limit whose date the first screen shows in bold (see keep_to), or None."""
+    return answer["overall"] if answer["keep_to"] == "overall" else answer["deadline"]
 
 
 def which_wins_rule(procedure, stage_number):
@@ -572,8 +580,8 @@ def which_wins_rule(procedure, stage_number):
 
 def flag(deadline, overall, following):
     """The first screen's flag, from the limits' status as seen from today: None, or {status
-    ("overdue" or "today"), limit ("stage" or "overall": which date it is about), words}. It is overdue when the stage's date or the whole process's
-    limit has passed (a Wigan stage begun on 23 November is within its 10 working days on
+    ("overdue" or "today"), limit ("stage" or "overall": which date it is about), words}. It is
+    overdue when the stage's date or the whole process's limit has passed (a Wigan stage begun on 23 November is within its 10 working days on
     3 December, but the month from 2 November ended on 2 December); due today when either
     falls today and neither has passed. following is the next stage (or None)."""
     move = ("move to stage " + str(following["number"]) + " now") if following else \
@@ -857,8 +865,9 @@ def written_out(bundle, answer):
     glossary knows for the answer's area (SSCP is Salford's partnership in Salford and
     Southwark's in Southwark) is written out the first time a reader meets it: the texts are
     taken in the order the wizard shows them (the first screen's lede, who, rule, next step
-    and contacts, then the rest; the stage's title, a heading, is left as the source says it). The bundle and the answer given are not changed; the source's
-    own words (each limit's quote) are never changed."""
+    and contacts, then the rest; the stage's title, a heading, is left as the source says it).
+    The bundle and the answer given are not changed; the source's own words (each limit's
+    quote) are never changed."""
     letters = letters_for(bundle, answer["partnership"])
     if not letters:
         return answer

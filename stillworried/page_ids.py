@@ -91,6 +91,9 @@ ROW = 48
 
 # The wizard's page. Its links go up to the site's root first (from_wizard).
 WIZARD = "still-worried/"
+# The home page's list of areas (docs/index.md: "## Choose your area"), which the wizard's
+# no-script fallback links to.
+HOME_AREAS = "choose-your-area"
 
 
 def partnership_path(partnership_id):

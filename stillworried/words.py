@@ -55,6 +55,22 @@ def counted_from(timescale, from_iso):
 # What a contact card says where the source gives a contact no number and no email (and no note
 # saying how to reach them): the same words on the pages and in the wizard.
 NO_WAYS = "The source gives no phone number or email."
+
+
+def contact_heading(contact):
+    """A contact card's name: the contact's, with the person's name where it does not say it."""
+    person = contact.get("person")
+    return contact["name"] + (" (" + person + ")" if person and person not in contact["name"] else "")
+
+
+def contact_role(contact):
+    """A contact card's role line, or None where there is none or it only repeats the name."""
+    return contact["role"] if contact.get("role") and contact["role"] != contact["name"] else None
+
+
+def no_ways_words(contact):
+    """What a card says in place of its buttons where the contact has no number or email."""
+    return contact.get("note") or NO_WAYS
 DEADLINE_LABELS = {"raise": "Raise it by", "answer": "Answer due by", "resolve": "Resolution due by",
                    "confirm": "Confirmation due by", "send": "Send it by"}
 
