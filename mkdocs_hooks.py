@@ -5,8 +5,8 @@ the functions in macros/, the downloads by exports/, the wizard's files, the sea
 Content-Security-Policy and the compressed copies by sitebuild/. Moving off MkDocs means
 replacing this file.
 
-A SiteBuild is made afresh by on_config for each build (bin/serve rebuilds in the same process,
-so nothing from the previous build is kept): it reads and checks the data, cuts the wizard's
+A SiteBuild is made afresh by on_config for each build (`mkdocs serve` would rebuild in the same
+process, so nothing from a previous build may be kept; bin/serve uses a fresh process): it reads and checks the data, cuts the wizard's
 data, reads the git history of data/ and collects the pages' policies, each once.
 
 - on_config: check the data (a mistake stops the build with file:line messages, before anything

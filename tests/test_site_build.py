@@ -48,7 +48,7 @@ def test_a_data_mistake_fails_the_build_with_file_line_and_builds_nothing(tmp_pa
 
 
 def test_a_rebuild_starts_from_scratch(tmp_path):
-    """bin/serve rebuilds in the same process: a page that is gone since the last build must not
+    """`mkdocs serve` rebuilds in the same process: a page that is gone since the last build must not
     keep its Content-Security-Policy in _headers (each build has its own mkdocs_hooks.SiteBuild)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
