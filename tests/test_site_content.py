@@ -10,6 +10,8 @@ import pytest
 import vobject
 
 from conftest import DATA, ROOT
+
+DECISIONS = ROOT / "docs" / "decisions"
 from macros import render
 from sitebuild import site_search
 from site_support import build_site, site_pages
@@ -125,11 +127,19 @@ def test_no_phone_number_email_or_timescale_is_typed_into_the_markdown():
     timescale = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|ten)\s+(working\s+)?(days?|weeks?|months?)\b", re.I)
     found = []
     for path in (ROOT / "docs").rglob("*.md"):
+        if DECISIONS in path.parents:
+            continue  # the developers' decision records, left out of the site (mkdocs.yml exclude_docs)
         for line_number, line in enumerate(path.read_text().splitlines(), 1):
             for rule in (number, email, timescale):
                 if rule.search(line):
                     found.append("%s:%d: %s" % (path.relative_to(ROOT), line_number, line.strip()))
     assert found == []
+
+
+def test_the_decision_records_are_not_published(built_site):
+    assert any(DECISIONS.glob("0*.md"))
+    assert not (built_site / "decisions").exists()
+    assert not list(built_site.rglob("*earlier-date*"))
 
 
 def test_every_built_page_is_clean_and_has_a_description(built_site):
