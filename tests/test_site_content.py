@@ -10,11 +10,11 @@ import pytest
 import vobject
 
 from conftest import DATA, ROOT
-
-DECISIONS = ROOT / "docs" / "decisions"
 from macros import render
 from sitebuild import site_search
 from site_support import build_site, site_pages
+
+DECISIONS = ROOT / "docs" / "decisions"
 
 PAYLOADS = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
