@@ -69,10 +69,6 @@ def absolute_url(site_url, path):
 
 # --- Small pieces ---------------------------------------------------------------------------
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-
-
 def document_name(ctx, file_name):
     """What a person calls a source document ('Salford VCSE protocol'): its short_title in
     stages.yaml, else its title, else (a document the data does not list) its file name."""
@@ -108,24 +104,13 @@ def source_line(ctx, source=None, label="Source"):
     return el("p", {"class": "sw-source", "data-field": page_ids.SOURCE}, label + ": ", citation(ctx, source), ".")
 
 
-def month_year(date):
-    """'2015-01' as 'January 2015', '2014-05-15' as '15 May 2014'."""
-    parts = [int(part) for part in date.split("-")]
-    return ("%d " % parts[2] if len(parts) == 3 else "") + MONTHS[parts[1] - 1] + " %d" % parts[0]
-
-
-def verified_words(contact):
-    if contact.get("verified_on"):
-        return "Verified " + month_year(contact["verified_on"]) + " (the date of the source)."
-    return "Never confirmed with the partnership. The source is undated, so how old these details are is not known."
-
-
 def contact_source_line(ctx, contact, count=1):
-    """One quiet line for a contact's sources and verified date; for several contacts in a row
-    that share it, one line for all of them."""
+    """One quiet line for a contact's sources, whether anyone has confirmed the details and how
+    old the sources are (engine.checked_words); for several contacts in a row that share it, one
+    line for all of them."""
     label = "Source" if count == 1 else "Source for the %d contacts above" % count
     return el("p", {"class": "sw-source", "data-field": page_ids.SOURCE}, label + ": ",
-              citation(ctx, contact["sources"]), ". ", verified_words(contact))
+              citation(ctx, contact["sources"]), ". ", engine.checked_words(ctx.bundle, contact))
 
 
 def phone_link(phone):

@@ -325,6 +325,24 @@ def stage_limits(bundle, calendar, procedure, stage, since, started, today):
     return limits, headline, overall
 
 
+def source_documents(bundle, sources):
+    """[(name, date or None)] for each document the sources name, in order: the name a reader
+    knows it by (short_title) and the date printed on it."""
+    found = []
+    for source in sources:
+        document = bundle["sources"].get(source["file"]) or {}
+        item = (document.get("short_title") or document.get("title") or source["file"], document.get("date"))
+        if item not in found:
+            found.append(item)
+    return found
+
+
+def checked_words(bundle, contact):
+    """Whether the contact's details were ever confirmed, and how old its sources are
+    (words.checked_words): one wording wherever a contact is shown."""
+    return words.checked_words(contact.get("verified_on"), source_documents(bundle, contact["sources"]))
+
+
 def contact_summary(bundle, contact_id):
     """A contact as the wizard shows it: the first callable number and email, every other
     number, and any conflicting number printed for the same team by another source.
@@ -369,6 +387,7 @@ def contact_summary(bundle, contact_id):
         "conflict": contact.get("conflict"),
         "conflicts": conflicts,
         "verified_on": contact.get("verified_on"),
+        "checked_words": checked_words(bundle, contact),
         "sources": contact["sources"],
     }
 

@@ -15,6 +15,12 @@ def long_date(iso):
     return WEEKDAYS[day.weekday()] + " " + str(day.day) + " " + MONTHS[day.month - 1] + " " + str(day.year)
 
 
+def month_or_day(iso):
+    """'2015-01' -> 'January 2015', '2014-05-15' -> '15 May 2014': a date as a document prints it."""
+    parts = [int(part) for part in iso.split("-")]
+    return (str(parts[2]) + " " if len(parts) == 3 else "") + MONTHS[parts[1] - 1] + " " + str(parts[0])
+
+
 def plural(count, one, many):
     return str(count) + " " + (one if count == 1 else many)
 
@@ -71,6 +77,27 @@ def contact_role(contact):
 def no_ways_words(contact):
     """What a card says in place of its buttons where the contact has no number or email."""
     return contact.get("note") or NO_WAYS
+def checked_words(verified_on, documents):
+    """Whether anyone has confirmed a contact's details, and how old its source is, in the same
+    words on the pages, the open data, the vCards, the command line and the wizard (issue 22:
+    "Verified January 2015 (the date of the source)" was a document's date shown as a check).
+
+    verified_on: the day someone confirmed the details (contacts.yaml), or None. documents:
+    [(name, date or None)], each document the contact comes from, with the date printed on it
+    (`date` in the sources of stages.yaml)."""
+    if verified_on:
+        return "Last confirmed on " + month_or_day(verified_on) + "."
+    said = "Never confirmed with the partnership. "
+    dates = [date for _, date in documents]
+    if not any(dates):
+        return said + ("The source is" if len(documents) == 1 else "The sources are") + \
+            " undated, so how old these details are is not known."
+    if len(documents) == 1:
+        return said + "The source is dated " + month_or_day(dates[0]) + "."
+    return said + "The sources: " + "; ".join(
+        name + ", " + ("dated " + month_or_day(date) if date else "undated") for name, date in documents) + "."
+
+
 DEADLINE_LABELS = {"raise": "Raise it by", "answer": "Answer due by", "resolve": "Resolution due by",
                    "confirm": "Confirmation due by", "send": "Send it by"}
 

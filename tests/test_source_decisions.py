@@ -48,14 +48,32 @@ def test_a_contact_never_confirmed_says_so_to_the_maintainer():
     assert sum("'wigan-" in w.message for w in unconfirmed) == sum(i.startswith("wigan-") for i in without_date)
     mast = next(w for w in unconfirmed if "'wigan-mast'" in w.message)
     assert "wigan-resolution-protocol.txt, is undated" in mast.message and mast.severity == "warning"
-    assert not any("'salford-bridge'" in w.message for w in unconfirmed)  # verified_on: "2015-01"
+    # Issue 22: a document's date is not a check. Salford's contacts carried the date of their
+    # source as verified_on ("2015-01"); now nobody's confirmation is claimed, dated source or not.
+    assert len(unconfirmed) == len(contacts)
+    unit = next(w for w in unconfirmed if "'salford-quality-assurance-unit-2014'" in w.message)
+    assert "undated" not in unit.message  # its 2014 procedure is dated 15 May 2014
 
 
 def test_a_contact_never_confirmed_says_so_to_the_reader(bundle):
     html = html_text.unescape(str(render.contact_card(render.Context(bundle, "contacts/wigan/"), "wigan-mast",
                                                       detail=True)))
-    assert "Never confirmed with the partnership" in html and "undated" in html
+    assert "Never confirmed with the partnership. The source is undated, so how old these details are is not known." in html
     assert "Duty and Advice" in html  # the note: the protocol never ties MAST to Duty and Advice
+
+
+def test_a_contact_whose_source_is_dated_shows_that_date_and_no_check(bundle):
+    """"Verified January 2015 (the date of the source)" showed a document's date as a check. The
+    2014 procedure is dated 15 May 2014; the Bridge is printed in January 2015's VCSE protocol and
+    the undated Support and Safeguarding guidance."""
+    def line(contact_id, path):
+        return html_text.unescape(str(render.contact_card(render.Context(bundle, path), contact_id, detail=True)))
+    assert "Never confirmed with the partnership. The source is dated 15 May 2014." in \
+        line("salford-quality-assurance-unit-2014", "contacts/salford/")
+    bridge = line("salford-bridge", "contacts/salford/")
+    assert ("Never confirmed with the partnership. The sources: Salford VCSE protocol, dated January 2015; "
+            "Support and Safeguarding in Salford, undated.") in bridge
+    assert "Verified" not in bridge and not any(contact.get("verified_on") for contact in bundle["contacts"].values())
 
 
 def test_the_wigan_emergency_route_does_not_cite_999_to_the_protocol(bundle):
@@ -88,9 +106,9 @@ def test_southwark_stage_5_goes_through_the_quality_and_assurance_lead(bundle):
 def test_the_vcse_protocol_shows_its_age_as_plainly_as_the_2014_procedure(bundle):
     vcse = answer(bundle, "salford-vcse", 2)
     assert vcse["status"] == "lapsed" and vcse["review_due"] == "2016-01"
-    # SSCB is first met here in the answer, so its words are written out (tests/test_abbreviations.py).
     assert "January 2015" in vcse["status_note"]
-    assert "complementary to the Salford Safeguarding Children Board (SSCB) Escalation Guidance" in vcse["status_note"]
+    # The source's own words, in quotation marks, are never written out (issue 22).
+    assert '"complementary to the SSCB Escalation Guidance"' in vcse["status_note"]
 
 
 def test_the_vcse_route_shows_the_referral_timescale_and_the_separate_complaints_route(bundle):
@@ -109,3 +127,27 @@ def test_limits_whose_start_the_source_does_not_name_say_so(bundle):
         assert "does not say what the 5 working days count from" in item["note"]
     [notice] = bundle["procedures"]["salford-sscb-2014"]["stages"][2]["timescales"]
     assert "your side's time limit" in notice["note"] and "no time limit for the Operational" in notice["note"]
+
+
+def test_one_wording_for_a_contact_nobody_has_confirmed_on_pages_open_data_vcards_and_the_cli(bundle, built_site):
+    """Issue 22: pages, open data, vCards, the command line and the wizard (test_wizard_browser)
+    say it the same way, from words.checked_words."""
+    import csv
+    import subprocess
+    import sys
+
+    import vobject
+
+    from conftest import ROOT
+    said = engine.checked_words(bundle, bundle["contacts"]["salford-bridge"])
+    assert said.startswith("Never confirmed with the partnership.") and "dated January 2015" in said
+    page = html_text.unescape((built_site / "contacts" / "salford" / "index.html").read_text(encoding="utf-8"))
+    assert said in " ".join(page.split())
+    with open(built_site / "contacts" / "open-data" / "services.csv", encoding="utf-8", newline="") as table:
+        [row] = [row for row in csv.DictReader(table) if row["sw_contact_id"] == "salford-bridge"]
+    assert row["sw_checked"] == said and row["sw_verified_on"] == "" and row["assured_date"] == ""
+    card = vobject.readOne((built_site / "contacts" / "vcards" / "salford-bridge.vcf").read_text(encoding="utf-8"))
+    assert card.note.value.endswith(said)
+    printed = subprocess.run([sys.executable, "-m", "stillworried", "next", "salford-vcse", "--stage", "2",
+                              "--since", SINCE, "--today", SINCE], cwd=ROOT, capture_output=True, text=True)
+    assert "    " + said in printed.stdout.splitlines()

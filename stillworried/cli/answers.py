@@ -50,6 +50,7 @@ def contact_lines(contact, indent="  "):
         lines.append(indent + "  Another source gives " + conflict["phone_text"] + " (" + conflict["name"] + ")")
     if not contact["phones"] and not contact["emails"] and contact.get("note"):
         lines.append(indent + "  " + contact["note"])
+    lines.append(indent + "  " + contact["checked_words"])
     return lines
 
 
