@@ -170,7 +170,8 @@ def header_data(bundle):
         contact = bundle["contacts"][partnership["front_door"]["contacts"][0]]
         phone = next((p for p in contact.get("phones", []) if p.get("e164")), None)
         doors[pid] = {"area": partnership["name"], "name": partnership["front_door"]["name"],
-                      "tel": phone["e164"] if phone else None, "display": phone["display"] if phone else None}
+                      "tel": phone["e164"] if phone else None, "display": phone["display"] if phone else None,
+                      "caveat": partnership["front_door"].get("caveat")}
     return {"front_doors": doors, "exit_to": render.NEUTRAL_SITE}
 
 

@@ -204,6 +204,13 @@ def emergency_notice(ctx):
                                          "999"), " now. Then contact the front door for your area."))
 
 
+def door_caveat(door, say=None):
+    """The front door's caveat ("The protocol does not call MAST Duty and Advice..."), where the
+    source does not name this contact as the route: said wherever the door is shown. Or None."""
+    say = say or (lambda text: text)
+    return el("p", {"class": "sw-caveat"}, say(door["caveat"])) if door.get("caveat") else None
+
+
 def door_reachable(ctx, door):
     """Whether the source gives the front door any phone number or email."""
     return any(ctx.contact(cid).get("phones") or ctx.contact(cid).get("emails") for cid in door["contacts"])
@@ -257,6 +264,7 @@ def partnership_emergency(ctx, partnership, say=None):
               el("p", None, el("a", {"href": "tel:999", "class": "sw-emergency__call"}, "Call 999")),
               el("p", None, say("Not an emergency but worried about a child? " + door["name"] + ":")),
               front_door_cards(ctx, partnership, heading="p", with_route=False),
+              door_caveat(door, say),  # after the card, so its call button stays on the first screen
               source_line(ctx, route["source"]))
 
 
@@ -371,8 +379,15 @@ def procedure_page(ctx, procedure_id):
               el("div", {"class": "admonition tip"},
                  el("p", {"class": "admonition-title"}, "If the child's safety needs it, act sooner"),
                  el("p", None, say(procedure["safety_rule"]["text"])), source_line(ctx, procedure["safety_rule"]["source"]))]
-    if procedure.get("overall"):
-        parts.append(el("p", None, el("strong", None, "Overall: "), say(words.overall_rule(procedure["overall"]))))
+    overall = procedure.get("overall")
+    if overall:
+        # "The whole process", or where the source sets it for some stages only, where it applies
+        # (Southwark's one working week is the aim for the first discussion); with the data's
+        # note on how the source was read.
+        parts.append(el("p", None, el("strong", None, words.overall_title(overall) + ": "),
+                        say(words.timescale_rule(overall)),
+                        el("br") if overall.get("note") else None,
+                        el("small", None, say(overall["note"])) if overall.get("note") else None))
     parts.append(Html(timeline.ladder(procedure, say)))  # the route at a glance, from templates/timeline.html
     parts += [el("ol", {"class": "sw-steps"}, [stage_item(ctx, procedure, stage, say) for stage in procedure["stages"]])]
     if procedure.get("notes"):
@@ -563,6 +578,7 @@ def contacts_index(ctx):
     items = [el("li", {"class": "sw-area"},
                 el("h3", None, el("a", {"href": ctx.url(contacts_path(pid))}, partnership["name"] + " contacts")),
                 el("p", None, "Worried about a child: " + partnership["front_door"]["name"]),
+                door_caveat(partnership["front_door"]),
                 front_door_cards(ctx, partnership))
              for pid, partnership in ctx.bundle["partnerships"].items()]
     return join([emergency_notice(ctx), el("h2", None, "Contacts by area"), el("ul", {"class": "sw-areas"}, items)])

@@ -730,7 +730,8 @@ def write_timeline(parent, answer, today):
     overall = walk["overall"]
     if overall and answer["overall"]:
         when = ("By " + overall["date_words"]) if overall["date"] else "Needs the day the disagreement began"
-        rows.append(("", "The whole process", when, "overall", "The whole process: " + when + "."))
+        title = words.overall_title(overall)
+        rows.append(("", title, when, "overall", title + ": " + when + "."))
     figure = clone(page_ids.TEMPLATE_TIMELINE)
     caption = "Today is " + walk["today_words"] + "."
     if walk["holidays"]:

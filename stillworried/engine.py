@@ -545,11 +545,6 @@ def no_number(bundle, procedure_id, stage_number):
     }
 
 
-# which_wins() where there are no dates to compare (the procedure pages, or a date not given).
-TWO_LIMITS = ("Two time limits apply here: this stage's and the whole process's. Whichever ends first "
-              "is the one to keep to.")
-
-
 def which_wins(deadline, overall):
     """One plain line where a stage has its own time limit and the whole process's limit applies
     too (Wigan: 10 working days a stage, one month in all): the earlier of the two comes first.
@@ -558,7 +553,7 @@ def which_wins(deadline, overall):
     if deadline is None or overall is None:
         return None
     if deadline["date"] is None or overall["date"] is None:
-        return TWO_LIMITS
+        return words.two_limits(overall)
     if deadline["date"] == overall["date"]:
         return ("This stage's date and the whole process's limit are the same day: "
                 + deadline["date_words"] + ".")
@@ -594,7 +589,7 @@ def which_wins_rule(procedure, stage_number):
     limit or the whole process's limit does not apply at it."""
     if not get_stage(procedure, stage_number).get("deadline") or not overall_applies(procedure, stage_number):
         return None
-    return TWO_LIMITS
+    return words.two_limits(procedure["overall"])
 
 
 def flag(deadline, overall, following):

@@ -121,6 +121,22 @@ def stages_words(numbers):
     return "stages " + ", ".join(named[:-1]) + " and " + named[-1]
 
 
+def overall_title(overall):
+    """What the overall time limit is called: "The whole process", or, where the source sets it
+    for part of the procedure only, where it applies (Southwark's "one working week" is the aim
+    for the first discussion, 3.1: "The aim at stage 1")."""
+    if overall.get("applies_to_stages"):
+        return "The aim at " + stages_words(overall["applies_to_stages"])
+    return "The whole process"
+
+
+def two_limits(overall):
+    """Where a stage has its own time limit and the overall one applies too, without dates."""
+    other = "the whole process's" if not overall.get("applies_to_stages") else \
+        "the aim at " + stages_words(overall["applies_to_stages"])
+    return ("Two time limits apply here: this stage's and " + other + ". Whichever ends first is the one to keep to.")
+
+
 def overall_rule(overall):
     """The overall time limit in a sentence, with where it applies when the source sets it for
     part of the procedure only ("It applies at stage 1.")."""

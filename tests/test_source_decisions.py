@@ -151,3 +151,85 @@ def test_one_wording_for_a_contact_nobody_has_confirmed_on_pages_open_data_vcard
     printed = subprocess.run([sys.executable, "-m", "stillworried", "next", "salford-vcse", "--stage", "2",
                               "--since", SINCE, "--today", SINCE], cwd=ROOT, capture_output=True, text=True)
     assert "    " + said in printed.stdout.splitlines()
+
+
+def test_the_southwark_emergency_route_does_not_cite_999_to_the_policy(bundle):
+    """1.4 says "emergency action should be taken"; it never mentions 999 (issue 22)."""
+    southwark = bundle["partnerships"]["southwark"]["emergency"]
+    assert "(The Southwark policy does not mention 999.)" in southwark["text"]
+    assert southwark["quote"] in southwark["text"] and southwark["source"]["section"] == "1.4"
+
+
+def test_own_agency_safeguarding_procedures_is_cited_where_wigan_says_it(bundle):
+    """"this should be responded to using your own agencies safeguarding procedures" is in
+    Professional Disagreement and Shared Professional Concern, not in the principles."""
+    from source_sections import locate
+    from test_source_quotes import PROTOCOLS
+    route = bundle["partnerships"]["wigan"]["emergency"]
+    assert "follow your own agency's safeguarding procedures" in route["text"]
+    sections = route["source"]["section"].split("; ")
+    assert sections == ["Principles of concerns resolution", "Professional Disagreement and Shared Professional Concern"]
+    if PROTOCOLS.is_dir():
+        wigan = (PROTOCOLS / "wigan-resolution-protocol.txt").read_text(encoding="utf-8")
+        [shared] = locate(wigan, sections[1])
+        assert "using your own agencies safeguarding procedures" in shared
+
+
+def test_southwarks_full_name_is_cited_to_3_6_where_the_policy_spells_it_out(bundle):
+    from source_sections import locate
+    from test_source_quotes import PROTOCOLS
+    contact = bundle["contacts"]["southwark-sscp"]
+    assert contact["name"] == "Southwark Safeguarding Children Partnership (SSCP)"
+    [named] = [source for source in contact["sources"] if source["section"].startswith("3.6")]
+    if PROTOCOLS.is_dir():
+        text = (PROTOCOLS / "southwark-professional-disagreement-policy.txt").read_text(encoding="utf-8")
+        assert any(contact["name"] in passage for passage in locate(text, named["section"]))
+        assert not any(contact["name"] in passage for passage in locate(text, "3.5 Stage 4"))
+
+
+def test_southwarks_one_working_week_is_called_the_aim_at_stage_1_not_the_whole_process(bundle):
+    """The data reads 3.1's "one working week" as the aim for the first discussion
+    (applies_to_stages: [1]); the procedure page called it "Overall:" and "The whole process"."""
+    from macros import timeline
+    page = html_text.unescape(str(render.procedure_page(render.Context(bundle, "southwark/southwark/"), "southwark")))
+    assert "The aim at stage 1: " in page and "Overall: " not in page and "The whole process" not in page
+    assert "one working week" in page  # the data's note says how the source was read
+    [last] = timeline.procedure_steps(bundle["procedures"]["southwark"])[-1:]
+    assert (last["title"], last["date_words"]) == ("The aim at stage 1", "Within 5 working days")
+    wigan = timeline.procedure_steps(bundle["procedures"]["wigan"])[-1]
+    assert (wigan["title"], wigan["date_words"]) == ("The whole process", "Within 1 month")
+
+
+def test_wigan_stage_4_at_a_glance_agrees_with_the_dated_timeline(bundle):
+    """'Time scales not exceeding 10 working days should be agreed for each stage' (Resolution
+    Process), and the directors' 'within a further 2 working days' is for raising it: the stage
+    ends with the 10, at a glance as in the wizard's timeline, and the text says both."""
+    from macros import timeline
+    steps = {step["number"]: step for step in timeline.procedure_steps(bundle["procedures"]["wigan"])}
+    assert steps["4"]["date_words"] == "Within 10 working days"
+    assert "raise the disagreement at Director or Assistant Director level within 2 working days" in steps["4"]["text"]
+    walk = engine.timeline(bundle, "wigan", 4, SINCE, "2026-11-02")
+    [four] = [step for step in walk["steps"] if step["stage"] == 4]
+    assert four["ends"] == "2026-12-07"  # 10 working days from Monday 23 November
+    for procedure_id, procedure in bundle["procedures"].items():
+        for step, stage in zip(timeline.procedure_steps(procedure), procedure["stages"]):
+            ending = engine.stage_end(stage["timescales"], engine.headline_timescale(stage))
+            if ending is not None:
+                assert step["date_words"] == timeline.limit_words(ending), (procedure_id, stage["number"])
+
+
+def test_mast_is_never_shown_as_wigans_front_door_without_the_caveat(bundle, built_site):
+    """The protocol says "Duty and Advice" and gives it no number; MAST is the number its list
+    gives under Children's Social Care. Every Wigan page's header, and the area and procedure
+    pages, say the protocol does not call MAST Duty and Advice (issue 22)."""
+    caveat = bundle["partnerships"]["wigan"]["front_door"]["caveat"]
+    assert caveat == "The protocol does not call MAST Duty and Advice, and gives no number for Duty and Advice."
+    pages = [path for path in built_site.glob("wigan/**/index.html")] + [built_site / "contacts" / "wigan" / "index.html"]
+    assert len(pages) >= 2
+    for path in pages:
+        text = html_text.unescape(path.read_text(encoding="utf-8"))
+        header = text.split("</header>")[0]
+        assert caveat in header, path
+    for path in ("wigan/index.html", "wigan/wigan/index.html", "contacts/index.html", "still-worried/index.html"):
+        text = html_text.unescape((built_site / path).read_text(encoding="utf-8")).split("</header>", 1)[-1]
+        assert caveat in text, path
