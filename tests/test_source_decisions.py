@@ -233,3 +233,69 @@ def test_mast_is_never_shown_as_wigans_front_door_without_the_caveat(bundle, bui
     for path in ("wigan/index.html", "wigan/wigan/index.html", "contacts/index.html", "still-worried/index.html"):
         text = html_text.unescape((built_site / path).read_text(encoding="utf-8")).split("</header>", 1)[-1]
         assert caveat in text, path
+
+
+# --- Passages the last reading found missing (issue 22), each shown where it changes what a reader does
+
+
+def notes_of(result):
+    return {note["id"]: note for note in result["notes"]}
+
+
+def test_wigan_shared_concern_is_a_second_kind_of_escalation_not_a_disagreement(bundle):
+    """Professional Disagreement and Shared Professional Concern: "practitioners agree there is a
+    concern, but this requires a strategic leadership approach ... This will require escalation to
+    senior management and the tripartite leaders"."""
+    procedure = bundle["procedures"]["wigan"]
+    assert "we agree there is a concern that needs senior leaders" in procedure["for_whom"]
+    for stage in (1, 3):
+        shared = notes_of(answer(bundle, "wigan", stage))["shared-concern"]
+        assert "tripartite leaders" in shared["text"] and "does not say who the tripartite leaders are" in shared["text"]
+    page = html_text.unescape(str(render.procedure_page(render.Context(bundle, "wigan/wigan/"), "wigan")))
+    assert "If you agree there is a concern, but it needs senior leaders" in page
+
+
+def test_wigan_things_for_consideration_families_at_meetings_who_leads_and_written_confirmation(bundle):
+    result = answer(bundle, "wigan", 3)
+    meetings = notes_of(result)["meetings"]
+    assert "appropriate for families to attend" in meetings["text"] and "the agency who calls the meeting" in meetings["text"]
+    first = answer(bundle, "wigan", 1)
+    assert any('"about agreed resolutions, next steps and the proposed follow-up of any outstanding issues"' in item
+               for item in first["record"])
+
+
+def test_southwark_section_2_no_justification_to_not_share_information(bundle):
+    for stage in (1, 4):
+        sharing = notes_of(answer(bundle, "southwark", stage))["information-sharing"]
+        assert "There is no justification to not share information that will protect a child" in sharing["text"]
+        assert "seek urgent advice if you feel compromised" in sharing["text"]
+
+
+def test_southwark_stage_5_the_sscp_cannot_direct_the_actions_of_partner_agencies(bundle):
+    """3.6, shown at stage 5 (it was only in the glossary)."""
+    stage_5 = notes_of(answer(bundle, "southwark", 5))
+    assert "The SSCP is not an operational body and cannot direct the actions of partner agencies." in \
+        stage_5["not-operational"]["text"]
+    assert "not-operational" not in notes_of(answer(bundle, "southwark", 4))
+
+
+def test_salford_vcse_early_intervention_support_names_the_caf_co_ordinators(bundle):
+    """Early Intervention level support: "The Local Authority CAF Co-ordinators can advise you on
+    the completion of a CAF, they can be contacted on 0161 778 0391". check warned nothing used it."""
+    note = notes_of(answer(bundle, "salford-vcse", 1))["not-a-safeguarding-concern"]
+    assert note["contacts"] == ["salford-caf-coordinators"]
+    assert bundle["contacts"]["salford-caf-coordinators"]["phones"][0]["e164"] == "+441617780391"
+    problems, files = validate.check(DATA)
+    warnings = data_warnings.find(files, today=datetime.date(2026, 11, 23))
+    assert not any("Nothing uses the contact 'salford-caf-coordinators'" in w.message for w in warnings)
+
+
+def test_differences_in_status_may_affect_the_confidence_to_challenge(bundle):
+    """VCSE Appendix 2, section 4 (staff/volunteers) and the 2014 procedure's 2.3 (workers) say it
+    in their own words; each stage 1 quotes its own."""
+    vcse = notes_of(answer(bundle, "salford-vcse", 1))["confidence"]
+    assert ("Differences in status and/or experience may affect the confidence of some staff/volunteers to "
+            "pursue this without additional support.") in vcse["text"]
+    procedure_2014 = notes_of(answer(bundle, "salford-sscb-2014", 1))["confidence"]
+    assert ("Differences in status and/or experience may affect the confidence of some workers to pursue "
+            "concerns and challenge through the escalation process.") in procedure_2014["text"]
