@@ -5,6 +5,7 @@ Presentation only: every rule in words comes from stillworried.words, every valu
 checked bundle, and every value is escaped by macros.html.el. Links are made relative to the
 page being rendered, so the site works from any folder and offline.
 """
+import json
 import posixpath
 import re
 
@@ -211,6 +212,20 @@ def door_caveat(door, say=None):
     return el("p", {"class": "sw-caveat"}, say(door["caveat"])) if door.get("caveat") else None
 
 
+def out_of_hours(ctx, partnership):
+    """One line under an area's front door: its opening hours (or that the source gives none), and
+    that no number is given for out of hours, with 999. Said only where none of the area's
+    contacts is for out of hours (a source that gives one would name it)."""
+    for cid in ctx.own_contacts(partnership["id"]):
+        contact = ctx.contact(cid)
+        said = " ".join([contact["name"]] + [phone.get("label") or "" for phone in contact.get("phones", [])]).lower()
+        if "out of hours" in said or "out-of-hours" in said:
+            return None
+    hours = next((ctx.contact(cid)["hours"]["text"] for cid in partnership["front_door"]["contacts"]
+                  if ctx.contact(cid).get("hours")), None)
+    return el("p", {"class": "sw-out-of-hours"}, words.out_of_hours_words(hours))
+
+
 def door_reachable(ctx, door):
     """Whether the source gives the front door any phone number or email."""
     return any(ctx.contact(cid).get("phones") or ctx.contact(cid).get("emails") for cid in door["contacts"])
@@ -354,9 +369,11 @@ def stage_item(ctx, procedure, stage, say):
 
 
 def note_box(ctx, note, kind="note", say=None):
+    """A procedure's or a stage's note. Its title is a heading (h3: under the stage's h2, or under
+    "Also in this procedure"), so a search result names the note and opens at it."""
     say = say or (lambda text: text)
     return el("div", {"class": "admonition " + kind},
-              el("p", {"class": "admonition-title"}, say(note["title"])),
+              el("h3", {"class": "admonition-title"}, say(note["title"])),
               el("p", None, say(note["text"])),
               [contact_card(ctx, cid, heading="p") for cid in note.get("contacts", [])],
               source_line(ctx, note["source"]))
@@ -503,8 +520,10 @@ def who_to_call(ctx, partnership):
     route = partnership["emergency"]
     if not door_reachable(ctx, door):
         parts.append(no_number(ctx, partnership))  # what the source says to do, beside 999
+        parts.append(out_of_hours(ctx, partnership))
     else:
         parts += [contact_card(ctx, cid, heading="h4", detail=True) for cid in door["contacts"]]
+        parts.append(out_of_hours(ctx, partnership))
         shown.update(door["contacts"])
         parts.append(el("div", {"class": "sw-emergency", "role": "note", "aria-label": "Emergency"},
                         el("p", {"class": "sw-emergency__title"}, "Child in immediate danger?"),
@@ -581,7 +600,12 @@ def contacts_index(ctx):
                 door_caveat(partnership["front_door"]),
                 front_door_cards(ctx, partnership))
              for pid, partnership in ctx.bundle["partnerships"].items()]
-    return join([emergency_notice(ctx), el("h2", None, "Contacts by area"), el("ul", {"class": "sw-areas"}, items)])
+    parts = [emergency_notice(ctx), el("h2", None, "Contacts by area"), el("ul", {"class": "sw-areas"}, items)]
+    # Said once for every area where no source gives a number for out of hours (each area's
+    # contacts page says it under its front door, with the opening hours the source gives).
+    if all(out_of_hours(ctx, partnership) is not None for partnership in ctx.bundle["partnerships"].values()):
+        parts += [el("h2", {"id": "out-of-hours"}, "Out of hours"), el("p", None, words.OUT_OF_HOURS_EVERY_AREA)]
+    return join(parts)
 
 
 def form_page(ctx, form_id):
@@ -661,17 +685,47 @@ def guidance_section(ctx, partnership_id, section_id):
 
 
 def glossary(ctx):
+    """Each entry under its own heading (with the entry's id), so a search result opens at the
+    entry, not at the top of a long page (Pagefind links a result's sections to its headings).
+    An entry the sources give no number for says how to reach them, with each area's front door."""
     names = {pid: p["name"] for pid, p in ctx.bundle["partnerships"].items()}
     items = []
     for entry in ctx.bundle["guidance"]["glossary"]:
         where = ", ".join("all areas" if pid == "all" else names.get(pid, pid) for pid in entry["partnerships"])
         term = entry["term"] + (" (" + entry["stands_for"] + ")" if entry.get("stands_for") else "")
-        items += [el("dt", {"id": entry["id"]}, term),
-                  el("dd", None, el("p", None, entry["definition"]),
-                     el("p", {"class": "sw-note"}, entry["note"]) if entry.get("note") else None,
-                     el("p", {"class": "sw-source"}, "Used in: " + where + ". Source: ",
-                        citation(ctx, entry["source"]), "."))]
-    return el("dl", {"class": "sw-glossary"}, items)
+        items.append(el("div", {"class": "sw-glossary__entry"},
+                        el("h2", {"id": entry["id"], "class": "sw-glossary__term"}, term),
+                        el("p", None, entry["definition"]),
+                        reach_through_front_doors(ctx, entry) if entry.get("reach") else None,
+                        el("p", {"class": "sw-note"}, entry["note"]) if entry.get("note") else None,
+                        el("p", {"class": "sw-source"}, "Used in: " + where + ". Source: ",
+                           citation(ctx, entry["source"]), ".")))
+    return el("div", {"class": "sw-glossary"}, items)
+
+
+def reach_through_front_doors(ctx, entry):
+    """How to reach someone the sources give no number for (the LADO): the entry's words, then
+    the front door of each area it is used in, with its number where the source gives one."""
+    areas = ctx.bundle["partnerships"] if "all" in entry["partnerships"] else \
+        {pid: ctx.bundle["partnerships"][pid] for pid in entry["partnerships"] if pid in ctx.bundle["partnerships"]}
+    doors = []
+    for pid, partnership in areas.items():
+        door = partnership["front_door"]
+        numbers = [el("a", {"href": "tel:" + phone["e164"], "class": "sw-call"}, phone["display"])
+                   for cid in door["contacts"] for phone in team_numbers.dialable_phones(ctx.contact(cid))[:1]]
+        doors.append(el("li", None, el("a", {"href": ctx.url(contacts_path(pid))}, partnership["name"]), ": ",
+                        door["name"], " ", join(numbers, " ") if numbers else "(the source gives no number)",
+                        door_caveat(door)))
+    return join([el("p", {"class": "sw-reach"}, el("strong", None, "How to reach them: "), entry["reach"]),
+                 el("ul", {"class": "sw-reach__doors"}, doors)])
+
+
+def search_words(ctx):
+    """The data's search words (guidance.yaml) for the search page's script: what a person types,
+    and the site's own words to search for too. An attribute of a hidden element, so no inline
+    script is needed; a few hundred bytes, the same whatever the number of partnerships."""
+    given = [{"when": item["when"], "finds": item["finds"]} for item in ctx.bundle["guidance"].get("search_words", [])]
+    return el("div", {"hidden": True, "id": "sw-search-words", "data-words": json.dumps(given, ensure_ascii=False)})
 
 
 def sources_list(ctx):

@@ -98,6 +98,19 @@ def checked_words(verified_on, documents):
         name + ", " + ("dated " + month_or_day(date) if date else "undated") for name, date in documents) + "."
 
 
+def out_of_hours_words(hours_text):
+    """What an area's front door says about evenings, nights and weekends, where no source gives
+    a number for out of hours: its opening hours where the source gives them, and 999."""
+    opening = ("Open " + hours_text + "." if hours_text else "The source gives no opening hours.")
+    return opening + " No number is given for out of hours: if a child is in immediate danger, call 999 at any time."
+
+
+# The contacts index, where no area's sources give a number for out of hours.
+OUT_OF_HOURS_EVERY_AREA = ("None of the sources gives a number for out of hours: evenings, nights, weekends or bank "
+                           "holidays. If a child is in immediate danger, call 999 at any time. Each area's contacts "
+                           "page gives the opening hours its sources print.")
+
+
 DEADLINE_LABELS = {"raise": "Raise it by", "answer": "Answer due by", "resolve": "Resolution due by",
                    "confirm": "Confirmation due by", "send": "Send it by"}
 
