@@ -555,12 +555,11 @@ def which_wins(deadline, overall):
     if deadline["date"] is None or overall["date"] is None:
         return words.two_limits(overall)
     if deadline["date"] == overall["date"]:
-        return ("This stage's date and the whole process's limit are the same day: "
-                + deadline["date_words"] + ".")
+        return words.same_day_words(overall, deadline["date_words"])
     # The stage's date is shown just above this line, so it is not said again: on a phone every
     # line pushes the contacts' buttons further down the first screen.
     if deadline["date"] < overall["date"]:
-        return "This stage's date comes first. The whole process should end by " + overall["date_words"] + "."
+        return "This stage's date comes first. " + words.overall_ends_words(overall, overall["date_words"])
     # The first screen then shows the whole process's date in bold (see keep_to()).
     return "This stage's own limit ends later, on " + deadline["date_words"] + "."
 

@@ -143,11 +143,32 @@ def overall_title(overall):
     return "The whole process"
 
 
+def _overall_named(overall, whole):
+    """`whole` for the whole process, or "the aim at stage 1" where the source sets the limit for
+    some stages only."""
+    if overall.get("applies_to_stages"):
+        return "the aim at " + stages_words(overall["applies_to_stages"])
+    return whole
+
+
 def two_limits(overall):
     """Where a stage has its own time limit and the overall one applies too, without dates."""
-    other = "the whole process's" if not overall.get("applies_to_stages") else \
-        "the aim at " + stages_words(overall["applies_to_stages"])
-    return ("Two time limits apply here: this stage's and " + other + ". Whichever ends first is the one to keep to.")
+    return ("Two time limits apply here: this stage's and " + _overall_named(overall, "the whole process's")
+            + ". Whichever ends first is the one to keep to.")
+
+
+def same_day_words(overall, date_words):
+    """This stage's date and the overall limit fall on the same day."""
+    return ("This stage's date and " + _overall_named(overall, "the whole process's limit") + " are the same day: "
+            + date_words + ".")
+
+
+def overall_ends_words(overall, date_words):
+    """When the overall limit ends, after this stage's date: "The whole process should end by ...",
+    or "The aim at stage 1 ends on ..." (Southwark's one working week, for the first discussion)."""
+    if overall.get("applies_to_stages"):
+        return capitalise(_overall_named(overall, "")) + " ends on " + date_words + "."
+    return "The whole process should end by " + date_words + "."
 
 
 def overall_rule(overall):
