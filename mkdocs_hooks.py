@@ -40,7 +40,7 @@ NOT_FOUND = "404.html"
 # The functions the pages in docs/ call, such as {{ front_doors() }}: each is given the page
 # being rendered (render.Context) before its own arguments.
 DOCS_MACROS = ("emergency_notice", "front_doors", "procedure_links", "contacts_index", "forms_index", "glossary",
-               "sources_list", "wizard_start")
+               "search_words", "sources_list", "wizard_start")
 
 build = None  # the SiteBuild in progress: made by on_config, so never one left from a previous build
 
@@ -170,7 +170,8 @@ def header_data(bundle):
         contact = bundle["contacts"][partnership["front_door"]["contacts"][0]]
         phone = next((p for p in contact.get("phones", []) if p.get("e164")), None)
         doors[pid] = {"area": partnership["name"], "name": partnership["front_door"]["name"],
-                      "tel": phone["e164"] if phone else None, "display": phone["display"] if phone else None}
+                      "tel": phone["e164"] if phone else None, "display": phone["display"] if phone else None,
+                      "caveat": partnership["front_door"].get("caveat")}
     return {"front_doors": doors, "exit_to": render.NEUTRAL_SITE}
 
 
@@ -234,7 +235,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    if not page.meta.get("search_page") and page.file.src_uri != "404.md":
+    if not page.meta.get("search_page") and not page.meta.get("search_exclude") and page.file.src_uri != "404.md":
         area = build.bundle["partnerships"].get(page.meta.get("partnership"), {}).get("name")
         output = site_search.prepare(output, config["site_name"], area)
     return build.policies.apply(output, page.url, wizard=bool(page.meta.get("wizard")),

@@ -33,7 +33,7 @@ from defusedcsv import csv as defused_csv
 
 from macros import render
 from macros.html import el, join
-from stillworried import team_numbers
+from stillworried import engine, team_numbers
 
 FOLDER = "contacts/open-data/"
 JSON_FILE = "services.json"
@@ -48,7 +48,7 @@ TABLES = {
     "service": ("services.csv",
                 ["id", "organization_id", "name", "description", "url", "email", "status", "fees", "accreditations",
                  "minimum_age", "maximum_age", "assured_date", "assurer_email", "alert", "last_modified"],
-                ["sw_contact_id", "sw_partnership", "sw_verified_on", "sw_other_emails", "sw_sources"]),
+                ["sw_contact_id", "sw_partnership", "sw_verified_on", "sw_checked", "sw_other_emails", "sw_sources"]),
     "contact": ("contacts.csv", ["id", "service_id", "name", "title"], []),
     "phone": ("phones.csv", ["id", "contact_id", "number", "description"],
               ["sw_display", "sw_as_printed", "sw_sources"]),
@@ -116,7 +116,8 @@ def tables(bundle, site_url):
             name=contact["name"], description=contact.get("note", ""), url=render.absolute_url(site_url, page),
             email=emails[0] if emails else "", status="active",
             assured_date=verified if len(verified) == len("2015-01-31") else "", alert=" ".join(alerts),
-            sw_contact_id=cid, sw_partnership=pid, sw_verified_on=verified, sw_other_emails=" ".join(emails[1:]),
+            sw_contact_id=cid, sw_partnership=pid, sw_verified_on=verified,
+            sw_checked=engine.checked_words(bundle, contact), sw_other_emails=" ".join(emails[1:]),
             sw_sources=sources(contact["sources"])))
         contact_id = identifier("contact", cid)
         rows["contact"].append(row("contact", id=contact_id, service_id=service_id,

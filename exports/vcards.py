@@ -5,10 +5,10 @@ Only numbers that can be dialled go in; a number the source prints wrongly is le
 """
 import vobject
 
-from stillworried import team_numbers
+from stillworried import engine, team_numbers
 
 
-def card(contact):
+def card(contact, bundle):
     vcard = vobject.vCard()
     vcard.add("fn").value = contact["name"]
     name = vcard.add("n")
@@ -27,8 +27,8 @@ def card(contact):
     if contact.get("address"):
         vcard.add("adr").value = vobject.vcard.Address(street=", ".join(contact["address"]))
     sources = "; ".join(s["file"] + ", " + s["section"] for s in contact["sources"])
-    vcard.add("note").value = "From Still Worried? Source: " + sources + (
-        ". Verified on " + contact["verified_on"] if contact.get("verified_on") else "")
+    # Whether anyone confirmed the details, in the words the pages use (engine.checked_words).
+    vcard.add("note").value = "From Still Worried? Source: " + sources + ". " + engine.checked_words(bundle, contact)
     return vcard.serialize()
 
 
@@ -43,7 +43,7 @@ def all_cards(bundle):
     cards = {}
     for contact_id, contact in bundle["contacts"].items():
         if has_card(contact):
-            cards[contact_id] = card(contact)
+            cards[contact_id] = card(contact, bundle)
     # Each area's file: the national cards and its own, in the order of contacts.yaml. Grouped in
     # one pass, so the build grows linearly with the number of areas.
     owned, place = {}, {}

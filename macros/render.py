@@ -5,6 +5,7 @@ Presentation only: every rule in words comes from stillworried.words, every valu
 checked bundle, and every value is escaped by macros.html.el. Links are made relative to the
 page being rendered, so the site works from any folder and offline.
 """
+import json
 import posixpath
 import re
 
@@ -69,10 +70,6 @@ def absolute_url(site_url, path):
 
 # --- Small pieces ---------------------------------------------------------------------------
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-
-
 def document_name(ctx, file_name):
     """What a person calls a source document ('Salford VCSE protocol'): its short_title in
     stages.yaml, else its title, else (a document the data does not list) its file name."""
@@ -108,24 +105,13 @@ def source_line(ctx, source=None, label="Source"):
     return el("p", {"class": "sw-source", "data-field": page_ids.SOURCE}, label + ": ", citation(ctx, source), ".")
 
 
-def month_year(date):
-    """'2015-01' as 'January 2015', '2014-05-15' as '15 May 2014'."""
-    parts = [int(part) for part in date.split("-")]
-    return ("%d " % parts[2] if len(parts) == 3 else "") + MONTHS[parts[1] - 1] + " %d" % parts[0]
-
-
-def verified_words(contact):
-    if contact.get("verified_on"):
-        return "Verified " + month_year(contact["verified_on"]) + " (the date of the source)."
-    return "Never confirmed with the partnership. The source is undated, so how old these details are is not known."
-
-
 def contact_source_line(ctx, contact, count=1):
-    """One quiet line for a contact's sources and verified date; for several contacts in a row
-    that share it, one line for all of them."""
+    """One quiet line for a contact's sources, whether anyone has confirmed the details and how
+    old the sources are (engine.checked_words); for several contacts in a row that share it, one
+    line for all of them."""
     label = "Source" if count == 1 else "Source for the %d contacts above" % count
     return el("p", {"class": "sw-source", "data-field": page_ids.SOURCE}, label + ": ",
-              citation(ctx, contact["sources"]), ". ", verified_words(contact))
+              citation(ctx, contact["sources"]), ". ", engine.checked_words(ctx.bundle, contact))
 
 
 def phone_link(phone):
@@ -219,6 +205,27 @@ def emergency_notice(ctx):
                                          "999"), " now. Then contact the front door for your area."))
 
 
+def door_caveat(door, say=None):
+    """The front door's caveat ("The protocol does not call MAST Duty and Advice..."), where the
+    source does not name this contact as the route: said wherever the door is shown. Or None."""
+    say = say or (lambda text: text)
+    return el("p", {"class": "sw-caveat"}, say(door["caveat"])) if door.get("caveat") else None
+
+
+def out_of_hours(ctx, partnership):
+    """One line under an area's front door: its opening hours (or that the source gives none), and
+    that no number is given for out of hours, with 999. Said only where none of the area's
+    contacts is for out of hours (a source that gives one would name it)."""
+    for cid in ctx.own_contacts(partnership["id"]):
+        contact = ctx.contact(cid)
+        said = " ".join([contact["name"]] + [phone.get("label") or "" for phone in contact.get("phones", [])]).lower()
+        if "out of hours" in said or "out-of-hours" in said:
+            return None
+    hours = next((ctx.contact(cid)["hours"]["text"] for cid in partnership["front_door"]["contacts"]
+                  if ctx.contact(cid).get("hours")), None)
+    return el("p", {"class": "sw-out-of-hours"}, words.out_of_hours_words(hours))
+
+
 def door_reachable(ctx, door):
     """Whether the source gives the front door any phone number or email."""
     return any(ctx.contact(cid).get("phones") or ctx.contact(cid).get("emails") for cid in door["contacts"])
@@ -272,6 +279,7 @@ def partnership_emergency(ctx, partnership, say=None):
               el("p", None, el("a", {"href": "tel:999", "class": "sw-emergency__call"}, "Call 999")),
               el("p", None, say("Not an emergency but worried about a child? " + door["name"] + ":")),
               front_door_cards(ctx, partnership, heading="p", with_route=False),
+              door_caveat(door, say),  # after the card, so its call button stays on the first screen
               source_line(ctx, route["source"]))
 
 
@@ -361,9 +369,11 @@ def stage_item(ctx, procedure, stage, say):
 
 
 def note_box(ctx, note, kind="note", say=None):
+    """A procedure's or a stage's note. Its title is a heading (h3: under the stage's h2, or under
+    "Also in this procedure"), so a search result names the note and opens at it."""
     say = say or (lambda text: text)
     return el("div", {"class": "admonition " + kind},
-              el("p", {"class": "admonition-title"}, say(note["title"])),
+              el("h3", {"class": "admonition-title"}, say(note["title"])),
               el("p", None, say(note["text"])),
               [contact_card(ctx, cid, heading="p") for cid in note.get("contacts", [])],
               source_line(ctx, note["source"]))
@@ -386,8 +396,15 @@ def procedure_page(ctx, procedure_id):
               el("div", {"class": "admonition tip"},
                  el("p", {"class": "admonition-title"}, "If the child's safety needs it, act sooner"),
                  el("p", None, say(procedure["safety_rule"]["text"])), source_line(ctx, procedure["safety_rule"]["source"]))]
-    if procedure.get("overall"):
-        parts.append(el("p", None, el("strong", None, "Overall: "), say(words.overall_rule(procedure["overall"]))))
+    overall = procedure.get("overall")
+    if overall:
+        # "The whole process", or where the source sets it for some stages only, where it applies
+        # (Southwark's one working week is the aim for the first discussion); with the data's
+        # note on how the source was read.
+        parts.append(el("p", None, el("strong", None, words.overall_title(overall) + ": "),
+                        say(words.timescale_rule(overall)),
+                        el("br") if overall.get("note") else None,
+                        el("small", None, say(overall["note"])) if overall.get("note") else None))
     parts.append(Html(timeline.ladder(procedure, say)))  # the route at a glance, from templates/timeline.html
     parts += [el("ol", {"class": "sw-steps"}, [stage_item(ctx, procedure, stage, say) for stage in procedure["stages"]])]
     if procedure.get("notes"):
@@ -503,8 +520,10 @@ def who_to_call(ctx, partnership):
     route = partnership["emergency"]
     if not door_reachable(ctx, door):
         parts.append(no_number(ctx, partnership))  # what the source says to do, beside 999
+        parts.append(out_of_hours(ctx, partnership))
     else:
         parts += [contact_card(ctx, cid, heading="h4", detail=True) for cid in door["contacts"]]
+        parts.append(out_of_hours(ctx, partnership))
         shown.update(door["contacts"])
         parts.append(el("div", {"class": "sw-emergency", "role": "note", "aria-label": "Emergency"},
                         el("p", {"class": "sw-emergency__title"}, "Child in immediate danger?"),
@@ -578,9 +597,15 @@ def contacts_index(ctx):
     items = [el("li", {"class": "sw-area"},
                 el("h3", None, el("a", {"href": ctx.url(contacts_path(pid))}, partnership["name"] + " contacts")),
                 el("p", None, "Worried about a child: " + partnership["front_door"]["name"]),
+                door_caveat(partnership["front_door"]),
                 front_door_cards(ctx, partnership))
              for pid, partnership in ctx.bundle["partnerships"].items()]
-    return join([emergency_notice(ctx), el("h2", None, "Contacts by area"), el("ul", {"class": "sw-areas"}, items)])
+    parts = [emergency_notice(ctx), el("h2", None, "Contacts by area"), el("ul", {"class": "sw-areas"}, items)]
+    # Said once for every area where no source gives a number for out of hours (each area's
+    # contacts page says it under its front door, with the opening hours the source gives).
+    if all(out_of_hours(ctx, partnership) is not None for partnership in ctx.bundle["partnerships"].values()):
+        parts += [el("h2", {"id": "out-of-hours"}, "Out of hours"), el("p", None, words.OUT_OF_HOURS_EVERY_AREA)]
+    return join(parts)
 
 
 def form_page(ctx, form_id):
@@ -660,17 +685,47 @@ def guidance_section(ctx, partnership_id, section_id):
 
 
 def glossary(ctx):
+    """Each entry under its own heading (with the entry's id), so a search result opens at the
+    entry, not at the top of a long page (Pagefind links a result's sections to its headings).
+    An entry the sources give no number for says how to reach them, with each area's front door."""
     names = {pid: p["name"] for pid, p in ctx.bundle["partnerships"].items()}
     items = []
     for entry in ctx.bundle["guidance"]["glossary"]:
         where = ", ".join("all areas" if pid == "all" else names.get(pid, pid) for pid in entry["partnerships"])
         term = entry["term"] + (" (" + entry["stands_for"] + ")" if entry.get("stands_for") else "")
-        items += [el("dt", {"id": entry["id"]}, term),
-                  el("dd", None, el("p", None, entry["definition"]),
-                     el("p", {"class": "sw-note"}, entry["note"]) if entry.get("note") else None,
-                     el("p", {"class": "sw-source"}, "Used in: " + where + ". Source: ",
-                        citation(ctx, entry["source"]), "."))]
-    return el("dl", {"class": "sw-glossary"}, items)
+        items.append(el("div", {"class": "sw-glossary__entry"},
+                        el("h2", {"id": entry["id"], "class": "sw-glossary__term"}, term),
+                        el("p", None, entry["definition"]),
+                        reach_through_front_doors(ctx, entry) if entry.get("reach") else None,
+                        el("p", {"class": "sw-note"}, entry["note"]) if entry.get("note") else None,
+                        el("p", {"class": "sw-source"}, "Used in: " + where + ". Source: ",
+                           citation(ctx, entry["source"]), ".")))
+    return el("div", {"class": "sw-glossary"}, items)
+
+
+def reach_through_front_doors(ctx, entry):
+    """How to reach someone the sources give no number for (the LADO): the entry's words, then
+    the front door of each area it is used in, with its number where the source gives one."""
+    areas = ctx.bundle["partnerships"] if "all" in entry["partnerships"] else \
+        {pid: ctx.bundle["partnerships"][pid] for pid in entry["partnerships"] if pid in ctx.bundle["partnerships"]}
+    doors = []
+    for pid, partnership in areas.items():
+        door = partnership["front_door"]
+        numbers = [el("a", {"href": "tel:" + phone["e164"], "class": "sw-call"}, phone["display"])
+                   for cid in door["contacts"] for phone in team_numbers.dialable_phones(ctx.contact(cid))[:1]]
+        doors.append(el("li", None, el("a", {"href": ctx.url(contacts_path(pid))}, partnership["name"]), ": ",
+                        door["name"], " ", join(numbers, " ") if numbers else "(the source gives no number)",
+                        door_caveat(door)))
+    return join([el("p", {"class": "sw-reach"}, el("strong", None, "How to reach them: "), entry["reach"]),
+                 el("ul", {"class": "sw-reach__doors"}, doors)])
+
+
+def search_words(ctx):
+    """The data's search words (guidance.yaml) for the search page's script: what a person types,
+    and the site's own words to search for too. An attribute of a hidden element, so no inline
+    script is needed; a few hundred bytes, the same whatever the number of partnerships."""
+    given = [{"when": item["when"], "finds": item["finds"]} for item in ctx.bundle["guidance"].get("search_words", [])]
+    return el("div", {"hidden": True, "id": "sw-search-words", "data-words": json.dumps(given, ensure_ascii=False)})
 
 
 def sources_list(ctx):

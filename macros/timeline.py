@@ -25,18 +25,23 @@ def procedure_steps(procedure, say=None):
     steps = []
     for stage in procedure["stages"]:
         main = engine.headline_timescale(stage)
-        limit = limit_words(main) if main else "No time limit in the source"
+        # The limit that ends the stage, as the wizard's dated timeline gives it (engine.stage_end):
+        # Wigan's directors raise it within 2 working days, and have the 10 of "each stage" to
+        # resolve it; the stage ends with the 10.
+        ending = engine.stage_end(stage["timescales"], main) or main
+        limit = limit_words(ending) if ending else "No time limit in the source"
+        text = "Stage %d: %s. %s. %s." % (stage["number"], stage["title"], stage["who"]["receiving"], limit)
+        if main is not None and ending is not main:
+            text += " " + words.timescale_rule(main)
         steps.append({"number": str(stage["number"]), "title": stage["title"], "date_words": limit, "state": "later",
-                      "text": say("Stage %d: %s. %s. %s." % (stage["number"], stage["title"],
-                                                            stage["who"]["receiving"], limit))})
+                      "text": say(text)})
     overall = procedure.get("overall")
     if overall:
-        # Southwark's "one working week" is a target for stage 1 only (applies_to_stages).
-        limit = limit_words(overall)
-        if overall.get("applies_to_stages"):
-            limit += ", at " + words.stages_words(overall["applies_to_stages"])
-        steps.append({"number": "", "title": "The whole process", "state": "overall", "date_words": limit,
-                      "text": say("The whole process: " + words.overall_rule(overall))})
+        # Southwark's "one working week" is the aim for the first discussion (applies_to_stages),
+        # and is called so.
+        title = words.overall_title(overall)
+        steps.append({"number": "", "title": title, "state": "overall", "date_words": limit_words(overall),
+                      "text": say(title + ": " + words.timescale_rule(overall))})
     return steps
 
 

@@ -112,7 +112,8 @@ def danger_question(ctx):
                          "front door for the child's area. Its numbers are at the top of the area's page:"),
            el("ul", {"class": "sw-areas"},
               [el("li", None, el("a", {"href": ctx.url(partnership_path(pid))}, partnership["name"]),
-                  ": " + partnership["front_door"]["name"])
+                  ": " + partnership["front_door"]["name"]
+                  + (". " + partnership["front_door"]["caveat"] if partnership["front_door"].get("caveat") else ""))
                for pid, partnership in ctx.bundle["partnerships"].items()]),
            el("p", None, el("a", {"href": "#"}, "Start again"))),
     ])

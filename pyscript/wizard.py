@@ -587,13 +587,15 @@ def write_result(answers, focus):
         fill(first, page_ids.NO_NUMBER, said["sentence"])
     else:
         field(first, page_ids.NO_NUMBER).remove()
-    for contact in answer["contacts"] + (said["contacts"] if said else []):
+    carded = answer["contacts"] + (said["contacts"] if said else [])
+    for contact in carded:
         add(who, contact_block(contact, today, now))
     picked, choices = chosen_agency(answer, answers)
     if picked:
         add(who, make("p", "Contacts for " + picked["name"] + " at stage " + str(answer["stage"]) + ":", cls="sw-agency"))
         for contact_id in picked["contacts"]:
-            add(who, contact_block(engine.contact_summary(BUNDLE, contact_id), today, now))
+            carded.append(engine.contact_summary(BUNDLE, contact_id))
+            add(who, contact_block(carded[-1], today, now))
     elif choices:
         ask = {"procedure": answer["procedure"], "stage": answer["stage"]}
         add(who, add(make("p", cls="sw-agency"),
@@ -681,6 +683,13 @@ def write_result(answers, focus):
     add(sources, add(make("ul"), *[add(make("li"), make("cite", source_name(source["file"]), title=source["file"]),
                                        make("span", ", " + source["section"]))
                                    for source in answer["sources"]]))
+    # Whether anyone has confirmed each contact shown, and how old its source is (the pages' words).
+    said_lines = []
+    for contact in carded:
+        line = contact["name"] + ": " + contact["checked_words"]
+        if line not in said_lines:
+            said_lines.append(line)
+            add(sources, make("p", line, cls="sw-source"))
     add(sources, make("p", "Full procedure: ", cls="sw-source"))
     procedure = {"partnership": answer["partnership"], "id": answer["procedure"]}
     sources.lastChild.appendChild(make("a", answer["procedure_title"],
@@ -721,7 +730,8 @@ def write_timeline(parent, answer, today):
     overall = walk["overall"]
     if overall and answer["overall"]:
         when = ("By " + overall["date_words"]) if overall["date"] else "Needs the day the disagreement began"
-        rows.append(("", "The whole process", when, "overall", "The whole process: " + when + "."))
+        title = words.overall_title(overall)
+        rows.append(("", title, when, "overall", title + ": " + when + "."))
     figure = clone(page_ids.TEMPLATE_TIMELINE)
     caption = "Today is " + walk["today_words"] + "."
     if walk["holidays"]:

@@ -11,6 +11,12 @@ Left alone, always: letters inside a longer word ("SSCPs", "non-VCSE"), inside a
 or web address, and letters already in brackets ("Multi-Agency Safeguarding Hub (MASH)"), which
 count as written out. So writing out text twice changes nothing.
 
+Never written out inside quotation marks ("...", “...”, '...', ‘...’): a quotation is the
+source's own words and nothing in it may change (issue 22: the VCSE status note showed
+"complementary to the Salford Safeguarding Children Board (SSCB) Escalation Guidance" where the
+source says "complementary to the SSCB Escalation Guidance"). Letters met only inside a quotation
+are not counted as written out, so the next use outside one is.
+
 Runs in the browser under MicroPython, whose re module has no lookbehind, no \\b and no named
 groups: the text is read with a small hand tokenizer instead, so CPython, MicroPython and
 Pyodide give the same answer (tests/test_abbreviations.py, tests/interpreter_parity.py).
@@ -110,11 +116,57 @@ def _chunk(chunk, letters_words, seen):
     return "".join(out)
 
 
-def write_out(text, letters_words, seen):
-    """text with each abbreviation not in seen written out, and seen updated (a dict used as a
-    set of letters, shared by the texts of one page or answer in reading order)."""
-    if not text or not letters_words:
-        return text
+def _opens_single(text, i):
+    """A single quotation mark that opens a quotation: at the start or after a space or bracket,
+    and before a word ("the heading 'Stage 4 Escalation'"); an apostrophe ("agency's") is not."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (_space(before) or before in "([") and _word_char(after)
+
+
+def _closes_single(text, i):
+    """A single quotation mark that closes one: after a word or a full stop, and not before a
+    letter (so "child's" inside a quotation does not end it)."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and not _space(text[i - 1]) and not _word_char(after)
+
+
+def quoted_spans(text):
+    """[(piece, quoted)] in order: the text cut at its quotation marks, each quotation (with its
+    marks) one quoted piece. A quotation left open runs to the end of the text, so a stray mark
+    leaves the rest as it is rather than changing words in it."""
+    pieces = []
+    start = 0
+    i = 0
+    size = len(text)
+    while i < size:
+        ch = text[i]
+        close = None
+        if ch == '"':
+            close = '"'
+        elif ch == "\u201c":
+            close = "\u201d"
+        elif ch == "\u2018" or (ch == "'" and _opens_single(text, i)):
+            close = "\u2019" if ch == "\u2018" else "'"
+        if close is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < size:
+            if text[j] == close and (close not in "'\u2019" or _closes_single(text, j)):
+                break
+            j += 1
+        if i > start:
+            pieces.append((text[start:i], False))
+        end = min(j + 1, size)
+        pieces.append((text[i:end], True))
+        start = i = end
+    if start < size:
+        pieces.append((text[start:], False))
+    return pieces
+
+
+def _write_out_unquoted(text, letters_words, seen):
     out = []
     i = 0
     size = len(text)
@@ -130,6 +182,16 @@ def write_out(text, letters_words, seen):
             out.append(_chunk(text[i:j], letters_words, seen))
         i = j
     return "".join(out)
+
+
+def write_out(text, letters_words, seen):
+    """text with each abbreviation not in seen written out, and seen updated (a dict used as a
+    set of letters, shared by the texts of one page or answer in reading order). Quotations
+    are left exactly as they are."""
+    if not text or not letters_words:
+        return text
+    return "".join(piece if quoted else _write_out_unquoted(piece, letters_words, seen)
+                   for piece, quoted in quoted_spans(text))
 
 
 def writer(letters_words):

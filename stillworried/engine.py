@@ -325,6 +325,24 @@ def stage_limits(bundle, calendar, procedure, stage, since, started, today):
     return limits, headline, overall
 
 
+def source_documents(bundle, sources):
+    """[(name, date or None)] for each document the sources name, in order: the name a reader
+    knows it by (short_title) and the date printed on it."""
+    found = []
+    for source in sources:
+        document = bundle["sources"].get(source["file"]) or {}
+        item = (document.get("short_title") or document.get("title") or source["file"], document.get("date"))
+        if item not in found:
+            found.append(item)
+    return found
+
+
+def checked_words(bundle, contact):
+    """Whether the contact's details were ever confirmed, and how old its sources are
+    (words.checked_words): one wording wherever a contact is shown."""
+    return words.checked_words(contact.get("verified_on"), source_documents(bundle, contact["sources"]))
+
+
 def contact_summary(bundle, contact_id):
     """A contact as the wizard shows it: the first callable number and email, every other
     number, and any conflicting number printed for the same team by another source.
@@ -369,6 +387,7 @@ def contact_summary(bundle, contact_id):
         "conflict": contact.get("conflict"),
         "conflicts": conflicts,
         "verified_on": contact.get("verified_on"),
+        "checked_words": checked_words(bundle, contact),
         "sources": contact["sources"],
     }
 
@@ -526,11 +545,6 @@ def no_number(bundle, procedure_id, stage_number):
     }
 
 
-# which_wins() where there are no dates to compare (the procedure pages, or a date not given).
-TWO_LIMITS = ("Two time limits apply here: this stage's and the whole process's. Whichever ends first "
-              "is the one to keep to.")
-
-
 def which_wins(deadline, overall):
     """One plain line where a stage has its own time limit and the whole process's limit applies
     too (Wigan: 10 working days a stage, one month in all): the earlier of the two comes first.
@@ -539,14 +553,13 @@ def which_wins(deadline, overall):
     if deadline is None or overall is None:
         return None
     if deadline["date"] is None or overall["date"] is None:
-        return TWO_LIMITS
+        return words.two_limits(overall)
     if deadline["date"] == overall["date"]:
-        return ("This stage's date and the whole process's limit are the same day: "
-                + deadline["date_words"] + ".")
+        return words.same_day_words(overall, deadline["date_words"])
     # The stage's date is shown just above this line, so it is not said again: on a phone every
     # line pushes the contacts' buttons further down the first screen.
     if deadline["date"] < overall["date"]:
-        return "This stage's date comes first. The whole process should end by " + overall["date_words"] + "."
+        return "This stage's date comes first. " + words.overall_ends_words(overall, overall["date_words"])
     # The first screen then shows the whole process's date in bold (see keep_to()).
     return "This stage's own limit ends later, on " + deadline["date_words"] + "."
 
@@ -575,7 +588,7 @@ def which_wins_rule(procedure, stage_number):
     limit or the whole process's limit does not apply at it."""
     if not get_stage(procedure, stage_number).get("deadline") or not overall_applies(procedure, stage_number):
         return None
-    return TWO_LIMITS
+    return words.two_limits(procedure["overall"])
 
 
 def flag(deadline, overall, following):

@@ -15,6 +15,12 @@ def long_date(iso):
     return WEEKDAYS[day.weekday()] + " " + str(day.day) + " " + MONTHS[day.month - 1] + " " + str(day.year)
 
 
+def month_or_day(iso):
+    """'2015-01' -> 'January 2015', '2014-05-15' -> '15 May 2014': a date as a document prints it."""
+    parts = [int(part) for part in iso.split("-")]
+    return (str(parts[2]) + " " if len(parts) == 3 else "") + MONTHS[parts[1] - 1] + " " + str(parts[0])
+
+
 def plural(count, one, many):
     return str(count) + " " + (one if count == 1 else many)
 
@@ -71,6 +77,40 @@ def contact_role(contact):
 def no_ways_words(contact):
     """What a card says in place of its buttons where the contact has no number or email."""
     return contact.get("note") or NO_WAYS
+def checked_words(verified_on, documents):
+    """Whether anyone has confirmed a contact's details, and how old its source is, in the same
+    words on the pages, the open data, the vCards, the command line and the wizard (issue 22:
+    "Verified January 2015 (the date of the source)" was a document's date shown as a check).
+
+    verified_on: the day someone confirmed the details (contacts.yaml), or None. documents:
+    [(name, date or None)], each document the contact comes from, with the date printed on it
+    (`date` in the sources of stages.yaml)."""
+    if verified_on:
+        return "Last confirmed on " + month_or_day(verified_on) + "."
+    said = "Never confirmed with the partnership. "
+    dates = [date for _, date in documents]
+    if not any(dates):
+        return said + ("The source is" if len(documents) == 1 else "The sources are") + \
+            " undated, so how old these details are is not known."
+    if len(documents) == 1:
+        return said + "The source is dated " + month_or_day(dates[0]) + "."
+    return said + "The sources: " + "; ".join(
+        name + ", " + ("dated " + month_or_day(date) if date else "undated") for name, date in documents) + "."
+
+
+def out_of_hours_words(hours_text):
+    """What an area's front door says about evenings, nights and weekends, where no source gives
+    a number for out of hours: its opening hours where the source gives them, and 999."""
+    opening = ("Open " + hours_text + "." if hours_text else "The source gives no opening hours.")
+    return opening + " No number is given for out of hours: if a child is in immediate danger, call 999 at any time."
+
+
+# The contacts index, where no area's sources give a number for out of hours.
+OUT_OF_HOURS_EVERY_AREA = ("None of the sources gives a number for out of hours: evenings, nights, weekends or bank "
+                           "holidays. If a child is in immediate danger, call 999 at any time. Each area's contacts "
+                           "page gives the opening hours its sources print.")
+
+
 DEADLINE_LABELS = {"raise": "Raise it by", "answer": "Answer due by", "resolve": "Resolution due by",
                    "confirm": "Confirmation due by", "send": "Send it by"}
 
@@ -92,6 +132,43 @@ def stages_words(numbers):
     if len(named) == 1:
         return "stage " + named[0]
     return "stages " + ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def overall_title(overall):
+    """What the overall time limit is called: "The whole process", or, where the source sets it
+    for part of the procedure only, where it applies (Southwark's "one working week" is the aim
+    for the first discussion, 3.1: "The aim at stage 1")."""
+    if overall.get("applies_to_stages"):
+        return "The aim at " + stages_words(overall["applies_to_stages"])
+    return "The whole process"
+
+
+def _overall_named(overall, whole):
+    """`whole` for the whole process, or "the aim at stage 1" where the source sets the limit for
+    some stages only."""
+    if overall.get("applies_to_stages"):
+        return "the aim at " + stages_words(overall["applies_to_stages"])
+    return whole
+
+
+def two_limits(overall):
+    """Where a stage has its own time limit and the overall one applies too, without dates."""
+    return ("Two time limits apply here: this stage's and " + _overall_named(overall, "the whole process's")
+            + ". Whichever ends first is the one to keep to.")
+
+
+def same_day_words(overall, date_words):
+    """This stage's date and the overall limit fall on the same day."""
+    return ("This stage's date and " + _overall_named(overall, "the whole process's limit") + " are the same day: "
+            + date_words + ".")
+
+
+def overall_ends_words(overall, date_words):
+    """When the overall limit ends, after this stage's date: "The whole process should end by ...",
+    or "The aim at stage 1 ends on ..." (Southwark's one working week, for the first discussion)."""
+    if overall.get("applies_to_stages"):
+        return capitalise(_overall_named(overall, "")) + " ends on " + date_words + "."
+    return "The whole process should end by " + date_words + "."
 
 
 def overall_rule(overall):

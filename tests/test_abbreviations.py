@@ -26,6 +26,7 @@ TRICKY = [
     "\u201cSSCP\u201d \u2013 SSCP\u2019s chair; \u00e9SSCP; SSCP\u00e9; LADO/MASH; (LADO); [VCSE]",
     "",
     "   MASH\n\tLADO  ",
+    "\u201cThe SSCP is not an operational body\u201d, the child's 'SSCP chair' and \"the MASH manager\" then MASH",
 ]
 
 
@@ -64,9 +65,15 @@ def bare(text):
     return re.sub(r"\S*(@|://|www\.)\S*|\S*\w\.\w\S*", lambda found: " " * len(found.group(0)), text)
 
 
+def unquoted(text):
+    """Text with its quotations blanked (same length): the source's own words, never written out."""
+    return "".join(" " * len(piece) if quoted else piece for piece, quoted in abbreviations.quoted_spans(text))
+
+
 def first_use(text, letters):
-    """Where the letters first appear as a word of their own (not in a longer word), or -1."""
-    found = re.search(r"(?<![\w\-])" + letters + r"(?![\w\-])", bare(text))
+    """Where the letters first appear as a word of their own (not in a longer word, not in a
+    quotation), or -1."""
+    found = re.search(r"(?<![\w\-])" + letters + r"(?![\w\-])", bare(unquoted(text)))
     return found.start() if found else -1
 
 
@@ -142,6 +149,25 @@ def test_addresses_and_longer_words_are_left_alone():
         assert abbreviations.write_out(text, letters, {}) == text
 
 
+def test_nothing_inside_quotation_marks_is_written_out():
+    """Issue 22: the VCSE status note showed "complementary to the Salford Safeguarding Children
+    Board (SSCB) Escalation Guidance"; the source (Appendix 2, section 1) says "complementary to
+    the SSCB Escalation Guidance". The letters are written out at their next use outside quotes."""
+    letters = {"SSCB": "Salford Safeguarding Children Board", "SSCP": "Southwark Safeguarding Children Partnership"}
+    for text, said in [
+        ('Its Appendix 2 is "complementary to the SSCB Escalation Guidance", the SSCB one.',
+         'Its Appendix 2 is "complementary to the SSCB Escalation Guidance", the Salford Safeguarding Children '
+         'Board (SSCB) one.'),
+        ("\u201cThe SSCP is not an operational body\u201d, says the SSCP.",
+         "\u201cThe SSCP is not an operational body\u201d, says the Southwark Safeguarding Children Partnership (SSCP)."),
+        ("prints 'SSCB Business Manager, Sutherland House' and the child's SSCB",
+         "prints 'SSCB Business Manager, Sutherland House' and the child's Salford Safeguarding Children Board (SSCB)"),
+        ("\u2018SSCP\u2019", "\u2018SSCP\u2019"),
+        ('A quotation left open: "the SSCB Escalation Guidance', 'A quotation left open: "the SSCB Escalation Guidance'),
+    ]:
+        assert abbreviations.write_out(text, letters, {}) == said
+
+
 def test_letters_already_in_brackets_are_not_written_out_again():
     letters = {"MASH": "Multi Agency Safeguarding Hub"}
     text = "The Multi-Agency Safeguarding Hub (MASH) said the MASH would call."
@@ -195,10 +221,11 @@ def test_tricky_texts_read_as_a_person_would(bundle):
         "www.sscp.org.uk/SSCP and " + sscp + ".",
         "SSCPs, non-SSCP, SSCP-led, SSCP_1, SSCP2 and the " + sscp + ".",
         "The Multi-Agency Safeguarding Hub (MASH) said the MASH would call.",
-        "\u201c" + sscp + "\u201d \u2013 SSCP\u2019s chair; \u00e9SSCP; SSCP\u00e9; " + lado + "/" + mash
+        "\u201cSSCP\u201d \u2013 " + sscp + "\u2019s chair; \u00e9SSCP; SSCP\u00e9; " + lado + "/" + mash
         + "; (LADO); [" + vcse + "]",
         "",
         "   " + mash + "\n\t" + lado + "  ",
+        "\u201cThe SSCP is not an operational body\u201d, the child's 'SSCP chair' and \"the MASH manager\" then " + mash,
     ]
 
 

@@ -105,13 +105,48 @@ def test_an_areas_pages_show_its_own_section_and_the_other_pages_each_areas_over
     assert not [name for name in names if name in entries] and "Contacts" in entries, entries
 
 
-def test_no_page_shows_a_contact_id(pages, bundle):
-    """Ids are for the data and the code; a reader saw "(salford-quality-assurance-unit-jwp)" in
-    a contact's note on the VCSE procedure page."""
-    import html as html_text
+def data_ids(bundle):
+    """Every contact, list, form and procedure id that is not also ordinary words: an id with a
+    hyphen ("salford-bridge-advice") is the data's and the code's name, never a reader's
+    ("wigan", a procedure id, is the area's name too)."""
+    found = set()
+    for kind in ("contacts", "lists", "forms", "procedures"):
+        found.update(item for item in bundle[kind] if "-" in item)
+    return found
+
+
+def ids_shown(pages, bundle):
+    """[(page, id, the text around it)] for each data id in a page's text, as the reader reads
+    it: not in attributes, scripts or templates."""
+    import re
+    ids = data_ids(bundle)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True)) + r")(?![\w-])")
+    shown = []
     for path, page in pages.items():
         if path == "amendments/":
             continue  # the record of changes quotes the git history's own words
-        text = html_text.unescape(page.read_text(encoding="utf-8") if hasattr(page, "read_text") else page)
-        for contact_id in bundle["contacts"]:
-            assert "(" + contact_id + ")" not in text, (path, contact_id)
+        tree = site_checks.parsed(page)
+        for hidden in tree.xpath("//script | //style | //template"):
+            hidden.drop_tree()
+        text = tree.text_content()
+        shown += [(path, found.group(1), text[max(0, found.start() - 60):found.end() + 10])
+                  for found in pattern.finditer(text)]
+    return shown
+
+
+def test_no_page_shows_a_data_id(pages, bundle):
+    """Ids are for the data and the code. A reader saw "(salford-quality-assurance-unit-jwp)" in a
+    contact's note, and then "(the contact 'salford-bridge-advice')" on the Salford contacts page
+    (issue 22)."""
+    assert {"salford-bridge-advice", "wigan-stage-1-useful-contacts", "salford-escalation-notice",
+            "salford-sscb-2014"} <= data_ids(bundle)
+    assert ids_shown(pages, bundle) == []
+
+
+def test_the_data_id_check_finds_an_id_in_a_note_and_not_in_an_attribute(pages, bundle, tmp_path):
+    page = tmp_path / "index.html"
+    html = pages["contacts/salford/"].read_text(encoding="utf-8")
+    assert 'data-contact="salford-bridge-advice"' in html
+    page.write_text(html.replace("</article>", "<p>(the contact 'salford-bridge-advice')</p></article>", 1))
+    assert [found[:2] for found in ids_shown({"contacts/salford/": page}, bundle)] == \
+        [("contacts/salford/", "salford-bridge-advice")]

@@ -4,9 +4,14 @@
   section its `source` cites, not only somewhere in the file. A citation pointing at the wrong
   section is how "telephone rather than wait" came to be cited to a section that says "You may
   choose to telephone initially".
-- Every passage the data puts in double quotation marks, in any text, appears word for word
-  in a source. That is how a paraphrase presented as the source's words ("whichever is
-  shorter") is caught.
+- Every passage the data puts in quotation marks, in any text, appears word for word in a
+  source. That is how a paraphrase presented as the source's words ("whichever is shorter") is
+  caught.
+- And what is displayed: every quotation on every built page and in the command line's answer
+  for every stage is word for word in a source (whitespace aside). Issue 22: the VCSE status note
+  showed "complementary to the Salford Safeguarding Children Board (SSCB) Escalation Guidance",
+  its abbreviation written out inside the quotation. "Quotation" means what
+  stillworried.abbreviations.quoted_spans finds, the same rule that keeps them unchanged.
 - Every phone number or email a sentence names is one a contact holds
   (stillworried/named_in_text.py, which `python -m stillworried check` runs), with seeded
   mistakes to show that it fails.
@@ -21,13 +26,15 @@ import pytest
 
 from conftest import DATA, ROOT
 from source_sections import locate, normalise
-from stillworried import validate
+from stillworried import abbreviations, engine, validate
 from stillworried.validate import walk
 
 PROTOCOLS = ROOT.parent / "shared" / "protocols"
 needs_sources = pytest.mark.skipif(not PROTOCOLS.is_dir(),
                                    reason="the source protocols are not beside this checkout (../shared/protocols)")
-QUOTED = re.compile(r'"([^"]+)"')
+# Pages about the site itself quote its own buttons ("Exit this page"), and the record of changes
+# quotes the git history: none of them quotes a source.
+ABOUT_THE_SITE = ("about/", "privacy/", "accessibility/", "maintainers/", "amendments/", "search/", "404.html")
 
 
 def source_texts():
@@ -85,16 +92,82 @@ def test_a_quote_cited_to_the_wrong_section_is_caught():
     assert "within 2 working days" in stage_1 and "whichever is less" not in stage_1
 
 
+def quotations(text):
+    """The passages of text in quotation marks, without the marks."""
+    return [piece[1:-1] for piece, quoted in abbreviations.quoted_spans(text) if quoted]
+
+
+def not_in_sources(passages, everything):
+    """The passages that are not word for word in the sources (whitespace, curly or straight
+    quotes aside; a full stop or comma closing the quotation belongs to the sentence around it)."""
+    return [passage for passage in passages
+            if normalise(passage).strip().rstrip(".,;:") and normalise(passage).strip().rstrip(".,;:") not in everything]
+
+
 @needs_sources
 def test_every_passage_in_quotation_marks_is_in_a_source():
-    everything = normalise(" ".join(source_texts().values())).lower()
+    everything = normalise(" ".join(source_texts().values()))
     wrong = []
     for name, data in raw_data().items():
         for where, text in strings(data):
-            for passage in QUOTED.findall(text):
-                if len(passage.split()) >= 3 and normalise(passage).lower().rstrip(".") not in everything:
-                    wrong.append((name, where, passage))
+            wrong += [(name, where, passage) for passage in not_in_sources(quotations(text), everything)]
     assert not wrong, "\n".join(map(str, wrong))
+
+
+def page_text(path):
+    """A built page's text as a reader reads it: each element's text apart, no scripts, templates
+    or PyScript's configuration."""
+    from lxml import html
+    tree = html.fromstring(path.read_bytes())
+    for hidden in tree.xpath("//script | //style | //template | //py-config"):
+        hidden.drop_tree()
+    return " ".join(" ".join(tree.itertext()).split())
+
+
+@needs_sources
+def test_every_quotation_on_every_page_is_word_for_word_in_a_source(built_site):
+    everything = normalise(" ".join(source_texts().values()))
+    wrong, checked = [], 0
+    for path in sorted(built_site.rglob("*.html")):
+        where = path.relative_to(built_site).as_posix().replace("index.html", "")
+        if where.startswith(ABOUT_THE_SITE) or where.startswith("pagefind/"):
+            continue
+        found = quotations(page_text(path))
+        checked += len(found)
+        wrong += [(where, passage) for passage in not_in_sources(found, everything)]
+    assert not wrong, "\n".join(map(str, wrong))
+    assert checked >= 40
+
+
+@needs_sources
+def test_every_quotation_the_command_line_prints_for_every_stage_is_in_a_source(bundle):
+    from stillworried.cli.answers import human
+    from stillworried.cli.where_today import walk_lines
+    from test_flow import every_stage
+    everything = normalise(" ".join(source_texts().values()))
+    wrong, checked = [], 0
+    for procedure_id, number in every_stage(bundle):
+        printed = human(engine.next_step(bundle, procedure_id, number, "2026-11-23",
+                                         "2026-11-23" if number == 1 else "2026-11-02", "2026-11-30"))
+        found = quotations(printed)
+        checked += len(found)
+        wrong += [(procedure_id, number, passage) for passage in not_in_sources(found, everything)]
+    for procedure_id in bundle["procedures"]:
+        where = engine.where_today(bundle, procedure_id, "2026-11-02", "2026-12-01")
+        printed = "\n".join([where["where_words"]] + walk_lines(where["walk"]) + [human(where)])
+        wrong += [(procedure_id, "where", passage) for passage in not_in_sources(quotations(printed), everything)]
+    assert not wrong, "\n".join(map(str, wrong))
+    assert checked >= 20
+
+
+def test_a_quotation_changed_on_display_is_caught():
+    """The issue's own example, and a paraphrase in quotation marks."""
+    everything = normalise(" ".join(source_texts().values())) if PROTOCOLS.is_dir() else \
+        "It is complementary to the SSCB Escalation Guidance (available at"
+    shown = ('Its Appendix 2 is "complementary to the Salford Safeguarding Children Board (SSCB) Escalation '
+             'Guidance", and \u201ccomplementary to the SSCB Escalation Guidance\u201d.')
+    assert not_in_sources(quotations(shown), everything) == [
+        "complementary to the Salford Safeguarding Children Board (SSCB) Escalation Guidance"]
 
 
 @needs_sources

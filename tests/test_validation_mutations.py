@@ -34,6 +34,15 @@ SUMMARY_WARNED = re.compile(r"^No problems: \d+ procedures, \d+ stages, \d+ cont
 TODAY = datetime.date(2026, 11, 23)
 
 
+# No contact in the real data claims a check (issue 22: a document's date is not one), so the
+# mistakes in a verified_on add the line to the 2014 Quality Assurance Unit, after its note.
+UNIT_NOTE = "The 2014 procedure was due for review on 15 May 2016.\n"
+
+
+def unit_verified(value):
+    return UNIT_NOTE + "    verified_on: %s\n" % value
+
+
 @dataclass(frozen=True)
 class Mistake:
     """One mistake: in `file`, `old` (which must occur exactly once) becomes `new`.
@@ -271,13 +280,13 @@ CONTACTS = [
             "address: fgc@salford.gov.uk", "address: fgc@@salford.gov.uk",
             "fgc@@salford.gov.uk", ("'fgc@@salford.gov.uk' is not a valid email address",)),
     Mistake("verified_on a day that does not exist", "contacts.yaml",
-            'verified_on: "2014-05-15"', 'verified_on: "2015-02-30"',
+            UNIT_NOTE, unit_verified('"2015-02-30"'),
             '"2015-02-30"', ("'2015-02-30' is not a real date",)),
     Mistake("verified_on with only the year and no quotes", "contacts.yaml",
-            'verified_on: "2014-05-15"', "verified_on: 2014",
-            "2014", ("'verified_on' must be text in quotes", "YAML read 2014 as a number", "YYYY-MM-DD")),
+            UNIT_NOTE, unit_verified('2014'),
+            "verified_on: ^2014", ("'verified_on' must be text in quotes", "YAML read 2014 as a number", "YYYY-MM-DD")),
     Mistake("verified_on written day first", "contacts.yaml",
-            'verified_on: "2014-05-15"', 'verified_on: "15/05/2014"',
+            UNIT_NOTE, unit_verified('"15/05/2014"'),
             '"15/05/2014"', ("'verified_on' should be a date written YYYY-MM-DD", "'15/05/2014'",
                              'Did you mean "2014-05-15"?')),
     Mistake("opening time written 8.30", "contacts.yaml",
@@ -364,7 +373,7 @@ SUGGESTIONS = [
             "          Early help is everyone's business. Email worriedaboutachild@salford.gov.uk.\n",
             "summary: ^>-", ("'summary' contains '@'", "worriedaboutachild@salford.gov.uk is the contact 'salford-bridge'")),
     Mistake("verified_on with the month and day not padded", "contacts.yaml",
-            'verified_on: "2014-05-15"', 'verified_on: "2014-5-15"',
+            UNIT_NOTE, unit_verified('"2014-5-15"'),
             '"2014-5-15"', ("'verified_on' should be a date written YYYY-MM-DD", 'Did you mean "2014-05-15"?')),
     Mistake("review date written day first", "stages.yaml",
             'review_due: "2016-05-15"', 'review_due: "15.05.2016"',
@@ -639,6 +648,8 @@ def test_max_age_months_moves_the_line(tmp_path):
     """Verified on 15 May 2014: 12 months later is 15 May 2015, so on 16 May 2015 it is stale,
     and with --max-age-months 13 it is not."""
     data_dir = copy_data(tmp_path)
+    apply(data_dir, Mistake("checked on 15 May 2014", "contacts.yaml", UNIT_NOTE, unit_verified('"2014-05-15"'), "", ()))
+
     def stale(*options):
         output = run_cli(data_dir, *options).stdout
         return "'salford-quality-assurance-unit-2014' were last verified on 2014-05-15" in output

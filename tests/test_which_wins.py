@@ -35,7 +35,9 @@ def test_southwark_stage_1_the_3_working_days_come_before_the_working_week(bundl
     """3.1 one working week for the discussion; 3.2 three working days for the receiving practitioner."""
     answer = next_step(bundle, "southwark", 1, "2026-11-23")
     assert answer["deadline"]["date"] == "2026-11-26"
-    assert answer["which_wins"] == "This stage's date comes first. The whole process should end by Monday 30 November 2026."
+    # The working week is the aim for the first discussion (applies_to_stages: [1]), not a limit
+    # for the whole process (issue 22).
+    assert answer["which_wins"] == "This stage's date comes first. The aim at stage 1 ends on Monday 30 November 2026."
 
 
 def test_same_day_says_so(bundle):

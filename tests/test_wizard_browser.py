@@ -126,6 +126,17 @@ def test_southwark_stage_4_the_quality_assurance_unit_has_2_working_days(watched
     assert "2 working days from Monday 23 November 2026" in page.inner_text(".sw-result__deadline")
 
 
+def test_the_answer_says_whether_each_contact_was_ever_confirmed_as_the_pages_do(watched, bundle):
+    """Issue 22: the source's date is not a check. 'Where this comes from' names each contact
+    shown with the pages' words (engine.checked_words)."""
+    from stillworried import engine
+    page = watched().open("#procedure=salford-vcse&stage=2&since=2026-11-23")
+    said = page.evaluate("() => document.querySelector('.sw-result__sources').textContent")
+    bridge = bundle["contacts"]["salford-bridge"]
+    assert bridge["name"] + ": " + engine.checked_words(bundle, bridge) in said
+    assert "Verified" not in said
+
+
 def test_answering_the_questions_builds_the_address_and_back_steps_through_them(watched):
     """Wigan has one situation, so it is chosen and said; stage 2 asks whose decision it is."""
     page = watched().open()

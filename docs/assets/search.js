@@ -3,6 +3,10 @@
 // index that hold the words. The words are never put in the address, never saved and never sent
 // anywhere: the index is searched here, on the phone.
 //
+// Pagefind has no synonyms, so the data's search words (guidance.yaml, search_words, written
+// into the page by the build) say which of the site's own words a person's words mean: a search
+// for "allegation against a teacher" also searches for "LADO", and what that finds comes first.
+//
 // Results are built as text (textContent), never from HTML: Pagefind's excerpts come back as
 // escaped text with <mark> around the matches, which are turned into <mark> elements here, and a
 // phone number the page's own text holds becomes a tel: link to the E.164 number the build
@@ -16,6 +20,9 @@
   var status = root.querySelector(".sw-search__status");
   var list = root.querySelector(".sw-search__results");
   var bundle = new URL(root.getAttribute("data-sw-bundle"), document.baseURI).href;
+  var holder = document.getElementById("sw-search-words");
+  var WORDS = [];
+  try { WORDS = JSON.parse((holder && holder.getAttribute("data-words")) || "[]"); } catch (e) { WORDS = []; }
   var SHOWN = 10;
   var SECTIONS = 2;
   var engine = null;
@@ -165,6 +172,8 @@
       item.appendChild(excerptNode(data.excerpt, phones));
       return item;
     }
+    // The title opens the page at its best section (a glossary entry, a stage), not at the top.
+    link.href = sections[0].url;
     sections.forEach(function (sub) {
       var section = document.createElement("p");
       section.className = "sw-result__section";
@@ -177,6 +186,41 @@
       item.appendChild(excerptNode(sub.excerpt, phones, sub.title));
     });
     return item;
+  }
+
+  // Lower case, letters and digits only, a space at each end: " allegation against a teacher ".
+  function plain(text) {
+    return " " + text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim() + " ";
+  }
+
+  // The site's own words to search for as well, for the words a person typed: each group whose
+  // 'when' is in the search as whole words gives its 'finds' (never the search itself again).
+  function siteWords(words) {
+    var said = plain(words);
+    var found = [];
+    WORDS.forEach(function (group) {
+      var meant = (group.when || []).some(function (phrase) { return said.indexOf(plain(phrase)) >= 0; });
+      if (!meant) return;
+      (group.finds || []).forEach(function (finds) {
+        if (found.indexOf(finds) < 0 && plain(finds) !== said) found.push(finds);
+      });
+    });
+    return found;
+  }
+
+  // The results of each search in turn, each page once: the site's words' first, then the person's.
+  function merged(searches) {
+    var seen = {};
+    var all = [];
+    searches.forEach(function (found) {
+      found.results.forEach(function (result) {
+        if (!seen[result.id]) {
+          seen[result.id] = true;
+          all.push(result);
+        }
+      });
+    });
+    return all;
   }
 
   function say(words) {
@@ -192,21 +236,27 @@
       return;
     }
     say("Searching…");
+    var also = siteWords(words);
     load().then(function (pagefind) {
-      return pagefind.search(words);
-    }).then(function (found) {
+      // The site's phrases searched as they are (Pagefind's exact search: a phrase in quotation
+      // marks); a single word as any search is, so it is ranked as a person's search would be.
+      var queries = also.map(function (w) { return w.indexOf(" ") > 0 ? '"' + w + '"' : w; }).concat([words]);
+      return Promise.all(queries.map(function (w) { return pagefind.search(w); }));
+    }).then(function (searches) {
       if (mine !== asked) return null;
-      return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
-        .then(function (all) { return { total: found.results.length, all: all }; });
+      var found = merged(searches);
+      return Promise.all(found.slice(0, SHOWN).map(function (r) { return r.data(); }))
+        .then(function (all) { return { total: found.length, all: all }; });
     }).then(function (done) {
       if (!done || mine !== asked) return;
       list.replaceChildren.apply(list, done.all.map(resultNode));
+      var meaning = also.length ? " Also searched for: " + also.join(", ") + "." : "";
       if (!done.total) {
-        say("No pages match. Try fewer or other words, or use the links below.");
+        say("No pages match." + meaning + " Try fewer or other words, or use the links below.");
       } else if (done.total > SHOWN) {
-        say(done.total + " pages match. The best " + SHOWN + " are shown.");
+        say(done.total + " pages match. The best " + SHOWN + " are shown." + meaning);
       } else {
-        say(done.total === 1 ? "1 page matches." : done.total + " pages match.");
+        say((done.total === 1 ? "1 page matches." : done.total + " pages match.") + meaning);
       }
     }).catch(function () {
       if (mine !== asked) return;

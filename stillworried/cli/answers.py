@@ -50,6 +50,7 @@ def contact_lines(contact, indent="  "):
         lines.append(indent + "  Another source gives " + conflict["phone_text"] + " (" + conflict["name"] + ")")
     if not contact["phones"] and not contact["emails"] and contact.get("note"):
         lines.append(indent + "  " + contact["note"])
+    lines.append(indent + "  " + contact["checked_words"])
     return lines
 
 
@@ -90,7 +91,9 @@ def human(answer):
         if not item["headline"]:
             lines.extend(limit_lines(item, "Also: "))
     if answer["overall"]:
-        lines.extend(limit_lines(answer["overall"], "Overall: "))
+        # Southwark's one working week is the aim at stage 1, not a limit for the whole process.
+        scoped = answer["overall"].get("applies_to_stages")
+        lines.extend(limit_lines(answer["overall"], (words.overall_title(answer["overall"]) if scoped else "Overall") + ": "))
     lines.append("If the child's safety needs it: " + answer["safety_rule"]["text"])
     lines.append("")
     lines.append("Who: " + answer["who"]["raising"] + ", with " + answer["who"]["receiving"] + ".")
