@@ -174,7 +174,9 @@ def step_due(limit):
     (issue 21, item 5): what, by when (and, for "the same working day", the same as what), and
     what to do now."""
     said = capitalise(limit["who"]) + " should " + limit["action"] + " by " + limit["date_words"]
-    if limit["unit"] == "same_working_day":
+    if limit["unit"] == "same_working_day" and limit["date"] != limit["from_date"]:
+        said += ": " + limit["counted"]  # moved on from a closed day, and said so (issue 22)
+    elif limit["unit"] == "same_working_day":
         said += ", the same working day as " + limit["from_what"]
     said += "."
     if limit["status"] == "today":

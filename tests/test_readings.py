@@ -91,6 +91,10 @@ def test_southwark_3_3_a_stage_begun_on_a_bank_holiday_moves_the_same_day_step_a
                                    "(Christmas Day)")
     assert limit(next_step(bundle, "southwark", 2, "2026-12-04"), "escalate")["counted"] == \
         "the same working day as Friday 4 December 2026"
+    [step] = next_step(bundle, "southwark", 2, "2026-12-25", today="2026-12-29")["steps_due"]
+    assert step["words"] == ("You should escalate it to your line manager by Tuesday 29 December 2026: the next "
+                             "working day after Friday 25 December 2026, which is a bank holiday (Christmas Day). "
+                             "That is today.")
 
 
 def every_reading(bundle):

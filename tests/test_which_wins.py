@@ -199,7 +199,7 @@ def test_southwark_3_3_the_same_working_day_escalation_once_overdue_is_on_the_fi
 
 
 def test_southwark_3_2_raising_it_late_is_a_step_due_for_someone_who_has_not_raised_it(bundle):
-    answer = next_step(bundle, "southwark", 1, "2026-11-23", "2026-11-16", today="2026-11-25")
+    answer = next_step(bundle, "southwark", 1, "2026-11-23", "2026-11-19", today="2026-11-24")
     assert [step["id"] for step in answer["steps_due"]] == ["raise"]
     assert answer["steps_due"][0]["words"].endswith("It is overdue: if it is not done yet, do it now.")
 
