@@ -630,7 +630,8 @@ def answer_for(bundle, calendar, procedure, stage, following, since_day, started
         directory = {"id": listing["id"], "title": listing["title"], "source": listing["source"],
                      "stage": listing.get("stage"),
                      "contacts": [contact_summary(bundle, cid) for cid in listing["contacts"]]}
-    notes = stage.get("notes", []) + procedure.get("notes", [])
+    # A follow-up comes before the stages: the procedure's notes on escalating are not about it.
+    notes = stage.get("notes", []) + ([] if after else procedure.get("notes", []))
     for note in notes:
         add_source(sources, note["source"])
 

@@ -853,7 +853,7 @@ PEOPLE = {
     # Southwark 3.3: stage 1 could not resolve it on Friday 4 December; on Monday 7th the youth
     # worker has not yet heard from the line managers. "Within a further five days": 5 days
     # (Wednesday 9th), the earlier reading, said why; the same-day escalation is overdue.
-    "southwark youth worker": ("2026-12-07T10:00:00Z", [
+    "southwark 3.3, a youth worker": ("2026-12-07T10:00:00Z", [
         ("click", NO), ("check", "#sw-area input[value=southwark]"), ("click", "#sw-area .sw-continue"),
         ("check", "#sw-stage input[value='2']"), ("click", "#sw-stage .sw-continue"),
         ("date", "since", "4", "12", "2026"), ("click", "#sw-when .sw-continue")], [
@@ -866,7 +866,7 @@ PEOPLE = {
         "This procedure gives no phone number or email for the other practitioner's line manager."], []),
     # Salford VCSE App. 2 section 2: referred to the Bridge on Wednesday 25 November, nothing by
     # Wednesday 9 December; the form was due within one week, on 2 December.
-    "salford volunteer with a referral": ("2026-12-09T10:00:00Z", [
+    "salford vcse app. 2 section 2, a volunteer with a referral": ("2026-12-09T10:00:00Z", [
         ("click", NO), ("check", "#sw-area input[value=salford]"), ("click", "#sw-area .sw-continue"),
         ("check", "#sw-situation input[value='salford-vcse/referral']"), ("click", "#sw-situation .sw-continue"),
         ("date", "since", "25", "11", "2026"), ("click", "#sw-when .sw-continue")], [
@@ -878,7 +878,7 @@ PEOPLE = {
     # Wigan Appendix 1: the directors could not agree on Friday 18 December; the disagreement began
     # on 1 December. "Within further week" ends on Christmas Day, said next to the date with the
     # working day before it, whatever else is given.
-    "wigan stage 5 at christmas": ("2026-12-18T10:00:00Z", [
+    "wigan appendix 1, stage 5 at christmas": ("2026-12-18T10:00:00Z", [
         ("click", NO), ("check", "#sw-area input[value=wigan]"), ("click", "#sw-area .sw-continue"),
         ("check", "#sw-stage input[value='5']"), ("click", "#sw-stage .sw-continue"),
         ("date", "since", "18", "12", "2026"), ("date", "started", "1", "12", "2026"),
@@ -914,3 +914,27 @@ def test_issue_21s_people_from_the_home_page_see_who_how_and_when_on_the_first_s
     assert seen["who"] and seen["date"] and seen["next"]
     for link in links:
         assert link in seen["links"], (person, link, seen["links"])
+
+
+def test_wigan_appendix_2_at_stage_4_names_the_stage_2_list_and_puts_adults_only_roles_apart(watched):
+    """Appendix 2's second table is "for logging/discussion/resolution at Stage 2": at stage 4 the
+    answer says so; Wigan Council's children's leads come first, its adults-only manager apart."""
+    page = watched().open("#procedure=wigan&stage=4&agency=wigan-council&since=2026-11-30")
+    assert page.inner_text(".sw-first .sw-agency").startswith(
+        "Wigan Council, from the stage 2 list (the source gives none for stage 4):")
+    names = page.eval_on_selector_all(".sw-first__contacts .sw-agency, .sw-first__contacts .sw-contact__name",
+                                      "els => els.map(e => e.textContent)")
+    assert names[1:4] == ["Michelle McNally", "Graham Doubleday", "Rebecca Sutton"]
+    assert names[-2:] == ["For adult services only:", "Patricia Darbyshire"]
+
+
+def test_salford_2014_3_2_the_newer_documents_number_is_the_call_button_and_says_where_it_is_from(watched):
+    """The Quality Assurance Unit: 0161 603 4350 in the 2014 procedure (3.2), 0161 603 4322 in the
+    VCSE protocol of January 2015: the button is the newer one's, each number naming its source."""
+    page = watched().open("#procedure=salford-sscb-2014&stage=3&since=2026-11-23")
+    call = page.locator(".sw-first__contacts a.sw-call").first
+    assert call.get_attribute("href") == "tel:+441616034322"
+    assert "Salford VCSE protocol, January 2015" in call.inner_text()
+    page.click(".sw-first__contacts .sw-conflict summary")
+    assert "0161 603 4350 (Salford escalation procedure (2014), 15 May 2014)" in \
+        page.inner_text(".sw-first__contacts .sw-conflict")
