@@ -17,7 +17,7 @@ TEMPLATES = ("salford", "wigan", "southwark")
 # Ofcom's numbers for drama: valid UK numbers that are never given to anyone.
 DRAMA_RANGES = ["0%s 496 %%04d" % code for code in ("113", "114", "115", "116", "117", "118", "121", "131",
                                                       "141", "151", "161", "191")] + ["020 7946 %04d"]
-GLOBAL_ID_KEYS = ("id", "partnership", "file", "contacts", "send_to", "send", "directory", "lists", "document",
+GLOBAL_ID_KEYS = ("id", "partnership", "file", "contacts", "send_to", "send", "directory", "lists", "list", "document",
                   "team")
 
 

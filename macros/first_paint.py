@@ -49,6 +49,8 @@ def stage_block(bundle, procedure, stage):
     which_wins = which_wins and say(which_wins)
     following = say(engine.next_words(engine.following_stage(procedure, stage["number"]), main is not None))
     no_number = said and say(said["sentence"])
+    # Why a source read two ways is counted as it is: date-free words, so they are shown at first paint too.
+    reading = say(" ".join(item["why"] for item in main.get("readings", []))) if main else ""
     views = []
     for cid in contacts:
         view = contact_view(engine.contact_summary(bundle, cid))
@@ -57,14 +59,14 @@ def stage_block(bundle, procedure, stage):
         views.append(view)
     return templates.render(
         "answer_first.html", block_id=page_ids.FIRST_STAGE + str(stage["number"]), title=title, lede=lede, who=who,
-        contacts=views, label=words.deadline_label(main["measures"]) if main else "", rule=rule,
+        contacts=views, label=words.limit_label(main) if main else "", rule=rule, reading=reading,
         which_wins=which_wins, no_number=no_number, next=following)
 
 
 def blank_templates():
     """The <template> elements the glue clones: the first screen and a contact card."""
     first = templates.render("answer_first.html", block_id=page_ids.FIRST, title="", lede="", who="", contacts=[],
-                             label="", rule="", which_wins="", no_number="", next="")
+                             label="", rule="", reading="", which_wins="", no_number="", next="")
     card = templates.render_macro("contact_card", blank_contact(), page_ids, True)
     return templates.Markup('<template id="%s">%s</template><template id="%s">%s</template>'
                             % (page_ids.TEMPLATE_FIRST, first, page_ids.TEMPLATE_CONTACT, card))

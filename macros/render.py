@@ -9,7 +9,7 @@ import json
 import posixpath
 import re
 
-from stillworried import abbreviations, engine, page_ids, team_numbers, words
+from stillworried import abbreviations, engine, flow, page_ids, team_numbers, words
 from stillworried.page_ids import (WIZARD, contacts_path, form_path, guidance_path,  # noqa: F401 - used by callers
                                    partnership_path, procedure_path, vcard_path)
 
@@ -50,6 +50,15 @@ class Context:
             for cid, contact in self.bundle["contacts"].items():
                 own.setdefault(contact["partnership"], []).append(cid)
         return self.shared["own"].get(partnership_id, [])
+
+    def printed_names(self, partnership_id):
+        """flow.printed_names, gathered once for the whole build (not once per contact)."""
+        if "printed" not in self.shared:
+            printed = self.shared["printed"] = {}
+            for item in self.bundle.get("agencies", {}).values():
+                for other in item.get("also_printed_as", []):
+                    printed.setdefault(item["partnership"], {})[other] = item["organisation"]
+        return self.shared["printed"].get(partnership_id, {})
 
     def team_of(self, contact_id):
         """team_numbers.team_of, its teams gathered once for the whole build."""
@@ -159,6 +168,10 @@ def contact_card(ctx, contact_id, heading="h3", detail=False, agency=None, confl
     source lines). conflict=False leaves out the table of conflicting numbers (lists of every
     area, where one area's table would push the next area down) and links to it instead."""
     contact = dict(ctx.contact(contact_id), id=contact_id)
+    if contact.get("conflict"):
+        # Where the sources compete, the button is the newest document's number, saying which
+        # document and date it comes from (as in the wizard); the table below has them all.
+        contact["phones"] = engine.contact_summary(ctx.bundle, contact_id)["phones"]
     if contact.get("conflict") and conflict:
         conflict_part = conflict_box(ctx, contact_id)
     elif contact.get("conflict"):
@@ -176,13 +189,20 @@ def contact_card(ctx, contact_id, heading="h3", detail=False, agency=None, confl
     return render_template("contact_card.html", card=card, ids=page_ids, blank=False)
 
 
+def dated(ctx, phone):
+    """The date of the newest document that prints a phone, as a reader says it, or "undated"."""
+    date = engine.phone_from(ctx.bundle, phone)[0]
+    return words.source_date(date) if date else "undated"
+
+
 def conflict_box(ctx, contact_id):
     """Numbers the sources give for the same team, side by side with where each comes from."""
     contact = ctx.contact(contact_id)
     rows = []
     for cid in ctx.team_of(contact_id):
         for phone in ctx.contact(cid).get("phones", []):
-            rows.append(el("tr", None, el("td", None, phone_link(phone)), el("td", None, citation(ctx, phone["sources"]))))
+            rows.append(el("tr", None, el("td", None, phone_link(phone)),
+                           el("td", None, citation(ctx, phone["sources"]), " (", dated(ctx, phone), ")")))
     return el("div", {"class": "admonition warning"},
               el("p", {"class": "admonition-title"}, "The sources give different numbers"),
               el("p", None, contact["conflict"]),
@@ -337,11 +357,7 @@ def stage_item(ctx, procedure, stage, say):
                     el("dt", None, "Their side"), el("dd", None, say(stage["who"]["receiving"]))))
     parts += [el("h3", None, "What to do"), bullet_list([say(text) for text in stage["do"]])]
     if timescales:
-        parts += [el("h3", None, "Time limits"),
-                  el("ul", {"class": "sw-timescales"},
-                     [el("li", None, say(words.timescale_rule(item)),
-                         el("br") if item.get("note") else None,
-                         el("small", None, say(item["note"])) if item.get("note") else None) for item in timescales])]
+        parts += [el("h3", None, "Time limits"), timescale_list(timescales, say)]
     else:
         parts += [el("h3", None, "Time limits"), el("p", None, "The source sets no time limit for this stage. "
                                                           "Do not let it drift.")]
@@ -366,6 +382,38 @@ def stage_item(ctx, procedure, stage, say):
         parts.append(note_box(ctx, note, say=say))
     parts.append(source_line(ctx, stage["source"]))
     return el("li", {"class": "sw-step"}, parts)
+
+
+def timescale_list(timescales, say):
+    """A stage's time limits as sentences; under each, where the source can be read two ways,
+    which reading we keep and why (the same line the wizard shows beside the date), then any note."""
+    return el("ul", {"class": "sw-timescales"},
+              [el("li", None, say(words.timescale_rule(item)),
+                  [el("p", {"class": "sw-reading"}, say(reading["why"])) for reading in item.get("readings", [])],
+                  el("br") if item.get("note") and not item.get("readings") else None,
+                  el("small", None, say(item["note"])) if item.get("note") else None) for item in timescales])
+
+
+def follow_up_item(ctx, procedure, item, say):
+    """A situation the procedure's source gives a rule for outside its stages (Salford VCSE App. 2
+    section 2: a referral with no answer): its time limit, what to do, how it is done in the first
+    place, whom to contact, and where the route goes next."""
+    following = engine.get_stage(procedure, item["then"])
+    parts = [el("h2", {"id": "after-" + item["id"]}, say(item["title"])),
+             el("p", {"class": "sw-step__when"}, say(item["for_whom"])),
+             el("p", None, say(item["who"]["sentence"])),
+             el("h3", None, "Time limit"), timescale_list(item["timescales"], say),
+             el("h3", None, "What to do"), bullet_list([say(text) for text in item["do"]])]
+    if item.get("how"):
+        parts += [el("h3", None, say(item["how"]["title"])), bullet_list([say(text) for text in item["how"]["steps"]], True),
+                  source_line(ctx, item["how"]["source"])]
+    if item["contacts"]:
+        parts += [el("h3", None, "Who to contact"), [contact_card(ctx, cid, heading="h4") for cid in item["contacts"]]]
+    for note in item.get("notes", []):
+        parts.append(note_box(ctx, note, say=say))
+    parts.append(el("p", None, say(engine.next_words(following, False, item.get("if_not")))))
+    parts.append(source_line(ctx, item["source"]))
+    return el("section", {"class": "sw-follow-up"}, parts)
 
 
 def note_box(ctx, note, kind="note", say=None):
@@ -400,12 +448,14 @@ def procedure_page(ctx, procedure_id):
     if overall:
         # "The whole process", or where the source sets it for some stages only, where it applies
         # (Southwark's one working week is the aim for the first discussion); with the data's
-        # note on how the source was read.
+        # note on how the source was read, and which reading we keep where it reads two ways.
         parts.append(el("p", None, el("strong", None, words.overall_title(overall) + ": "),
                         say(words.timescale_rule(overall)),
                         el("br") if overall.get("note") else None,
                         el("small", None, say(overall["note"])) if overall.get("note") else None))
+        parts += [el("p", {"class": "sw-reading"}, say(reading["why"])) for reading in overall.get("readings", [])]
     parts.append(Html(timeline.ladder(procedure, say)))  # the route at a glance, from templates/timeline.html
+    parts += [follow_up_item(ctx, procedure, item, say) for item in procedure.get("follow_ups", [])]
     parts += [el("ol", {"class": "sw-steps"}, [stage_item(ctx, procedure, stage, say) for stage in procedure["stages"]])]
     if procedure.get("notes"):
         parts.append(el("h2", None, "Also in this procedure"))
@@ -429,11 +479,16 @@ def list_anchor(list_id, organisation=None):
     return "list-" + list_id + ("--" + slug(organisation) if organisation else "")
 
 
-def by_agency(ctx, contact_ids):
-    """[(organisation, [contact ids])] in the order the data (and so the source) first names each."""
+def by_agency(ctx, contact_ids, list_id=None):
+    """[(organisation, [contact ids])] in the order the data (and so the source) first names each:
+    in a list, the heading the list prints each contact under (stillworried.flow.listed_as); an
+    agency the sources print under two names is one group (its also_printed_as in the data)."""
     groups = {}
     for cid in contact_ids:
-        groups.setdefault(ctx.contact(cid)["organisation"], []).append(cid)
+        contact = ctx.contact(cid)
+        name = flow.listed_as(contact, list_id) if list_id else contact["organisation"]
+        name = ctx.printed_names(contact["partnership"]).get(name, name)
+        groups.setdefault(name, []).append(cid)
     return list(groups.items())
 
 
@@ -447,7 +502,7 @@ def directory_links(ctx, listing):
               el("ul", {"class": "sw-jump"},
                  [el("li", None, el("a", {"href": page + "#" + list_anchor(listing["id"], organisation)},
                                     organisation + " (%d)" % len(ids)))
-                  for organisation, ids in by_agency(ctx, listing["contacts"])]))
+                  for organisation, ids in by_agency(ctx, listing["contacts"], listing["id"])]))
 
 
 def stage_words(numbers):
@@ -574,7 +629,7 @@ def contacts_page(ctx, partnership_id):
                             [el("details", {"class": "sw-agency", "id": list_anchor(listing["id"], organisation)},
                                 el("summary", None, organisation, " (%d)" % len(ids)),
                                 list_table(ctx, ids))
-                             for organisation, ids in by_agency(ctx, listing["contacts"])]))
+                             for organisation, ids in by_agency(ctx, listing["contacts"], listing["id"])]))
     parts += [el("p", None, el("a", {"href": ctx.url(vcard_path(partnership_id)), "download": True},
                                "Save every " + partnership["name"] + " contact to your phone (vCard)")),
               el("p", None, "Every number is shown as the source prints it, with the source and its date. "

@@ -152,7 +152,7 @@ def questions(ctx):
         radios("stage", "Which stage have you reached?", [raised], hint="", filled=True)])))
     forms.append(question(flow.AGENCY, radios(
         "agency", "Whose decision do you disagree with?", [],
-        hint="We will show the numbers the source lists for that agency at this stage.", filled=True,
+        hint="We will show the numbers the source lists for that agency.", filled=True,
         last=[(flow.OTHER_AGENCY, "Another agency, or I'm not sure", None, None)])))
     forms.append(question(flow.WHEN, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did this stage begin?"),

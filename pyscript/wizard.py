@@ -253,15 +253,9 @@ def fill_choices(form, key, name, choices, first=0):
 
 
 def situation_form(area):
-    """Which of these describes you? The area's procedures, each with who it is for."""
-    choices = []
-    # In the data's order: the area's part lists it (its file's keys are sorted).
-    for procedure_id in BUNDLE["area_procedures"][area]:
-        procedure = BUNDLE["procedures"][procedure_id]
-        lapsed = procedure["status"] == "lapsed"
-        # Short, so Continue is on a phone's first screen; the answer gives the whole note.
-        hint = procedure["title"] + "." + (" Its answer says what this means for you." if lapsed else "")
-        choices.append((procedure_id, procedure["for_whom"], hint, lapsed))
+    """Which of these describes you? The area's procedures, each with who it is for, and the
+    situations their sources give a rule for outside the stages (a referral with no answer)."""
+    choices = [(item["value"], item["label"], item["hint"], item["lapsed"]) for item in flow.situations(BUNDLE, area)]
     return fill_choices(by_id("sw-" + flow.SITUATION), area, "procedure", choices)
 
 
@@ -271,7 +265,7 @@ def stage_form(procedure_id):
     if form.getAttribute(page_ids.FILLED_FOR) != procedure_id:
         procedure = BUNDLE["procedures"][procedure_id]
         # The situation question was skipped (one choice is no question): say what was chosen.
-        only = len(flow.area_procedures(BUNDLE, procedure["partnership"])) == 1
+        only = len(flow.situations(BUNDLE, procedure["partnership"])) == 1
         chosen, hint = field(form, page_ids.CHOSEN), field(form, page_ids.HINT)
         chosen.textContent = (BUNDLE["partnerships"][procedure["partnership"]]["name"] + " has one procedure for "
                               "this, so we have chosen it: " + procedure["title"] + ".") if only else ""
@@ -286,7 +280,7 @@ def stage_form(procedure_id):
 def agency_form(procedure_id, stage):
     """Whose decision do you disagree with? The agencies the source lists at this stage, then
     the fixed "Another agency, or I'm not sure"."""
-    choices = [(choice["id"], choice["name"], choice.get("hint"), False)
+    choices = [(choice["id"], choice["label"], choice.get("hint"), False)
                for choice in flow.agencies(BUNDLE, procedure_id, stage)]
     return fill_choices(by_id("sw-" + flow.AGENCY), procedure_id + "-" + str(stage), "agency", choices)
 
@@ -339,9 +333,11 @@ def show_step(focus):
         field = "raised"
     else:
         form = by_id("sw-when")
-        procedure = BUNDLE["procedures"][answers["procedure"]]
-        by_id("sw-started-question").hidden = not flow.asks_when_it_started(procedure)
-        by_id("since-legend").textContent = words.capitalise(flow.stage_began_words(procedure, answers["stage"]))
+        # A stage's question, or a follow-up's own ("When did you make the referral?").
+        question, legend, asks_started = flow.date_question(BUNDLE, answers)
+        form.querySelector(".sw-question").textContent = question
+        by_id("sw-started-question").hidden = not asks_started
+        by_id("since-legend").textContent = legend
         given = flow.parse_fragment(window.location.hash)
         today = london_now()[0]
         since, started = flow.prefill(given, REMEMBERED, today)
@@ -370,10 +366,10 @@ def on_submit(event):
             return show_error(form, "Select the area the child is in")
         window.location.hash = flow.make_fragment({"area": chosen})
     elif step == flow.SITUATION:
-        chosen = checked("procedure")
+        chosen = flow.situation_answers(BUNDLE, answers.get("area"), checked("procedure"))
         if chosen is None:
             return show_error(form, "Select what describes you")
-        window.location.hash = flow.make_fragment({"procedure": chosen})
+        window.location.hash = flow.make_fragment(chosen)
     elif step == flow.STAGE:
         chosen = checked("stage")
         if chosen is None:
@@ -405,9 +401,11 @@ def on_submit(event):
 
 def submit_dates(form, answers):
     try:
-        since = typed_date("since", "date this stage began")
+        what = words.date_what(flow.date_question(BUNDLE, answers)[1]) if answers.get(flow.AFTER) \
+            else "date this stage began"
+        since = typed_date("since", what)
         if since is None:
-            raise DateError("Enter the date this stage began.")
+            raise DateError("Enter the " + what + ".")
     except DateError as error:
         return show_error(form, str(error), "since")
     started = None
@@ -419,8 +417,8 @@ def submit_dates(form, answers):
     problem = flow.date_problem(BUNDLE, since, started, london_now()[0])
     if problem:
         return show_error(form, problem[1], problem[0])
-    chosen = {"procedure": answers["procedure"], "stage": answers["stage"], "agency": answers.get("agency"),
-              "since": since}
+    chosen = {"procedure": answers["procedure"], flow.AFTER: answers.get(flow.AFTER), "stage": answers.get("stage"),
+              "agency": answers.get("agency"), "since": since}
     if started and started != since:
         chosen["started"] = started
     window.location.hash = flow.make_fragment(chosen)
@@ -454,6 +452,13 @@ def field(node, name):
 def fill(node, name, text):
     """Set a template's field as text (never parsed as markup)."""
     field(node, name).textContent = str(text)
+
+
+def shown_or_hidden(node, name, text):
+    """Fill a template's field that starts hidden and show it, or leave it hidden and empty."""
+    slot = field(node, name)
+    slot.textContent = text or ""
+    slot.hidden = not text
 
 
 def filled_or_gone(node, name, text):
@@ -507,7 +512,8 @@ def contact_block(contact, today, now):
             link = field(item, page_ids.ALSO_CALL)
             link.setAttribute("href", "tel:" + other["phone"])
             link.textContent = other["phone_text"]
-            fill(item, page_ids.ALSO_NAME, other["name"])
+            # Which document and date it comes from (its name where the data gives none).
+            fill(item, page_ids.ALSO_NAME, other.get("label") or other["name"])
             also.insertBefore(item, one)
         one.remove()
         if not contact["conflicts"]:
@@ -538,7 +544,7 @@ def limit_line(item):
         return make("p", item["rule"] + " " + item["missing_words"], cls="sw-missing")
     line = add(make("p"), make("span", item["rule"] + " That is "), time_element(item["date"], item["date_words"]),
                make("span", " (" + item["counted"] + ")." + (" " + item["status_words"] if item["status_words"] else "")))
-    for warning in (item["non_working_day"], item["after_overall_words"]):
+    for warning in (item["non_working_day"], item["after_overall_words"], item["reading_words"]):
         if warning:
             add(line, make("span", " " + warning))
     return line
@@ -546,6 +552,8 @@ def limit_line(item):
 
 def chosen_agency(answer, answers):
     """The agency chosen at this stage ({"id", "name", "contacts"}), None, or the 'other' id."""
+    if answer["stage"] is None:
+        return None, []
     choices = flow.agencies(BUNDLE, answer["procedure"], answer["stage"])
     if not choices:
         return None, []
@@ -557,6 +565,9 @@ def write_result(answers, focus):
     if answers.get(flow.RAISED):
         # "Where should I be today?": the engine walks the procedure and answers for today's stage.
         answer = engine.where_today(BUNDLE, answers["procedure"], answers[flow.RAISED], today)
+    elif answers.get(flow.AFTER):
+        # A situation the source gives a rule for outside its stages: a referral with no answer.
+        answer = engine.follow_up(BUNDLE, answers["procedure"], answers[flow.AFTER], answers["since"], today)
     else:
         answer = engine.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"],
                                   answers.get("started"), today)
@@ -576,7 +587,7 @@ def write_result(answers, focus):
     # contact, how; by when; what happens next.
     first = clone(page_ids.TEMPLATE_FIRST)
     add(result, first)
-    fill(first, page_ids.TITLE, "Stage " + str(answer["stage"]) + ": " + answer["title"])
+    fill(first, page_ids.TITLE, answer["heading"])
     fill(first, page_ids.LEDE, answer.get("where_words") or (answer["partnership_name"] + ": " + answer["procedure_title"]))
     fill(first, page_ids.WHO, answer["who"].get("sentence")
          or answer["who"]["raising"] + ". Contact: " + answer["who"]["receiving"] + ".")
@@ -592,10 +603,17 @@ def write_result(answers, focus):
         add(who, contact_block(contact, today, now))
     picked, choices = chosen_agency(answer, answers)
     if picked:
-        add(who, make("p", "Contacts for " + picked["name"] + " at stage " + str(answer["stage"]) + ":", cls="sw-agency"))
+        # Named by the stage the source gives the list for; children's contacts first, and those
+        # the source says are for adults only apart, after them.
+        add(who, make("p", words.list_heading(picked["name"], answer["directory"], answer["stage"]), cls="sw-agency"))
         for contact_id in picked["contacts"]:
             carded.append(engine.contact_summary(BUNDLE, contact_id))
             add(who, contact_block(carded[-1], today, now))
+        if picked["adults_only"]:
+            add(who, make("p", words.ADULTS_ONLY, cls="sw-agency sw-agency--adults"))
+            for contact_id in picked["adults_only"]:
+                carded.append(engine.contact_summary(BUNDLE, contact_id))
+                add(who, contact_block(carded[-1], today, now))
     elif choices:
         ask = {"procedure": answer["procedure"], "stage": answer["stage"]}
         add(who, add(make("p", cls="sw-agency"),
@@ -614,8 +632,11 @@ def write_result(answers, focus):
         when.textContent = main["date_words"]
         # Where the line saying which limit comes first is shown, it says what "after the overall limit" would.
         after = None if answer["which_wins"] else main["after_overall_words"]
-        fill(first, page_ids.RULE, " ".join([main["rule"], "That is " + main["counted"] + "."]
-                                            + [w for w in (main["non_working_day"], after) if w]))
+        fill(first, page_ids.RULE, " ".join([main["rule"], "That is " + main["counted"] + "."] + ([after] if after else [])))
+        # A weekend or bank holiday is said next to the date, with the last working day before it.
+        shown_or_hidden(first, page_ids.CLOSED, " ".join(answer["closed_days"]))
+        # Where the source can be read two ways: which reading we keep, and why.
+        shown_or_hidden(first, page_ids.READING, main["reading_words"])
     elif main:
         first.querySelector(".sw-deadline").remove()
         fill(first, page_ids.RULE, main["rule"] + " " + main["missing_words"])
@@ -628,6 +649,8 @@ def write_result(answers, focus):
         shown.textContent = answer["flag"]["words"]
         shown.classList.add("sw-flag--" + answer["flag"]["status"])
         shown.hidden = False
+    # A step of your own that is due or overdue (Southwark stage 2's same-day escalation), and what to do now.
+    shown_or_hidden(first, page_ids.STEPS_DUE, " ".join(step["words"] for step in answer["steps_due"]))
     # Where the flag is about the whole process's limit it already says that date: the line saying
     # which limit comes first would repeat it and push the contacts below the first screen.
     flag_says_it = answer["flag"] and answer["flag"]["limit"] == "overall"
@@ -656,9 +679,14 @@ def write_result(answers, focus):
                 add(overall, add(make("p"), make("a", "Add the day the disagreement began",
                                                  href=flow.make_fragment(flow.back(answers, BUNDLE)))))
             add(limits, overall)
-    write_timeline(disclosure(result, "The whole procedure, with dates", "sw-result__timeline"), answer, today)
+    if answer["stage"] is not None:  # a follow-up comes before the stages: no walk to date
+        write_timeline(disclosure(result, "The whole procedure, with dates", "sw-result__timeline"), answer, today)
     do = disclosure(result, "What to do, send and record", "sw-result__do")
     add(do, bullet_list(answer["do"]))
+    if answer["how"]:
+        # How the thing waited on is done in the first place (Salford VCSE App. 2 section 2: a referral).
+        add(disclosure(result, answer["how"]["title"], "sw-result__how"),
+            add(make("ol"), *[make("li", step) for step in answer["how"]["steps"]]))
     if answer["send"]:
         add(do, make("h3", "What to send"),
             add(make("ul", cls="sw-result__send"),
@@ -764,12 +792,20 @@ def write_answers(result, answer, answers):
     """The GOV.UK check-answers pattern: each answer with a link to change it."""
     partnership = BUNDLE["partnerships"][answer["partnership"]]
     procedure = BUNDLE["procedures"][answer["procedure"]]
+    item = flow.follow_up(BUNDLE, answer["procedure"], answer["after"])
     rows = [("Area", partnership["name"], {"area": None}),
-            ("Your situation", procedure["for_whom"],
-             {"area": None if flow.area_procedures(BUNDLE, answer["partnership"]) == [answer["procedure"]]
-              else answer["partnership"]}),
-            ("Stage reached", "Stage " + str(answer["stage"]) + ": " + answer["title"], {"procedure": answer["procedure"]}),
-            ]
+            ("Your situation", item["for_whom"] if item else procedure["for_whom"],
+             {"area": None if len(flow.situations(BUNDLE, answer["partnership"])) == 1 else answer["partnership"]})]
+    if item:
+        # A follow-up has no stage: its one date, with a link to change it.
+        rows.append((words.capitalise(item["date_legend"]), answer["since_words"],
+                     {"procedure": answer["procedure"], flow.AFTER: item["id"]}))
+        summary = make("dl", cls="sw-summary")
+        for label, value, change in rows:
+            summary_row(summary, label, value, change)
+        add(section(result, "Your answers", "sw-result__answers"), summary)
+        return
+    rows.append(("Stage reached", "Stage " + str(answer["stage"]) + ": " + answer["title"], {"procedure": answer["procedure"]}))
     dates = {"procedure": answer["procedure"], "stage": answer["stage"], "agency": answers.get("agency")}
     picked, choices = chosen_agency(answer, answers)
     if choices:
@@ -788,12 +824,17 @@ def write_answers(result, answer, answers):
         rows.append(("The disagreement began", words.long_date(answers["started"]), dates))
     summary = make("dl", cls="sw-summary")
     for label, value, change in rows:
-        row = add(make("div", cls="sw-summary__row"), make("dt", label), make("dd", value))
-        link = make("a", "Change", href=flow.make_fragment(change))
-        add(link, make("span", " " + label.lower(), cls="sw-visually-hidden"))
-        add(row, add(make("dd", cls="sw-summary__change"), link))
-        add(summary, row)
+        summary_row(summary, label, value, change)
     add(section(result, "Your answers", "sw-result__answers"), summary)
+
+
+def summary_row(summary, label, value, change):
+    """One row of "Your answers": the answer, and a link to change it."""
+    row = add(make("div", cls="sw-summary__row"), make("dt", label), make("dd", value))
+    link = make("a", "Change", href=flow.make_fragment(change))
+    add(link, make("span", " " + label.lower(), cls="sw-visually-hidden"))
+    add(row, add(make("dd", cls="sw-summary__change"), link))
+    add(summary, row)
 
 
 def write_actions(result, answer, answers):

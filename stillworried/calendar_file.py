@@ -75,13 +75,16 @@ def deadline_event(answer, stamp):
     deadline = limit["date"]
     # What falls due, said the way the wizard says it: "Raise it by today", "Answer due by
     # today", so the reminder on the day cannot be read as someone else's deadline.
-    stage = answer["procedure_title"] + ", stage " + str(answer["stage"]) + " (" + answer["title"] + ")"
+    # A follow-up (a referral with no answer) has no stage: its own title says what it is.
+    staged = answer["stage"] is not None
+    stage = answer["procedure_title"] + (", stage " + str(answer["stage"]) + " (" + answer["title"] + ")" if staged
+                                         else ": " + answer["title"])
     if limit["headline"]:
         summary = limit["label"] + " today: " + stage
     else:
         summary = "The overall time limit ends today: " + stage
     lines_of_text = [
-        answer["procedure_title"] + ", stage " + str(answer["stage"]) + ": " + answer["title"] + ".",
+        answer["procedure_title"] + (", stage " + str(answer["stage"]) if staged else "") + ": " + answer["title"] + ".",
         limit["rule"],
     ]
     if limit["non_working_day"]:
@@ -98,7 +101,8 @@ def deadline_event(answer, stamp):
                              + answer["next"]["title"] + ".")
     lines_of_text.append(answer["safety_rule"]["text"])
     lines_of_text.append("If a child is in immediate danger, call 999.")
-    uid = answer["procedure"] + "-" + str(answer["stage"]) + "-" + answer["since"] + "@stillworried"
+    uid = answer["procedure"] + "-" + (str(answer["stage"]) if staged else answer["after"]) + "-" + answer["since"] \
+        + "@stillworried"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

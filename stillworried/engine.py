@@ -33,7 +33,14 @@ flag               None, or the first screen's today/overdue flag, looking at th
                    and the whole process's limit (see flag())
 keep_to            "stage", "overall" or None: which limit's date the first screen shows in
                    bold, the whole process's where it ends first (see keep_to())
+closed_days        the words for each date on the first screen that falls on a weekend or bank
+                   holiday, with the last working day before it (see closed_days())
+steps_due          the stage's steps of your own that are due today or overdue, each {id,
+                   status, date, words} (see steps_due())
 next_words         what happens if it is not resolved, in one line (see next_words())
+heading            "Stage 2: Practice Manager", or a follow-up's own title
+after, how         None, or for a follow-up (follow_up()): its id, and how the thing waited on is
+                   done in the first place ({title, steps, source})
 =================  ==========================================================================
 
 A *limit* (the same shape for ``deadline``, each of ``deadlines`` and ``overall``):
@@ -60,7 +67,13 @@ counted              how the date was reached ("5 working days from Monday 23 No
 quote, note, source  the source's own words, how we read them, and file and section
 applies_to_stages    the overall limit only: the stage numbers it applies at (None: all)
 non_working_day      None, or words when the date falls on a weekend or bank holiday ("Friday
-                     25 December 2026 is a bank holiday (Christmas Day): offices may be closed.")
+                     25 December 2026 is a bank holiday (Christmas Day): offices may be closed.
+                     The last working day before it is Thursday 24 December 2026.")
+working_day_before   None, or that last working day (YYYY-MM-DD)
+readings             the data's readings of a source read two ways, each with other_date (the
+                     other reading's date, where it is a count) and other_first
+reading_words        None, or why the limit is counted as it is, in one line, where the reading
+                     moves this date (without dates, every reading's why)
 after_overall        True when the date is later than the overall limit's date
 after_overall_words  None, or a sentence saying so
 status               None without today, else "upcoming", "today" or "overdue"; "done" in where_today
@@ -76,9 +89,11 @@ procedure from a stage and the day it began, giving each stage its full time lim
 next stage begins on the day the last one's limit ends); without dates it is the bare ladder.
 ``where_today(bundle, procedure_id, raised_on, today, tried=None, started=None)`` is next_step
 for the stage the walk says the person should be at today, with the walk as ``walk``.
+``follow_up(bundle, procedure_id, follow_id, since, today=None)`` is next_step's answer for a
+situation the source gives a rule for outside its stages (a referral with no answer).
 Their keys are documented on the functions.
 """
-from stillworried.workdays import FIRST_WEEKEND_DAY, DateError, WorkingCalendar, parse_date
+from stillworried.workdays import FIRST_WEEKEND_DAY, ONE_DAY, DateError, WorkingCalendar, parse_date
 from stillworried import abbreviations, team_numbers, words
 
 
@@ -180,15 +195,51 @@ def needs_started(procedure, stage_number):
     return False
 
 
-def non_working_words(calendar, names, due):
-    """None, or words for a date that falls on a weekend or bank holiday. Only a limit in
-    calendar days or months can land there (Wigan's "within further week" on 25 December)."""
+def substitute_day(calendar, names, day):
+    """The weekday a bank holiday falling at a weekend is kept on (its "substitute day"), or None."""
+    name = names.get(day.isoformat())
+    if not name:
+        return None
+    later = day
+    for _ in range(3):
+        later = later + ONE_DAY
+        if later > calendar.last:
+            return None
+        if names.get(later.isoformat()) == name + ", substitute day":
+            return later
+    return None
+
+
+def working_day_before(calendar, day, start=None):
+    """The last working day before day, or None before start (never a day before the limit began)."""
+    before = day - ONE_DAY
+    while before >= calendar.first and not calendar.is_working_day(before):
+        before = before - ONE_DAY
+    if before < calendar.first or (start is not None and before < start):
+        return None
+    return before
+
+
+def non_working_words(calendar, names, due, start=None):
+    """None, or words for a date that falls on a weekend or bank holiday, with the last working day
+    before it. Only a limit in calendar days or months can land there (Wigan's "within further
+    week" on 25 December). A bank holiday's own date at a weekend is named, with the weekday it is
+    kept on (Christmas Day on Saturday 25 December 2027, its bank holiday Monday 27th)."""
     if calendar.is_working_day(due):
         return None
-    iso = due.isoformat()
-    if due.weekday() >= FIRST_WEEKEND_DAY:
-        return words.long_date(iso) + " is at the weekend: offices may be closed."
-    return words.long_date(iso) + " is a bank holiday (" + names.get(iso, "a bank holiday") + "): offices may be closed."
+    weekend = due.weekday() >= FIRST_WEEKEND_DAY
+    substitute = substitute_day(calendar, names, due) if weekend else None
+    before = working_day_before(calendar, due, start)
+    return words.closed_day(due.isoformat(), weekend, names.get(due.isoformat()),
+                            None if substitute is None else substitute.isoformat(),
+                            None if before is None else before.isoformat())
+
+
+def closed_words(calendar, names, day):
+    """None for a working day, else what kind of closed day it is ("a bank holiday (Christmas Day)")."""
+    if calendar.is_working_day(day):
+        return None
+    return words.closed_words(day.isoformat(), day.weekday() >= FIRST_WEEKEND_DAY, names.get(day.isoformat()))
 
 
 def status_of(calendar, due, today):
@@ -225,7 +276,7 @@ def blank_limit(timescale, headline):
         "id": timescale["id"],
         "headline": headline,
         "measures": timescale["measures"],
-        "label": words.deadline_label(timescale["measures"]),
+        "label": words.limit_label(timescale),
         "who": timescale["who"],
         "action": timescale["action"],
         "amount": timescale.get("amount"),
@@ -242,9 +293,12 @@ def blank_limit(timescale, headline):
         "counted": None,
         "quote": timescale["quote"],
         "note": timescale.get("note"),
+        "readings": [dict(reading, other_date=None, other_first=False) for reading in timescale.get("readings", [])],
+        "reading_words": " ".join(reading["why"] for reading in timescale.get("readings", [])) or None,
         "source": timescale["source"],
         "applies_to_stages": timescale.get("applies_to_stages"),
         "non_working_day": None,
+        "working_day_before": None,
         "after_overall": False,
         "after_overall_words": None,
         "status": None,
@@ -255,14 +309,46 @@ def blank_limit(timescale, headline):
 
 
 def fill_limit(limit, calendar, names, timescale, start, today):
-    """Put the dates in a blank limit, counted from start (a date), seen from today (or None)."""
+    """Put the dates in a blank limit, counted from start (a date), seen from today (or None).
+
+    Where the source can be read two ways and the data gives the other reading as a count
+    (a reading's rejected_count: Southwark 3.3's "within a further five days" as 5 working days),
+    both are counted and the earlier date is kept; the limit says which, and what the other gives."""
     due = timescale_date(calendar, timescale, start)
+    counted_as = timescale
+    others = []
+    for reading in limit["readings"]:
+        other = None
+        if reading.get("rejected_count"):
+            count = {"unit": reading["rejected_count"]["unit"], "amount": reading["rejected_count"].get("amount")}
+            other = timescale_date(calendar, count, start)
+            if other < due:
+                due, counted_as = other, count
+                reading["other_first"] = True
+            reading["other_date"] = other.isoformat()
+        others.append(other)
+    lines = []
+    for reading, other in zip(limit["readings"], others):
+        if other is not None and other == due and not reading["other_first"]:
+            continue  # both readings give this date: nothing to explain here
+        if other is None and timescale["unit"] == "calendar_months" and due.day == start.day:
+            continue  # a month read two ways only where the next month is too short (31 January)
+        if reading.get("when") == "closed_start" and calendar.is_working_day(start):
+            # What a limit counts from read two ways ("the day you contacted them" or the day
+            # they received it) moves the date only where that day was not a working day.
+            continue
+        lines.append(words.reading_line(reading, None if other is None else reading["other_date"],
+                                        reading["other_first"]))
+    limit["reading_words"] = " ".join(lines) or None
     limit["from_date"] = start.isoformat()
     limit["from_words"] = words.long_date(start.isoformat())
     limit["date"] = due.isoformat()
     limit["date_words"] = words.long_date(due.isoformat())
-    limit["counted"] = words.counted_from(timescale, start.isoformat())
-    limit["non_working_day"] = non_working_words(calendar, names, due)
+    limit["counted"] = words.counted_from(counted_as, start.isoformat(), due.isoformat(),
+                                          closed_words(calendar, names, start))
+    limit["non_working_day"] = non_working_words(calendar, names, due, start)
+    before = working_day_before(calendar, due, start) if limit["non_working_day"] else None
+    limit["working_day_before"] = None if before is None else before.isoformat()
     if today is not None:
         status = status_of(calendar, due, today)
         limit["status"] = status[0]
@@ -343,39 +429,94 @@ def checked_words(bundle, contact):
     return words.checked_words(contact.get("verified_on"), source_documents(bundle, contact["sources"]))
 
 
+def phone_from(bundle, phone):
+    """(date, words) of the newest dated document that prints a phone ("2015-01", "Salford VCSE
+    protocol, January 2015"); date is "" where no source of it is dated."""
+    documents = bundle.get("sources", {})
+    newest, named = "", None
+    for source in phone.get("sources", []):
+        document = documents.get(source["file"], {})
+        date = document.get("date") or ""
+        if named is None or date > newest:
+            newest, named = date, document.get("short_title") or document.get("title") or source["file"]
+    return newest, words.from_document(named or "", newest or None)
+
+
+def team_phones(bundle, contact_id):
+    """Every number printed for a contact's team where the sources compete (its 'conflict'
+    note): its own and its teammates', the newest document's first where all are dated (else
+    its own first), each labelled with the document and date it comes from (issue 21, item 11: Salford's Quality Assurance Unit is
+    0161 603 4322 in the VCSE protocol of January 2015, 0161 603 4350 in the 2014 procedure)."""
+    found = []
+    seen = []
+    for member in [contact_id] + team_numbers.teammates(bundle["contacts"], contact_id):
+        for phone in bundle["contacts"][member].get("phones", []):
+            key = phone.get("e164") or phone["number"]
+            if key in seen or (member != contact_id and not phone.get("e164")):
+                continue
+            seen.append(key)
+            date, said = phone_from(bundle, phone)
+            labelled = dict(phone)
+            labelled["label"] = (phone["label"] + "; " if phone.get("label") else "") + said
+            labelled["from_date"] = date
+            labelled["member"] = member
+            found.append(labelled)
+    # Newest first, only where every number comes from a dated document (an undated source is not
+    # older, only of unknown age: the Bridge's advice line); the same date keeps the contact's own
+    # order (a stable insertion, by hand, so MicroPython orders them exactly as CPython does).
+    if not all(phone["from_date"] for phone in found):
+        return found
+    ordered = []
+    for phone in found:
+        at = len(ordered)
+        while at > 0 and ordered[at - 1]["from_date"] < phone["from_date"]:
+            at -= 1
+        ordered.insert(at, phone)
+    return ordered
+
+
 def contact_summary(bundle, contact_id):
     """A contact as the wizard shows it: the first callable number and email, every other
     number, and any conflicting number printed for the same team by another source.
 
-    The other numbers are listed only when this contact has a 'conflict' note: the note
-    is where the data says the numbers compete. Two numbers of one team can each have
-    their own use (the Bridge's referral and advice lines), and a route on which every
-    source gives the same number should not offer the other one."""
+    Where the contact has a 'conflict' note (the data says the numbers compete), the buttons are
+    the numbers of the newest document (team_phones: Salford's Quality Assurance Unit is 0161 603
+    4322 in the VCSE protocol of January 2015, so that is the button even on the 2014
+    procedure's card), each saying which document and date it comes from; the team's other
+    numbers are in conflicts, each with its document and date too. Two numbers of one team can
+    each have their own use (the Bridge's referral and advice lines), and a route on which every
+    source gives the same number should not offer the other one, so without the note only the
+    contact's own numbers are shown."""
     contact = bundle["contacts"][contact_id]
     phones = contact.get("phones", [])
-    callable_phones = team_numbers.dialable_phones(contact)
-    emails = contact.get("emails", [])
     conflicts = []
     if contact.get("conflict"):
-        own = set(phone["e164"] for phone in callable_phones)
-        for other_id in sorted(team_numbers.teammates(bundle["contacts"], contact_id)):
-            other = bundle["contacts"][other_id]
-            for phone in team_numbers.dialable_phones(other):
-                if phone["e164"] not in own:
-                    conflicts.append({
-                        "contact": other_id,
-                        "name": other["name"],
-                        "phone": phone["e164"],
-                        "phone_text": phone["display"],
-                        "label": phone.get("label"),
-                        "sources": phone["sources"],
-                    })
+        ordered = team_phones(bundle, contact_id)
+        own = set(phone.get("e164") or phone["number"] for phone in phones)
+        dated = all(phone["from_date"] for phone in ordered)
+        newest = ordered[0]["from_date"] if ordered else ""
+        phones = [phone for phone in ordered if (phone["from_date"] == newest if dated else
+                                                 (phone.get("e164") or phone["number"]) in own)]
+        for phone in ordered:
+            if phone in phones or not phone.get("e164"):
+                continue
+            conflicts.append({
+                "contact": phone["member"],
+                "name": bundle["contacts"][phone["member"]]["name"],
+                "phone": phone["e164"],
+                "phone_text": phone["display"],
+                "label": phone["label"],
+                "sources": phone["sources"],
+            })
+    callable_phones = [phone for phone in phones if phone.get("e164")]
+    emails = contact.get("emails", [])
     return {
         "id": contact_id,
         "name": contact["name"],
         "person": contact.get("person"),
         "role": contact.get("role"),
         "organisation": contact["organisation"],
+        "serves": contact.get("serves"),
         "phone": callable_phones[0]["e164"] if callable_phones else None,
         "phone_text": callable_phones[0]["display"] if callable_phones else None,
         "email": emails[0]["address"] if emails else None,
@@ -443,9 +584,49 @@ def stage_answer(bundle, procedure_id, stage_number, since, started=None, today=
     calendar = WorkingCalendar(bundle["calendar"])
     since_day, started_day = stage_dates(calendar, procedure, stage_number, since, started)
     today_day = None if today is None else read_day(calendar, today, "date today")
+    return answer_for(bundle, calendar, procedure, stage, following_stage(procedure, stage_number),
+                      since_day, started_day, today_day)
 
-    deadlines, main, overall = stage_limits(bundle, calendar, procedure, stage, since_day, started_day, today_day)
-    if stage_number == procedure["stages"][0]["number"]:
+
+def get_follow_up(procedure, follow_id):
+    """A situation the procedure's source gives a rule for outside its stages (follow_ups in the
+    data): Salford VCSE App. 2 §2, a referral whose outcome form has not come."""
+    for item in procedure.get("follow_ups", []):
+        if item["id"] == follow_id:
+            return item
+    raise UnknownStage("The procedure '" + procedure["id"] + "' has no situation called '" + str(follow_id) + "'.")
+
+
+def follow_up(bundle, procedure_id, follow_id, since, today=None):
+    """The answer for one of a procedure's follow-ups ("I made a referral and have heard nothing"),
+    in next_step's shape: since is the day it was done (the referral); stage is None and after
+    is the follow-up's id; next is the stage the source's route leads to, and the flag, once its
+    date has passed, says the data's overdue_do ("telephone the Partnership Bridge ...")."""
+    procedure = get_procedure(bundle, procedure_id)
+    item = get_follow_up(procedure, follow_id)
+    calendar = WorkingCalendar(bundle["calendar"])
+    since_day = read_day(calendar, since, words.date_what(item["date_legend"]))
+    today_day = None if today is None else read_day(calendar, today, "date today")
+    answer = answer_for(bundle, calendar, procedure, item, get_stage(procedure, item["then"]), since_day, None,
+                        today_day, item)
+    return written_out(bundle, answer)
+
+
+def answer_for(bundle, calendar, procedure, stage, following, since_day, started_day, today_day, after=None):
+    """The answer for a stage (or, with after, a follow-up) begun on since_day: see the top."""
+    number = None if after else stage["number"]
+    names = bundle["calendar"].get("names", {})
+    if after:
+        deadlines = resolve_timescales(calendar, names, stage["timescales"], since_day, since_day, today_day,
+                                       stage.get("deadline"))
+        main = None
+        for limit in deadlines:
+            if limit["headline"]:
+                main = limit
+        overall = None
+    else:
+        deadlines, main, overall = stage_limits(bundle, calendar, procedure, stage, since_day, started_day, today_day)
+    if number == procedure["stages"][0]["number"]:
         # The first stage covers "I haven't raised it yet" and "I raised it and I'm still waiting"
         # alike (Southwark 3.2: raise it within 2 working days, then the practitioner has 3), so
         # the limit for raising it is due or overdue only for someone who has not raised it.
@@ -461,18 +642,22 @@ def stage_answer(bundle, procedure_id, stage_number, since, started=None, today=
         add_source(sources, overall["source"])
     add_source(sources, procedure["safety_rule"]["source"])
 
-    following = following_stage(procedure, stage_number)
     partnership = bundle["partnerships"][procedure["partnership"]]
     directory = None
     if stage.get("directory"):
         listing = bundle["lists"][stage["directory"]]
         directory = {"id": listing["id"], "title": listing["title"], "source": listing["source"],
+                     "stage": listing.get("stage"),
                      "contacts": [contact_summary(bundle, cid) for cid in listing["contacts"]]}
-    notes = stage.get("notes", []) + procedure.get("notes", [])
+    # A follow-up comes before the stages: the procedure's notes on escalating are not about it.
+    notes = stage.get("notes", []) + ([] if after else procedure.get("notes", []))
     for note in notes:
         add_source(sources, note["source"])
 
-    flagged = flag(main, overall, following)
+    ending = stage_end(deadlines, main)
+    flagged = flag(main, overall, following, None if ending is main else ending,
+                   after.get("overdue_do") if after else None)
+    kept = keep_to(main, overall)
 
     return {
         "procedure": procedure["id"],
@@ -482,8 +667,10 @@ def stage_answer(bundle, procedure_id, stage_number, since, started=None, today=
         "status": procedure["status"],
         "status_note": procedure.get("status_note"),
         "review_due": procedure.get("review_due"),
-        "stage": stage["number"],
+        "stage": number,
+        "after": after["id"] if after else None,
         "title": stage["title"],
+        "heading": words.stage_heading(number, stage["title"]),
         "stages": len(procedure["stages"]),
         "since": since_day.isoformat(),
         "since_words": words.long_date(since_day.isoformat()),
@@ -492,6 +679,7 @@ def stage_answer(bundle, procedure_id, stage_number, since, started=None, today=
         "today": None if today_day is None else today_day.isoformat(),
         "who": stage["who"],
         "do": stage["do"],
+        "how": after.get("how") if after else None,
         "record": stage.get("record", []),
         "send": [{"id": fid, "title": bundle["forms"][fid]["title"], "source": bundle["forms"][fid]["source"]}
                  for fid in stage.get("send", [])],
@@ -510,15 +698,49 @@ def stage_answer(bundle, procedure_id, stage_number, since, started=None, today=
             "contacts": [contact_summary(bundle, cid) for cid in following["contacts"]],
         },
         "sources": sources,
-        "no_number": no_number(bundle, procedure_id, stage_number),
+        "no_number": stage_no_number(bundle, stage),
         "which_wins": which_wins(main, overall),
         "flag": flagged,
-        "keep_to": keep_to(main, overall),
+        "keep_to": kept,
+        "closed_days": closed_days(main, overall, kept),
+        # Once the flag says the stage is overdue (move on, or do the step now), it is the one thing
+        # to do now: a missed earlier step of the stage is not said again.
+        "steps_due": [] if flagged and flagged["status"] == "overdue" else steps_due(deadlines),
         # "by then" only where the date is still ahead: once it has passed, the flag says "move to
         # stage N now", and "if it is not resolved by then" would point at a day gone by.
         "next_words": next_words(following, main is not None and main["date"] is not None
-                                 and not (flagged and flagged["status"] == "overdue")),
+                                 and not (flagged and flagged["status"] == "overdue"),
+                                 after.get("if_not") if after else None),
     }
+
+
+def closed_days(deadline, overall, kept):
+    """The words for each date on the first screen that falls on a weekend or bank holiday, with
+    the last working day before it (issue 21, item 7): the date in bold, and the stage's own date
+    where the whole process's is in bold (the which-comes-first line names it), said whatever
+    else is given: the day the disagreement began, an optional answer, changes which date is in
+    bold, never whether the stage's warning is said."""
+    said = []
+    if kept == "overall" and overall["non_working_day"]:
+        said.append(overall["non_working_day"])
+    if deadline is not None and deadline["date"] is not None and deadline["non_working_day"]:
+        said.append(deadline["non_working_day"] if kept != "overall" else words.stage_own_date(deadline["non_working_day"]))
+    return said
+
+
+def steps_due(limits):
+    """The stage's other steps for your side (to raise it, to send something) that are due today
+    or overdue, each with what to do now, for the first screen (issue 21, item 5: Southwark
+    stage 2's same-working-day escalation, due on the day stage 1 could not resolve it)."""
+    found = []
+    for limit in limits:
+        if limit["headline"] or limit["measures"] not in words.OWN_ACTIONS or limit["date"] is None:
+            continue
+        # Never the flag's own limit: that is the headline, the stage's end or the whole process's.
+        if limit["status"] in ("overdue", "today"):
+            found.append({"id": limit["id"], "status": limit["status"], "date": limit["date"],
+                          "words": words.step_due(limit)})
+    return found
 
 
 def no_number(bundle, procedure_id, stage_number):
@@ -528,7 +750,11 @@ def no_number(bundle, procedure_id, stage_number):
     how to reach them instead, sentence: the two as one line (what every page shows), contacts:
     the way in the source gives, if any, as contact_summary gives them (Salford's Partnership
     Bridge), source}."""
-    stage = get_stage(get_procedure(bundle, procedure_id), stage_number)
+    return stage_no_number(bundle, get_stage(get_procedure(bundle, procedure_id), stage_number))
+
+
+def stage_no_number(bundle, stage):
+    """no_number() for a stage (or follow-up) as the data holds it."""
     said = stage.get("no_number")
     if not said:
         return None
@@ -591,36 +817,59 @@ def which_wins_rule(procedure, stage_number):
     return words.two_limits(procedure["overall"])
 
 
-def flag(deadline, overall, following):
+def flag(deadline, overall, following, ending=None, then_words=None):
     """The first screen's flag, from the limits' status as seen from today: None, or {status
-    ("overdue" or "today"), limit ("stage" or "overall": which date it is about), words}. It is
-    overdue when the stage's date or the whole process's limit has passed (a Wigan stage begun on 23 November is within its 10 working days on
-    3 December, but the month from 2 November ended on 2 December); due today when either
-    falls today and neither has passed. following is the next stage (or None)."""
-    move = ("move to stage " + str(following["number"]) + " now") if following else \
-        "contact them again and tell your manager"
+    ("overdue" or "today"), limit ("stage" or "overall": which date it is about), words}. It is overdue when the stage's date or the whole process's limit has passed (a Wigan
+    stage begun on 23 November is within its 10 working days on 3 December, but the month from
+    2 November ended on 2 December); due today when either falls today and neither has passed.
+    following is the next stage (or None); ending, the limit that ends the stage where the
+    headline is a step of your own (Wigan stage 4: raise it within 2 working days, then 10 for
+    the directors); then_words, what to do once it has passed where the data says it (a
+    follow-up's overdue_do).
+
+    What to do now fits the step: for a step of your own (raise it, refer it, send it) "if it is
+    not done yet, ... now"; for an answer or a resolution, move to the next stage, or at the last
+    stage contact them again. Never "contact them again" where nobody has been contacted yet
+    (Wigan stage 5: refer it to the WSCP Business Manager)."""
     found = []
-    for limit, whose in ((deadline, "stage"), (overall, "overall")):
+    for limit, whose in ((deadline, "stage"), (ending, "stage"), (overall, "overall")):
         if limit is not None and limit["date"] is not None and limit["status"] in ("overdue", "today"):
-            found.append((limit["status"] != "overdue", limit["date"], whose, limit))
+            own = whose == "stage" and limit["measures"] in words.OWN_ACTIONS
+            # Overdue before today; then the stage's end before a step of your own; the earlier
+            # date; and, on the same day, the stage's own limit before the whole process's.
+            found.append(((limit["status"] != "overdue", own, limit["date"], whose != "stage"), whose, own, limit))
     if not found:
         return None
-    found.sort(key=lambda item: (item[0], item[1], item[2]))
-    today, _, whose, limit = found[0]
-    if not today:
-        said = "This was due on " if whose == "stage" else "The whole process should have been finished by "
-        return {"status": "overdue", "limit": whose,
-                "words": said + limit["date_words"] + ". It is now overdue: " + move + "."}
-    if whose == "stage":
-        return {"status": "today", "limit": whose, "words": "This is due today."}
-    return {"status": "today", "limit": whose, "words": "The whole process should be finished today."}
+    found.sort(key=lambda item: item[0])
+    _, whose, own, limit = found[0]
+    if limit["status"] == "today":
+        if whose == "stage":
+            return {"status": "today", "limit": whose, "words": "This is due today."}
+        return {"status": "today", "limit": whose, "words": "The whole process should be finished today."}
+    if own:
+        now = words.do_it_now(limit)
+    elif then_words:
+        now = then_words
+    elif following:
+        now = "move to stage " + str(following["number"]) + " now"
+    elif deadline is not None and deadline["measures"] in words.OWN_ACTIONS:
+        now = words.do_it_now(deadline)
+    else:
+        now = "contact them again and tell your manager"
+    said = "This was due on " if whose == "stage" else "The whole process should have been finished by "
+    return {"status": "overdue", "limit": whose,
+            "words": said + limit["date_words"] + ". It is now overdue: " + now + "."}
 
 
-def next_words(following, dated):
+def next_words(following, dated, if_not=None):
     """What happens if it is not resolved, in one line. "by then" only where the stage has a
-    date to be resolved by (dated); following is the next stage, or None at the last."""
+    date to be resolved by (dated); following is the next stage, or None at the last. if_not:
+    a follow-up's own condition ("If the form has not come, or you are dissatisfied with the
+    response to your referral")."""
     if following is None:
         return "This is the last stage of the procedure."
+    if if_not:
+        return if_not + ", go to stage " + str(following["number"]) + ": " + following["title"] + "."
     return ("If it is not resolved" + (" by then" if dated else "") + ", go to stage " + str(following["number"])
             + ": " + following["title"] + ".")
 
@@ -864,7 +1113,8 @@ def _either(item, first, others, letters, seen):
 
 
 def _limit(limit, letters, seen):
-    return _texts(limit, ("rule", "missing_words", "non_working_day", "after_overall_words"), letters, seen)
+    return _texts(limit, ("label", "rule", "missing_words", "non_working_day", "after_overall_words", "reading_words"),
+                  letters, seen)
 
 
 def _contact(contact, letters, seen):
@@ -898,6 +1148,7 @@ def written_out(bundle, answer):
     answer = _texts(answer, ("which_wins", "next_words"), letters, seen)
     if answer["flag"]:
         answer["flag"] = _texts(answer["flag"], ("words",), letters, seen)
+    answer["steps_due"] = [_texts(step, ("words",), letters, seen) for step in answer["steps_due"]]
     if answer["no_number"]:
         said = _either(answer["no_number"], "sentence", ("words", "reach"), letters, seen)
         said["contacts"] = [_contact(contact, letters, seen) for contact in said["contacts"]]
@@ -910,6 +1161,9 @@ def written_out(bundle, answer):
     answer["do"] = [abbreviations.write_out(text, letters, seen) for text in answer["do"]]
     answer["send"] = [_texts(form, ("title",), letters, seen) for form in answer["send"]]
     answer["record"] = [abbreviations.write_out(text, letters, seen) for text in answer["record"]]
+    if answer["how"]:
+        answer["how"] = _texts(answer["how"], ("title",), letters, seen)
+        answer["how"]["steps"] = [abbreviations.write_out(text, letters, seen) for text in answer["how"]["steps"]]
     answer["safety_rule"] = _texts(answer["safety_rule"], ("text",), letters, seen)
     answer["notes"] = [_texts(note, ("title", "text"), letters, seen) for note in answer["notes"]]
     if answer["next"]:

@@ -7,8 +7,11 @@ from a fixed alphabet, never free text: the parser drops anything else. The resu
     #procedure=<id>&stage=<n>[&agency=<id>]&since=<YYYY-MM-DD>[&started=<YYYY-MM-DD>]
 
 and the questions before it are #area (which area?), #area=<id> (which situation? skipped
-when the area has one procedure), #procedure=<id> (which stage?) and, at a stage whose source
-lists contacts agency by agency, #procedure=<id>&stage=<n> (whose decision?).
+when the area has one procedure and no follow-up), #procedure=<id> (which stage?) and, at a
+stage whose source lists contacts agency by agency, #procedure=<id>&stage=<n> (whose decision?).
+A follow-up the procedure declares (a situation its source gives a rule for outside its stages,
+such as a referral with no answer) is #procedure=<id>&after=<follow-up id>, asking its day, and
+#procedure=<id>&after=<follow-up id>&since=<YYYY-MM-DD>, its answer.
 
 Pure functions only: the browser glue in pyscript/ reads the page, asks these which question to
 show, and writes the answer the engine gives. Runs under CPython and MicroPython.
@@ -16,7 +19,9 @@ show, and writes the answer the engine gives. Runs under CPython and MicroPython
 from stillworried import words
 from stillworried.workdays import DateError, WorkingCalendar, parse_date
 
-ANSWER_KEYS = ("procedure", "stage", "agency", "since", "started")
+ANSWER_KEYS = ("procedure", "after", "stage", "agency", "since", "started")
+# A follow-up of the procedure (its follow_ups in the data): #procedure=salford-vcse&after=referral.
+AFTER = "after"
 # "Where should I be today?": #procedure=<id>&raised asks the day it was raised, and
 # #procedure=<id>&raised=<YYYY-MM-DD> answers for the stage the engine's walk gives for today.
 RAISED = "raised"
@@ -84,10 +89,10 @@ def parse_fragment(fragment):
             read = _only(value, ID_CHARACTERS, 60)
             if read:
                 answers["procedure"] = read
-        elif key == "agency":
+        elif key in ("agency", AFTER):
             read = _only(value, ID_CHARACTERS, 80)
             if read:
-                answers["agency"] = read
+                answers[key] = read
         elif key == "stage":
             read = _only(value, DIGITS, 2)
             if read:
@@ -126,6 +131,10 @@ def make_fragment(answers):
 def back(answers, bundle):
     """The answers one question earlier, for the page's own "Back" link. Given the bundle, it
     skips the situation question where the area has only one (step() skips it too)."""
+    if answers.get(AFTER):
+        if "since" in answers:
+            return {"procedure": answers["procedure"], AFTER: answers[AFTER]}
+        return {"area": answers.get("partnership")}
     if RAISED in answers and "stage" not in answers:
         if answers[RAISED]:
             return {"procedure": answers["procedure"], RAISED: None}
@@ -140,7 +149,7 @@ def back(answers, bundle):
     if "stage" in answers:
         return {"procedure": answers["procedure"]}
     if "procedure" in answers:
-        only = len(area_procedures(bundle, answers.get("partnership"))) == 1
+        only = len(situations(bundle, answers.get("partnership"))) == 1
         return {"area": None if only else answers.get("partnership")}
     if answers.get("area"):
         return {"area": None}
@@ -148,8 +157,53 @@ def back(answers, bundle):
 
 
 def area_procedures(bundle, area):
-    """The procedures of an area, in the data's order."""
+    """The procedures of an area, in the data's order: the browser's merged bundle says it in
+    area_procedures (an area's part is written with sorted keys), the whole bundle by its own order."""
+    if area in bundle.get("area_procedures", {}):
+        return list(bundle["area_procedures"][area])
     return [pid for pid, procedure in bundle["procedures"].items() if procedure["partnership"] == area]
+
+
+def follow_ups(bundle, procedure_id):
+    """A procedure's follow-ups (situations its source gives a rule for outside its stages)."""
+    procedure = bundle["procedures"].get(procedure_id)
+    return procedure.get("follow_ups", []) if procedure else []
+
+
+def follow_up(bundle, procedure_id, follow_id):
+    """One follow-up of a procedure, or None."""
+    for item in follow_ups(bundle, procedure_id):
+        if item["id"] == follow_id:
+            return item
+    return None
+
+
+def situations(bundle, area):
+    """The choices of "Which of these describes you?": each procedure of the area, followed by its
+    follow-ups, as [{"value", "label", "hint", "lapsed", "answers"}]. value is what the radio
+    holds ("salford-vcse", "salford-vcse/referral": a slash is never in an id) and answers the
+    address it leads to. The question is skipped where there is only one choice."""
+    found = []
+    for procedure_id in area_procedures(bundle, area):
+        procedure = bundle["procedures"][procedure_id]
+        lapsed = procedure["status"] == "lapsed"
+        # Short, so Continue is on a phone's first screen; the answer gives the whole note.
+        hint = procedure["title"] + "." + (" Its answer says what this means for you." if lapsed else "")
+        found.append({"value": procedure_id, "label": procedure["for_whom"], "hint": hint, "lapsed": lapsed,
+                      "answers": {"procedure": procedure_id}})
+        for item in procedure.get("follow_ups", []):
+            found.append({"value": procedure_id + "/" + item["id"], "label": item["for_whom"],
+                          "hint": item.get("hint"), "lapsed": False,
+                          "answers": {"procedure": procedure_id, AFTER: item["id"]}})
+    return found
+
+
+def situation_answers(bundle, area, value):
+    """The answers a situation choice leads to (see situations), or None for a value it does not offer."""
+    for choice in situations(bundle, area):
+        if choice["value"] == value:
+            return choice["answers"]
+    return None
 
 
 def slug(text):
@@ -165,10 +219,37 @@ def slug(text):
     return made.strip("-")[:80]
 
 
+def listed_as(contact, list_id):
+    """The heading a list prints a contact under: its listed_under for that list, else its
+    organisation (Rachel Clemow is under Education Settings in Wigan's Stage 1 table)."""
+    for under in contact.get("listed_under", []):
+        if under["list"] == list_id:
+            return under["organisation"]
+    return contact["organisation"]
+
+
+def printed_names(bundle, partnership):
+    """{a name an agency is also printed under: the agency's own name} for one area's agencies."""
+    found = {}
+    for item in bundle.get("agencies", {}).values():
+        if item["partnership"] == partnership:
+            for other in item.get("also_printed_as", []):
+                found[other] = item["organisation"]
+    return found
+
+
 def agencies(bundle, procedure_id, stage_number):
     """The agencies whose contacts the source lists for this stage (its directory), in the
-    source's order, as [{"id", "name", "hint", "contacts": [contact ids]}]. Empty when the stage
-    has no such list or the list names only one agency, since then the question changes nothing.
+    source's order, as [{"id", "ids", "name", "label", "hint", "contacts", "adults_only"}]. Empty
+    when the stage has no such list or the list names only one agency, since then the question
+    changes nothing.
+
+    Contacts fit the person asking about a child (issue 21, item 8): each agency's children's
+    contacts come first, then those the source does not say are for children or adults, and
+    the ones the source says are for adults only are apart, in adults_only; an agency with only
+    those comes after the others, its hint saying so. An agency the sources print under two
+    names (the hospital trust, spelt two ways in Wigan's two tables) is one choice whose label
+    has both; ids holds the address id of each name, so a link made with either still works.
     The hint (or None) and which contact comes first for this list are the data's (the
     'agencies' block of contacts.yaml): Wigan Council's Michelle McNally at stage 2, say."""
     procedure = bundle["procedures"][procedure_id]
@@ -178,10 +259,12 @@ def agencies(bundle, procedure_id, stage_number):
             directory = stage.get("directory")
     if not directory:
         return []
+    aliases = printed_names(bundle, procedure["partnership"])
     found = []
     by_slug = {}
     for contact_id in bundle["lists"][directory]["contacts"]:
-        name = bundle["contacts"][contact_id]["organisation"]
+        name = listed_as(bundle["contacts"][contact_id], directory)
+        name = aliases.get(name, name)
         key = slug(name)
         if key not in by_slug:
             by_slug[key] = {"id": key, "name": name, "contacts": []}
@@ -190,18 +273,30 @@ def agencies(bundle, procedure_id, stage_number):
     said = bundle.get("agencies", {})
     for item in found:
         data = said.get(procedure["partnership"] + "/" + item["name"], {})
-        item["hint"] = data.get("hint")
+        also = data.get("also_printed_as", [])
+        item["ids"] = [item["id"]] + [slug(other) for other in also]
+        item["label"] = item["name"] + (", also printed as " + " and ".join(also) if also else "")
         for first in data.get("first", []):
             if first["list"] == directory and first["contact"] in item["contacts"]:
                 item["contacts"].remove(first["contact"])
                 item["contacts"].insert(0, first["contact"])
-    return found if len(found) > 1 else []
+        serves = [bundle["contacts"][cid].get("serves") for cid in item["contacts"]]
+        item["adults_only"] = [cid for cid, kind in zip(item["contacts"], serves) if kind == "adults"]
+        item["contacts"] = [cid for cid, kind in zip(item["contacts"], serves) if kind == "children"] + \
+            [cid for cid, kind in zip(item["contacts"], serves) if kind not in ("children", "adults")]
+        item["hint"] = data.get("hint")
+        if not item["contacts"]:
+            item["hint"] = "For adult services only." + (" " + item["hint"] if item["hint"] else "")
+    if len(found) < 2:
+        return []
+    return [item for item in found if item["contacts"]] + [item for item in found if not item["contacts"]]
 
 
 def agency(bundle, procedure_id, stage_number, agency_id):
-    """The chosen agency of agencies(), or None."""
+    """The chosen agency of agencies(), or None. A link made with another name the agency is
+    printed under still finds it."""
     for item in agencies(bundle, procedure_id, stage_number):
-        if item["id"] == agency_id:
+        if agency_id in item["ids"]:
             return item
     return None
 
@@ -237,17 +332,19 @@ def step(bundle, answers, today):
             return AREA, {"area": None}, problem
         if area not in bundle["partnerships"]:
             return AREA, {"area": None}, "We do not have an area called that. Choose an area."
-        only = area_procedures(bundle, area)
+        only = situations(bundle, area)
         if len(only) == 1:
             # One situation to choose from is no question: go on to its stages, and the stage
             # question says which procedure it is.
-            return STAGE, {"procedure": only[0], "partnership": area}, None
+            return STAGE, {"procedure": only[0]["value"], "partnership": area}, None
         return SITUATION, {"area": area}, None
     procedure = bundle["procedures"].get(procedure_id)
     if procedure is None:
         return AREA, {"area": None}, "The link was for a procedure we do not have. Choose your area."
     kept = {"procedure": procedure_id, "partnership": procedure["partnership"]}
     numbers = [stage["number"] for stage in procedure["stages"]]
+    if answers.get(AFTER) or AFTER in unreadable:
+        return after_step(bundle, answers, kept, today)
     if RAISED in answers and "stage" not in answers:
         kept[RAISED] = None
         if RAISED in unreadable:
@@ -288,6 +385,36 @@ def step(bundle, answers, today):
     if answers.get("started"):
         kept["started"] = answers["started"]
     return RESULT, kept, None
+
+
+def after_step(bundle, answers, kept, today):
+    """step() for a follow-up's address: its date question, then its answer."""
+    unreadable = answers.get("unreadable", [])
+    item = follow_up(bundle, kept["procedure"], answers.get(AFTER))
+    if item is None:
+        return SITUATION, {"area": kept["partnership"]}, "We do not have that situation. Choose what describes you."
+    kept[AFTER] = item["id"]
+    if "since" in unreadable:
+        return WHEN, kept, "The link had a date we could not read. Enter the date again."
+    if "since" not in answers:
+        return WHEN, kept, None
+    problem = date_problem(bundle, answers["since"], None, today, words.capitalise(item["date_legend"]))
+    if problem:
+        return WHEN, kept, problem[1]
+    kept["since"] = answers["since"]
+    return RESULT, kept, None
+
+
+def date_question(bundle, answers):
+    """(question, label, asks the day the disagreement began) for the date question these
+    answers lead to: a stage's ("When did this stage began?", what its time limits count from)
+    or a follow-up's own ("When did you make the referral?")."""
+    procedure = bundle["procedures"][answers["procedure"]]
+    item = follow_up(bundle, answers["procedure"], answers.get(AFTER))
+    if item is not None:
+        return item["date_question"], item["date_legend"], False
+    return ("When did this stage begin?", words.capitalise(stage_began_words(procedure, answers["stage"])),
+            asks_when_it_started(procedure))
 
 
 def check_dates(bundle, since, started, today):

@@ -30,6 +30,11 @@ FLAG = "flag"
 RULE = "rule"
 NEXT = "next"
 WHICH_WINS = "which-wins"
+# Beside the date: a weekend or bank holiday (with the working day before it), the steps of your
+# own that are due or overdue (and what to do now), and why a source read two ways is counted so.
+CLOSED = "closed"
+STEPS_DUE = "steps-due"
+READING = "reading"
 NO_NUMBER = "no-number"
 NAME = "name"
 ROLE = "role"

@@ -51,11 +51,79 @@ def timescale_rule(timescale):
     return head + " within " + span(timescale["amount"], timescale["unit"]) + " of " + timescale["from_words"] + "."
 
 
-def counted_from(timescale, from_iso):
-    """'5 working days from Monday 23 November 2026', to show how the date was reached."""
-    if timescale["unit"] == "same_working_day":
+def counted_from(timescale, from_iso, due_iso=None, closed=None):
+    """'5 working days from Monday 23 November 2026', to show how the date was reached.
+
+    With the date it fell on (due_iso), two cases say more, so no date moves without a word:
+    "the same working day" as a day offices are closed is the next working day (closed: that
+    day's words, "a bank holiday (Christmas Day)"), and a month from a day its last month has no
+    such day of ends on that month's last day (Wigan's month from 31 January ends on 28 February)."""
+    unit = timescale["unit"]
+    if unit == "same_working_day":
+        if due_iso is not None and due_iso != from_iso and closed:
+            return "the next working day after " + long_date(from_iso) + ", which is " + closed
+        if due_iso is not None:
+            return "the same working day as " + long_date(from_iso)
         return "the same working day as " + long_date(from_iso) + ", or the next working day"
-    return span(timescale["amount"], timescale["unit"]) + " from " + long_date(from_iso)
+    said = span(timescale["amount"], unit) + " from " + long_date(from_iso)
+    if unit == "calendar_months" and due_iso is not None and parse_date(due_iso).day != parse_date(from_iso).day:
+        due = parse_date(due_iso)
+        said += (" (" + MONTHS[due.month - 1] + " " + str(due.year) + " has no " + ordinal(parse_date(from_iso).day)
+                 + ", so the month ends on its last day)")
+    return said
+
+
+def ordinal(number):
+    """29 -> '29th', 31 -> '31st'."""
+    if 10 <= number % 100 <= 20:
+        return str(number) + "th"
+    return str(number) + {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
+def closed_day(iso, weekend, holiday, substitute_iso, before_iso):
+    """A date offices may be closed on, said next to the date with the last working day before it
+    (issue 21, item 7): "Friday 25 December 2026 is a bank holiday (Christmas Day): offices may be
+    closed. The last working day before it is Thursday 24 December 2026." weekend: True at a
+    weekend; holiday: the bank holiday's name, or None; substitute_iso: the weekday the holiday is
+    kept on when it falls at a weekend (Christmas Day on Saturday 25 December 2027: Monday 27th)."""
+    if weekend and holiday:
+        said = long_date(iso) + " is " + holiday + ", at the weekend"
+        if substitute_iso:
+            said += "; the bank holiday for it is " + long_date(substitute_iso)
+        said += ": offices may be closed."
+    elif weekend:
+        said = long_date(iso) + " is at the weekend: offices may be closed."
+    else:
+        said = long_date(iso) + " is a bank holiday (" + (holiday or "a bank holiday") + "): offices may be closed."
+    if before_iso:
+        said += " The last working day before it is " + long_date(before_iso) + "."
+    return said
+
+
+def stage_own_date(closed):
+    """A closed-day line for the stage's own date where the whole process's is the one in bold."""
+    return "This stage's own date: " + closed
+
+
+def closed_words(iso, weekend, holiday):
+    """What a closed day is, inside a sentence: "a bank holiday (Christmas Day)", "at the weekend"."""
+    if weekend and holiday:
+        return holiday + ", at the weekend"
+    if weekend:
+        return "at the weekend"
+    return "a bank holiday (" + (holiday or "a bank holiday") + ")"
+
+
+def reading_line(reading, other_date=None, other_first=False):
+    """Where the source can be read two ways (a timescale's readings in the data): the data's one
+    line saying which reading we keep and why, and, with dates, what the other gives. The engine
+    keeps whichever ends first, so where the other reading does, it says so."""
+    line = reading["why"]
+    if other_date is not None and other_first:
+        return line + " Here " + reading["rejected"] + " ends first, so that is the date: " + long_date(other_date) + "."
+    if other_date is not None:
+        return line + " Counted as " + reading["rejected"] + ", it would be " + long_date(other_date) + "."
+    return line
 
 
 # What a contact card says where the source gives a contact no number and no email (and no note
@@ -113,11 +181,89 @@ OUT_OF_HOURS_EVERY_AREA = ("None of the sources gives a number for out of hours:
 
 DEADLINE_LABELS = {"raise": "Raise it by", "answer": "Answer due by", "resolve": "Resolution due by",
                    "confirm": "Confirmation due by", "send": "Send it by"}
+# A limit for something your side does ("raise it", "send it") is labelled by that action, since
+# the words before the date cannot say "it" before the page has said what it is (issue 21, item 11).
+OWN_ACTIONS = ("raise", "send")
 
 
 def deadline_label(measures):
     """The headline for a stage's main date, by what the time limit measures."""
     return DEADLINE_LABELS.get(measures, "Due by")
+
+
+def limit_label(timescale):
+    """The words before a time limit's date: the data's own label where it gives one ("Referrals
+    Outcome Form due by"), the action for something your side does ("Copy the Escalation Notice
+    to the appropriate Service Manager (or equivalent) by"), else by what it measures."""
+    if timescale.get("label"):
+        return timescale["label"]
+    if timescale["measures"] in OWN_ACTIONS:
+        return capitalise(timescale["action"]) + " by"
+    return deadline_label(timescale["measures"])
+
+
+def do_it_now(limit):
+    """What to do about a step your side should already have taken: "if it is not done yet, you
+    should escalate it to your line manager now" (never "contact them again" before anyone was
+    contacted)."""
+    return "if it is not done yet, " + limit["who"] + " should " + limit["action"] + " now"
+
+
+def step_due(limit):
+    """A step of the stage other than its headline, due today or overdue, for the first screen
+    (issue 21, item 5): what, by when (and, for "the same working day", the same as what), and
+    what to do now."""
+    said = capitalise(limit["who"]) + " should " + limit["action"] + " by " + limit["date_words"]
+    if limit["unit"] == "same_working_day" and limit["date"] != limit["from_date"]:
+        said += ": " + limit["counted"]  # moved on from a closed day, and said so (issue 22)
+    elif limit["unit"] == "same_working_day":
+        said += ", the same working day as " + limit["from_what"]
+    said += "."
+    if limit["status"] == "today":
+        return said + " That is today."
+    return said + " It is overdue: if it is not done yet, do it now."
+
+
+def date_what(legend):
+    """A date question's label as its messages name it: "The day you made the referral" ->
+    "date you made the referral" ("Enter the date you made the referral.")."""
+    return "date" + legend[len("The day"):] if legend.startswith("The day ") else "date"
+
+
+def stage_heading(number, title):
+    """The answer's heading: "Stage 2: Practice Manager", or a situation's own title."""
+    return title if number is None else "Stage " + str(number) + ": " + title
+
+
+def source_date(date):
+    """A source's date as a reader says it: '2015-01' -> 'January 2015', '2014-05-15' -> '15 May 2014'."""
+    parts = date.split("-")
+    said = MONTHS[int(parts[1]) - 1] + " " + parts[0]
+    return (str(int(parts[2])) + " " + said) if len(parts) == 3 else said
+
+
+def from_document(title, date):
+    """Which document (and its date) a number comes from, beside the number: "Salford VCSE
+    protocol, January 2015", or "undated" where the source has no date."""
+    return title + ", " + (source_date(date) if date else "undated")
+
+
+# The line above the contacts the source says are for adults only, put apart after the others.
+ADULTS_ONLY = "For adult services only:"
+
+
+def list_heading(agency, listing, stage_number):
+    """The line above an agency's contacts from a list the source prints, naming the stage the
+    source gives it for (Wigan Appendix 2's second table is "for logging/discussion/resolution
+    at Stage 2", whichever stage it is shown at). Short: on a phone every line pushes the first
+    contact's button down."""
+    given = listing.get("stage")
+    if given is None:
+        return agency + ", from the source's list:"
+    if given == stage_number:
+        return agency + ", from the stage " + str(given) + " list:"
+    return (agency + ", from the stage " + str(given) + " list (the source gives none for stage "
+            + str(stage_number) + "):")
 
 
 def first_screen_label(limit, keep_to):

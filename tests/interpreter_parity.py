@@ -66,6 +66,19 @@ def where_questions(bundle):
     return asked
 
 
+def follow_up_questions(bundle):
+    """Every follow-up (a referral with no answer) from awkward days, seen from several todays,
+    and some that cannot be answered."""
+    asked = []
+    for procedure_id in sorted(bundle["procedures"]):
+        for item in bundle["procedures"][procedure_id].get("follow_ups", []):
+            for since in DATES:
+                for today in (None, "2026-12-09", "2027-01-04"):
+                    asked.append([procedure_id, item["id"], since, today])
+    return asked + [["salford-vcse", "nothing", "2026-11-25", None], ["nowhere", "referral", "2026-11-25", None],
+                    ["salford-vcse", "referral", "2026-02-30", None]]
+
+
 def timeline_questions(bundle):
     asked = []
     for procedure_id, number in every_stage(bundle):
@@ -82,6 +95,13 @@ def fragments(bundle):
         links += ["#procedure=" + procedure_id, "#procedure=%s&stage=%d" % (procedure_id, number),
                   "#procedure=%s&stage=%d&since=2026-11-23" % (procedure_id, number),
                   "#procedure=%s&stage=%d&since=2026-11-23&started=2026-11-02" % (procedure_id, number)]
+    for procedure_id in sorted(bundle["procedures"]):
+        for item in bundle["procedures"][procedure_id].get("follow_ups", []):
+            links += ["#procedure=%s&after=%s" % (procedure_id, item["id"]),
+                      "#procedure=%s&after=%s&since=2026-11-25" % (procedure_id, item["id"]),
+                      "#procedure=%s&after=%s&since=2026-12-25" % (procedure_id, item["id"])]
+    links += ["#procedure=salford-vcse&after=nothing", "#procedure=wigan&stage=2&agency=wrightington-wigan-leigh-nhs-"
+              "foundation-trust&since=2026-11-23", "#procedure=wigan&stage=1&agency=education-settings"]
     links += [fragment for fragment, _, _ in HOSTILE]
     chance = random.Random(4)
     for _ in range(300):
@@ -124,6 +144,7 @@ def suite_input(bundle):
         "stamp": "20261123T093000Z",
         "office": [[contact, day, time] for contact in contacts for day in OFFICE_DAYS for time in OFFICE_TIMES],
         "abbreviations": [[area, TRICKY] for area in sorted(bundle["partnerships"])],
+        "follow_ups": follow_up_questions(bundle),
     }
 
 
@@ -226,6 +247,24 @@ def test_the_same_abbreviations_written_out_as_cpython(suite_run):
 
 def test_the_same_where_today_and_timelines_as_cpython(suite_run):
     assert_same_as_cpython(suite_run, ["where_today", "timeline"])
+
+
+def test_the_same_follow_ups_situations_and_agencies_as_cpython(suite_run):
+    """Issue 21: "I made a referral and have heard nothing" (its answer from the whole data and from
+    one area's part, and its calendar file), the situations offered and the agencies at each stage
+    (children's contacts first, adults-only apart, one choice for a trust printed two ways)."""
+    assert_same_as_cpython(suite_run, ["follow_up", "follow_up_from_parts", "follow_up_event", "situations",
+                                       "situations_from_parts", "agencies"])
+    _, results, _ = suite_run
+    referral = [line[2] for line in results if line[0] == "follow_up"
+                and line[1] == ["salford-vcse", "referral", "2026-11-23", "2026-12-09"]]
+    assert referral[0]["result"]["deadline"]["date"] == "2026-11-30"  # a Monday and a week on: 30 November
+    whole = {(line[0], str(line[1])): line[2] for line in results}
+    for kind, question, answer in results:
+        if kind == "follow_up_from_parts" and question[0] == "salford-vcse":
+            assert answer == whole[("follow_up", str(question))], question
+        if kind == "situations_from_parts":
+            assert answer == whole[("situations", str(question))], question
 
 
 def test_where_should_i_be_today_gives_the_hand_worked_answers(suite_run):

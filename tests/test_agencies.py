@@ -30,7 +30,7 @@ def test_wigan_stage_2_wigan_council_michelle_mcnally_first(bundle):
     assert council["contacts"][0] == "wigan-michelle-mcnally"
     assert bundle["contacts"]["wigan-michelle-mcnally"]["role"] == "Service Lead Duty & MAST Children's Social Care"
     listed = bundle["lists"]["wigan-stage-2-safeguarding-leads"]["contacts"]
-    assert sorted(council["contacts"]) == sorted(
+    assert sorted(council["contacts"] + council["adults_only"]) == sorted(
         cid for cid in listed if bundle["contacts"][cid]["organisation"] == "Wigan Council")  # nobody dropped
 
 
@@ -38,11 +38,14 @@ def test_wigan_stage_2_greater_manchester_police_ds_claire_harvey_first(bundle):
     police = choice(bundle, 2, "greater-manchester-police")
     assert police["contacts"][0] == "wigan-claire-harvey"
     assert bundle["contacts"]["wigan-claire-harvey"]["role"] == "MAST/Child Safeguarding"
-    assert len(police["contacts"]) == 7  # nobody dropped: the rest follow in the data's order
+    # Nobody dropped: the rest follow, children's first, and DI Dave Henshall (Vulnerability Lead
+    # Adults) apart, after them.
+    assert len(police["contacts"]) == 6 and police["adults_only"] == ["wigan-dave-henshall"]
 
 
 def test_wigan_stage_1_keeps_the_lists_order_where_the_data_puts_no_one_first(bundle):
-    assert choice(bundle, 1, "wigan-council")["contacts"][0] == "wigan-graham-doubleday"
+    assert [cid for cid in choice(bundle, 1, "childrens-social-care")["contacts"][:2]] == [
+        "wigan-csc-locality-1", "wigan-csc-locality-2"]
 
 
 @needs_sources
@@ -103,3 +106,67 @@ def test_an_agency_not_spelled_as_its_contacts_stops_the_check_with_a_suggestion
 def test_an_agency_listed_twice_stops_the_check(tmp_path):
     said = data_copy(tmp_path, "  - organisation: TYSS\n", "  - organisation: CAFCASS\n")
     assert "The agency 'CAFCASS' is listed twice for wigan" in said
+
+
+# --- Issue 21, item 8, and issue 22: contact lists that fit the person ----------------------------
+
+def test_wigan_appendix_2_stage_1_education_settings_is_its_own_choice(bundle):
+    """Appendix 2's Stage 1 table lists "Education Settings ... Rachel Clemow Service Manager,
+    Inclusion" and, under Early Intervention and Prevention Service Managers, the "Service Lead for
+    Integrated Services (Children)"; its Stage 2 table puts both under Wigan Council."""
+    assert choice(bundle, 1, "education-settings")["contacts"] == ["wigan-rachel-clemow"]
+    managers = choice(bundle, 1, "early-intervention-and-prevention-service-managers")
+    assert managers["contacts"] == ["wigan-graham-doubleday"]
+    assert managers["adults_only"] == ["wigan-enhanced-service-manager-integrated-services-adults"]
+    assert not [item for item in flow.agencies(bundle, "wigan", 1) if item["id"] == "wigan-council"]
+    assert "wigan-rachel-clemow" in choice(bundle, 2, "wigan-council")["contacts"]
+
+
+def test_wigan_council_at_stage_2_leads_with_childrens_contacts_and_puts_adults_apart(bundle):
+    council = choice(bundle, 2, "wigan-council")
+    assert council["contacts"][:3] == ["wigan-michelle-mcnally", "wigan-graham-doubleday", "wigan-rebecca-sutton"]
+    assert council["adults_only"] == ["wigan-patricia-darbyshire"]
+
+
+def test_an_agency_for_adults_only_comes_last_and_says_so(bundle):
+    choices = flow.agencies(bundle, "wigan", 2)
+    assert choices[-1]["id"] == "wigan-safeguarding-adults-board" and choices[-1]["contacts"] == []
+    assert choices[-1]["hint"].startswith("For adult services only.")
+    stage_1 = flow.agencies(bundle, "wigan", 1)
+    assert stage_1[-1]["id"] == "adult-social-care"
+
+
+def test_the_hospital_trust_is_one_choice_with_both_names(bundle):
+    """The Stage 1 table prints "Wigan, Wrightington and Leigh NHS Foundation Trust (WWL)", the Stage
+    2 table "Wrightington, Wigan & Leigh NHS Foundation Trust": one choice, both names, and a link
+    made with the old id still finds it."""
+    trusts = [item for item in flow.agencies(bundle, "wigan", 2) if "Leigh NHS" in item["label"]]
+    assert len(trusts) == 1
+    assert trusts[0]["label"] == ("Wigan, Wrightington and Leigh NHS Foundation Trust (WWL), also printed as "
+                                  "Wrightington, Wigan & Leigh NHS Foundation Trust")
+    assert len(trusts[0]["contacts"] + trusts[0]["adults_only"]) == 4
+    assert flow.agency(bundle, "wigan", 2, "wrightington-wigan-leigh-nhs-foundation-trust") is not None
+
+
+def test_serves_is_said_only_where_the_sources_words_say_it(bundle):
+    """A contact marked for adults or for children has the word in its name, role or the heading
+    the source prints it under, so nothing is put apart on our guess."""
+    marked = 0
+    for contact in bundle["contacts"].values():
+        if not contact.get("serves"):
+            continue
+        printed = " ".join([contact["name"], contact.get("role") or "", contact["organisation"]]
+                           + [under["organisation"] for under in contact.get("listed_under", [])]).lower()
+        assert {"adults": "adult", "children": "child"}[contact["serves"]] in printed, contact["id"]
+        marked += 1
+    assert marked == 41
+
+
+def test_the_list_heading_names_the_stage_the_source_gives_it_for():
+    """Wigan Appendix 2's second table is "for logging/discussion/resolution at Stage 2": shown at
+    stage 4, it is not titled "at stage 4"."""
+    from stillworried import words
+    listing = {"stage": 2}
+    assert words.list_heading("Wigan Council", listing, 2) == "Wigan Council, from the stage 2 list:"
+    assert words.list_heading("Wigan Council", listing, 4) == \
+        "Wigan Council, from the stage 2 list (the source gives none for stage 4):"

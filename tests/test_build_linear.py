@@ -35,5 +35,5 @@ def test_a_shared_context_gives_the_same_contacts_pages(bundle):
     for pid in bundle["partnerships"]:
         alone = render.contacts_page(render.Context(bundle, "contacts/%s/" % pid), pid)
         assert render.contacts_page(render.Context(bundle, "contacts/%s/" % pid, shared), pid) == alone
-    assert set(shared) == {"own", "teams"}
+    assert set(shared) == {"own", "teams", "printed"}
 

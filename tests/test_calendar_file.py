@@ -125,8 +125,8 @@ def test_stages_with_no_time_limit_at_all_make_no_calendar_file(bundle):
 
 
 @pytest.mark.parametrize("procedure, stage, summary", [
-    ("wigan", 4, "Raise it by today: Wigan Safeguarding Children Partnership Resolution Protocol, stage 4 "
-                 "(Director or assistant director)"),
+    ("wigan", 4, "Raise the disagreement at Director or Assistant Director level by today: Wigan Safeguarding "
+                 "Children Partnership Resolution Protocol, stage 4 (Director or assistant director)"),
     ("salford-vcse", 2, "Answer due by today: Challenging a Children's Services decision (voluntary and "
                         "community organisations), stage 2 (Practice Manager)"),
 ])
@@ -231,8 +231,8 @@ def test_a_deadline_on_christmas_day_says_offices_may_be_closed(bundle):
     2026, falls on Friday 25 December: the event says so, so nobody waits for an answer that day."""
     event = read_back(deadline_event(next_step(bundle, "wigan", 5, "2026-12-18", "2026-11-30"), STAMP))
     assert event["DTSTART"].dt == datetime.date(2026, 12, 25)
-    assert "Friday 25 December 2026 is a bank holiday (Christmas Day): offices may be closed." \
-        in str(event["DESCRIPTION"]).split("\n")
+    assert "Friday 25 December 2026 is a bank holiday (Christmas Day): offices may be closed. The last working day " \
+        "before it is Thursday 24 December 2026." in str(event["DESCRIPTION"]).split("\n")
 
 
 def test_no_event_on_an_overall_date_that_cannot_be_worked_out(bundle):

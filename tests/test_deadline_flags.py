@@ -93,27 +93,59 @@ def test_every_limit_is_flagged_including_the_overall_one(bundle):
 
 @pytest.mark.parametrize("since, due, words", [
     ("2026-12-18", "2026-12-25",
-     "Friday 25 December 2026 is a bank holiday (Christmas Day): offices may be closed."),
-    ("2026-12-19", "2026-12-26", "Saturday 26 December 2026 is at the weekend: offices may be closed."),
+     "Friday 25 December 2026 is a bank holiday (Christmas Day): offices may be closed. The last working day before "
+     "it is Thursday 24 December 2026."),
+    # Issue 22: a bank holiday at the weekend is named, with the weekday it is kept on.
+    ("2026-12-19", "2026-12-26",
+     "Saturday 26 December 2026 is Boxing Day, at the weekend; the bank holiday for it is Monday 28 December 2026: "
+     "offices may be closed. The last working day before it is Thursday 24 December 2026."),
     ("2026-12-21", "2026-12-28",
-     "Monday 28 December 2026 is a bank holiday (Boxing Day, substitute day): offices may be closed."),
+     "Monday 28 December 2026 is a bank holiday (Boxing Day, substitute day): offices may be closed. The last "
+     "working day before it is Thursday 24 December 2026."),
     ("2026-12-25", "2027-01-01",
-     "Friday 1 January 2027 is a bank holiday (New Year's Day): offices may be closed."),
+     "Friday 1 January 2027 is a bank holiday (New Year's Day): offices may be closed. The last working day before "
+     "it is Thursday 31 December 2026."),
     ("2026-12-22", "2026-12-29", None),
+    ("2026-12-13", "2026-12-18", None),  # from a Sunday the 5 working days end first: Friday 18th, not Sunday 20th
+    ("2027-12-18", "2027-12-24", None),  # from a Saturday too: never a weekend, so Christmas Day 2027 is never the date
 ])
 def test_wigan_stage_5_within_further_week_can_fall_on_a_bank_holiday_and_says_so(bundle, since, due, words):
-    """Appendix 1, "Level 4 Exceptional Circumstances Within further week or sooner": 7 calendar
-    days, so the date can land on Christmas Day; the answer says offices may be closed."""
+    """Appendix 1, "Level 4 Exceptional Circumstances Within further week or sooner": a week (7
+    days), or 5 working days where those end first, so the date can land on Christmas Day; the
+    answer names the day, says offices may be closed and gives the last working day before it."""
     deadline = next_step(bundle, "wigan", 5, since, "2026-11-30")["deadline"]
     assert deadline["date"] == due
     assert deadline["non_working_day"] == words
 
 
 def test_wigans_month_can_end_at_the_weekend_and_says_so(bundle):
-    """"One month for the overall process": from Thursday 26 November 2026 to Saturday 26 December."""
+    """"One month for the overall process": from Thursday 26 November 2026 to Saturday 26 December,
+    Boxing Day at the weekend."""
     overall = next_step(bundle, "wigan", 1, "2026-11-26")["overall"]
     assert overall["date"] == "2026-12-26"
-    assert overall["non_working_day"] == "Saturday 26 December 2026 is at the weekend: offices may be closed."
+    assert overall["non_working_day"] == (
+        "Saturday 26 December 2026 is Boxing Day, at the weekend; the bank holiday for it is Monday 28 December 2026: "
+        "offices may be closed. The last working day before it is Thursday 24 December 2026.")
+    assert overall["working_day_before"] == "2026-12-24"
+
+
+@pytest.mark.parametrize("began, due, words", [
+    # Christmas Day 2027 is a Saturday: its bank holiday is Monday 27 December (Boxing Day's, Tuesday 28th).
+    ("2027-11-25", "2027-12-25",
+     "Saturday 25 December 2027 is Christmas Day, at the weekend; the bank holiday for it is Monday 27 December "
+     "2027: offices may be closed. The last working day before it is Friday 24 December 2027."),
+    ("2027-11-26", "2027-12-26",
+     "Sunday 26 December 2027 is Boxing Day, at the weekend; the bank holiday for it is Tuesday 28 December 2027: "
+     "offices may be closed. The last working day before it is Friday 24 December 2027."),
+    ("2027-11-27", "2027-12-27",
+     "Monday 27 December 2027 is a bank holiday (Christmas Day, substitute day): offices may be closed. The last "
+     "working day before it is Friday 24 December 2027."),
+])
+def test_a_saturday_christmas_day_is_named_with_its_substitute_day(bundle, began, due, words):
+    """Issue 22: "A Saturday 25 December is 'at the weekend', not Christmas Day, and says nothing of
+    the substitute days". Wigan's month from 25 November 2027 ends on Christmas Day, a Saturday."""
+    overall = next_step(bundle, "wigan", 1, began)["overall"]
+    assert (overall["date"], overall["non_working_day"]) == (due, words)
 
 
 def test_a_limit_in_working_days_never_falls_on_a_day_offices_are_closed(bundle):

@@ -61,8 +61,10 @@ def test_a_changed_number_shows_old_and_new_side_by_side_and_every_answer_it_cha
 
 
 def test_a_changed_timescale_is_shown_in_words_with_the_deadlines_it_moves(repo):
-    edit(repo, "stages.yaml", "            quote: The practice manager will respond to your complaint within 5 working days.",
-         "            quote: The practice manager will respond to your complaint within 6 working days.")
+    edit(repo, "stages.yaml", "            quote: The practice manager will respond to your complaint within 5 working days.\n"
+         "            readings:\n              - words: within 5 working days",
+         "            quote: The practice manager will respond to your complaint within 6 working days.\n"
+         "            readings:\n              - words: within 6 working days")
     edit(repo, "stages.yaml", """            amount: 5
             unit: working_days
             counts_from: stage_start

@@ -39,15 +39,17 @@ def test_every_stage_obeys_its_counting_rule_on_every_sampled_date(bundle, calen
                 # a date on a weekend or bank holiday is always said, and only then
                 assert (item["non_working_day"] is None) == calendar.is_working_day(due)
                 assert item["after_overall"] == bool(answer["overall"] and item["date"] > answer["overall"]["date"])
-                if item["unit"] == "working_days":
+                # Where the source reads two ways and the other reading ends first, that one is counted.
+                count = next((reading["rejected_count"] for reading in item["readings"] if reading["other_first"]), item)
+                if count["unit"] == "working_days":
                     assert calendar.is_working_day(due)
-                    assert calendar.count_working_days(start, due) == item["amount"]
-                elif item["unit"] == "same_working_day":
+                    assert calendar.count_working_days(start, due) == count["amount"]
+                elif count["unit"] == "same_working_day":
                     assert calendar.is_working_day(due) and calendar.count_working_days(start, due) <= 1
-                elif item["unit"] == "calendar_days":
-                    assert (due - start).days == item["amount"]
+                elif count["unit"] == "calendar_days":
+                    assert (due - start).days == count["amount"]
                 else:
-                    assert (due.year * 12 + due.month) - (start.year * 12 + start.month) == item["amount"]
+                    assert (due.year * 12 + due.month) - (start.year * 12 + start.month) == count["amount"]
                 assert due > start or item["unit"] == "same_working_day"
             checked += 1
     assert checked > 25000

@@ -16,7 +16,7 @@ from interpreter_parity import (  # noqa: F401 (pytest collects the imported tes
     test_the_same_calendar_files_as_cpython, test_the_same_gov_uk_messages_as_cpython_for_typed_dates,
     test_the_same_office_hours_as_cpython, test_the_same_where_today_and_timelines_as_cpython,
     test_the_same_wizard_steps_as_cpython_for_every_link_and_partial_answer,
-    test_where_should_i_be_today_gives_the_hand_worked_answers)
+    test_where_should_i_be_today_gives_the_hand_worked_answers, test_the_same_follow_ups_situations_and_agencies_as_cpython)
 
 
 # With pytest-xdist, every test of this file runs in one worker, so the suite runs once.

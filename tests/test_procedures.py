@@ -65,7 +65,11 @@ def test_salford_vcse_stage_4_the_head_of_service_responds_within_5_working_days
     assert due(answer) == "2026-11-30"
     assert phones(answer) == ["+441616034500", "+441616034322"]
     qau = answer["contacts"][1]
-    assert [conflict["phone"] for conflict in qau["conflicts"]] == ["+441616034350"]
+    # The newer document's number is the button, the other is offered beside it; each says where it is from.
+    assert [(phone["e164"], phone["label"]) for phone in qau["phones"]] == [
+        ("+441616034322", "Salford VCSE protocol, January 2015")]
+    assert [(other["phone"], other["label"]) for other in qau["conflicts"]] == [
+        ("+441616034350", "Salford escalation procedure (2014), 15 May 2014")]
     assert answer["next"] is None
 
 
@@ -86,8 +90,11 @@ def test_salford_2014_stage_3_the_escalation_notice_is_copied_within_2_working_d
     answer = ask(bundle, "salford-sscb-2014", 3, "2026-11-23")
     assert due(answer) == "2026-11-25"
     assert timescale(answer, "notice")["source"]["section"] == "3.4"
-    assert phones(answer) == ["+441616034350"]
-    assert [conflict["phone"] for conflict in answer["contacts"][0]["conflicts"]] == ["+441616034322"]
+    # Two dated sources give the unit different numbers: the newer one's (January 2015) comes first.
+    assert phones(answer) == ["+441616034322"]
+    assert [other["phone"] for other in answer["contacts"][0]["conflicts"]] == ["+441616034350"]
+    assert answer["deadline"]["label"] == \
+        "Copy the Escalation Notice to the appropriate Service Manager (or equivalent) by"
 
 
 def test_salford_2014_is_flagged_as_past_its_review_date_of_15_may_2016(bundle):
@@ -159,12 +166,19 @@ def test_southwark_the_whole_discussion_within_one_working_week(bundle):
     assert answer["overall"]["date"] == "2026-11-27"
 
 
-def test_southwark_stage_2_same_working_day_then_5_working_days_then_confirmed_within_2(bundle):
+def test_southwark_3_3_same_working_day_then_within_a_further_five_days_then_confirmed_within_2(bundle):
+    """3.3: escalated "within the same working day" (a Saturday: the next working day, Monday
+    30 November), resolved "within a further five days", counted as 5 days (Saturday 5 December,
+    a weekend: the last working day before it is Friday 4th), confirmed "within a further two
+    working days" (Monday 7, Tuesday 8)."""
     answer = ask(bundle, "southwark", 2, "2026-11-28")  # a Saturday
     assert timescale(answer, "escalate")["date"] == "2026-11-30"
-    assert timescale(answer, "resolve")["date"] == "2026-12-07"
-    assert timescale(answer, "confirm")["date"] == "2026-12-09"
-    assert due(answer) == "2026-12-07"
+    assert timescale(answer, "escalate")["counted"] == \
+        "the next working day after Saturday 28 November 2026, which is at the weekend"
+    assert timescale(answer, "resolve")["date"] == "2026-12-05"
+    assert timescale(answer, "resolve")["working_day_before"] == "2026-12-04"
+    assert timescale(answer, "confirm")["date"] == "2026-12-08"
+    assert due(answer) == "2026-12-05"
 
 
 def test_southwark_stage_3_heads_of_service_have_5_working_days_confirmed_within_2(bundle):

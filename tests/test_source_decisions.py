@@ -24,7 +24,10 @@ def test_the_bridge_challenge_route_offers_one_number_because_every_source_gives
 
 def test_where_the_bridge_numbers_compete_for_advice_both_are_shown(bundle):
     advice = engine.contact_summary(bundle, "salford-bridge-advice")
+    # The guidance is undated, so the advice line's own number stays the button; each says its source.
     assert [c["phone"] for c in advice["conflicts"]] == ["+441616034500"]
+    assert advice["phones"][0]["label"].endswith("Support and Safeguarding in Salford, undated")
+    assert advice["conflicts"][0]["label"].endswith("Salford VCSE protocol, January 2015")
     assert "0161 603 4555" in advice["conflict"] and "0161 603 4500" in advice["conflict"]
     html = html_text.unescape(str(render.contact_card(render.Context(bundle, "salford/support/"),
                                                       "salford-bridge-advice")))
@@ -34,7 +37,11 @@ def test_where_the_bridge_numbers_compete_for_advice_both_are_shown(bundle):
 def test_the_quality_assurance_unit_numbers_still_compete(bundle):
     """0161 603 4350 (2014, 3.2) and 0161 603 4322 (VCSE, Appendix 2): both contacts keep the note."""
     [unit] = answer(bundle, "salford-sscb-2014", 3)["contacts"]
-    assert [c["phone"] for c in unit["conflicts"]] == ["+441616034322"]
+    # Issue 21, item 11: the newer document's number first, each saying which document and date.
+    assert [(phone["e164"], phone["label"]) for phone in unit["phones"]] == [
+        ("+441616034322", "Salford VCSE protocol, January 2015")]
+    assert [(other["phone"], other["label"]) for other in unit["conflicts"]] == [
+        ("+441616034350", "Salford escalation procedure (2014), 15 May 2014")]
 
 
 def test_a_contact_never_confirmed_says_so_to_the_maintainer():
@@ -124,9 +131,12 @@ def test_the_vcse_route_shows_the_referral_timescale_and_the_separate_complaints
 def test_limits_whose_start_the_source_does_not_name_say_so(bundle):
     for stage in (2, 3, 4):
         [item] = bundle["procedures"]["salford-vcse"]["stages"][stage - 1]["timescales"]
-        assert "does not say what the 5 working days count from" in item["note"]
+        [reading] = item["readings"]
+        assert 'does not say what its "within 5 working days" counts from' in reading["why"]
+        assert reading["kept"] == "from the day you contacted them"
     [notice] = bundle["procedures"]["salford-sscb-2014"]["stages"][2]["timescales"]
     assert "your side's time limit" in notice["note"] and "no time limit for the Operational" in notice["note"]
+    assert 'does not say what its "within 2 working days" counts from' in notice["readings"][0]["why"]
 
 
 def test_one_wording_for_a_contact_nobody_has_confirmed_on_pages_open_data_vcards_and_the_cli(bundle, built_site):

@@ -106,9 +106,12 @@ def apply(data_dir, mistake):
 # The mistakes
 # ---------------------------------------------------------------------------------------
 
+# Wigan stage 5's week: "amount: 7" alone is in more than one time limit.
+WIGAN_5 = "            unit: calendar_days\n            counts_from: stage_start\n            from_words: the day the directors"
+
 STAGES = [
     Mistake("field name misspelt in a timescale (ammount)", "stages.yaml",
-            "            amount: 7\n", "            ammount: 7\n",
+            "            amount: 7\n" + WIGAN_5, "            ammount: 7\n" + WIGAN_5,
             "ammount", ("'ammount' is not a field we know here", "Did you mean 'amount'?")),
     Mistake("stage title line deleted", "stages.yaml",
             "      - number: 3\n        title: Service Manager\n", "      - number: 3\n",
@@ -173,15 +176,15 @@ STAGES = [
             "            measures: answer\n            who: the Independent Chair",
             "            measures: respond\n            who: the Independent Chair",
             "respond", ("'measures' cannot be 'respond'", "Use one of: raise, answer, resolve, confirm, send")),
-    Mistake("unit typed working-days with a hyphen", "stages.yaml",
-            "            unit: working_days\n            counts_from: escalate\n",
-            "            unit: working-days\n            counts_from: escalate\n",
-            "working-days", ("'unit' cannot be 'working-days'", "Did you mean 'working_days'?")),
+    Mistake("unit typed calendar-days with a hyphen", "stages.yaml",
+            "            unit: calendar_days\n            counts_from: escalate\n",
+            "            unit: calendar-days\n            counts_from: escalate\n",
+            "calendar-days", ("'unit' cannot be 'calendar-days'", "Did you mean 'calendar_days'?")),
     Mistake("amount written in words", "stages.yaml",
-            "            amount: 7\n", '            amount: "five"\n',
+            "            amount: 7\n" + WIGAN_5, '            amount: "five"\n' + WIGAN_5,
             '"five"', ("'amount' should be a whole number, but it is text",)),
     Mistake("amount of zero days", "stages.yaml",
-            "            amount: 7\n", "            amount: 0\n",
+            "            amount: 7\n" + WIGAN_5, "            amount: 0\n" + WIGAN_5,
             "amount: ^0", ("'amount' is 0, which is too small (the minimum is 1)",)),
     Mistake("procedure id written with a capital letter", "stages.yaml",
             "  - id: wigan\n    partnership: wigan\n", "  - id: Wigan\n    partnership: wigan\n",
@@ -193,7 +196,7 @@ STAGES = [
             "    title: Pro-forma for reporting where issues have been resolved\n", '    title: ""\n',
             '""', ("'title' is empty. Write something here or remove the field.",)),
     Mistake("same key written twice in a timescale", "stages.yaml",
-            "            amount: 7\n", "            amount: 7\n            amount: 10\n",
+            "            amount: 7\n" + WIGAN_5, "            amount: 7\n            amount: 10\n" + WIGAN_5,
             "amount: 10", ("'amount' is written twice here. Keep one and delete the other.",)),
     Mistake("line indented one space too far", "stages.yaml",
             "      - number: 3\n        title: Service Manager\n", "      - number: 3\n         title: Service Manager\n",
@@ -212,7 +215,7 @@ STAGES = [
             "send: [wigan-resolution-seeking-proforma]", "send: [wigan-resolution-seeking-proforma",
             "send: ^[wigan", ("a '[' list here is not closed with ']'",)),
     Mistake("colon missing after a field name", "stages.yaml",
-            "            amount: 7\n", "            amount 7\n",
+            "            amount: 7\n" + WIGAN_5, "            amount 7\n" + WIGAN_5,
             "amount 7", ("a field name here is not followed by ':'",)),
     Mistake("line indented one space too little", "stages.yaml",
             "      - number: 3\n        title: Service Manager\n", "      - number: 3\n       title: Service Manager\n",

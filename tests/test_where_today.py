@@ -17,19 +17,20 @@ from stillworried.workdays import DateError
 WHERE_CASES = [
     # Southwark 3.2: the receiving practitioner speaks with you within 3 working days of your
     # raising it (24, 25, 26 November); 3.3: then "within the same working day" to the line
-    # managers, who resolve it "within a further five days" (27, 30 Nov, 1, 2, 3 Dec).
-    ("Southwark: raised on Monday 23 November 2026, still waiting on 1 December: stage 2, line managers "
-     "by Thursday 3 December", "southwark", "2026-11-23", "2026-12-01", None, (2, "2026-11-26", "2026-12-03", "upcoming")),
+    # managers, who resolve it "within a further five days", counted as 5 days, the earlier
+    # reading (27, 28, 29, 30 Nov, 1 Dec; as working days it would be Thursday 3 December).
+    ("Southwark: raised on Monday 23 November 2026, on 1 December: stage 2, line managers by today, Tuesday "
+     "1 December", "southwark", "2026-11-23", "2026-12-01", None, (2, "2026-11-26", "2026-12-01", "today")),
     ("Southwark: on Thursday 26 November the practitioner's 3 working days end today: still stage 1",
      "southwark", "2026-11-23", "2026-11-26", None, (1, "2026-11-23", "2026-11-26", "today")),
     ("Southwark: on Friday 27 November stage 1 has run out: stage 2", "southwark", "2026-11-23", "2026-11-27",
-     None, (2, "2026-11-26", "2026-12-03", "upcoming")),
-    # 3.4: senior managers, a further 5 working days (4, 7, 8, 9, 10 December); 3.5: the Quality
-    # Assurance Unit, a further two (11, 14); 3.6: the Chair, five (15, 16, 17, 18, 21).
-    ("Southwark: on Friday 11 December it should be with the Quality Assurance Unit (stage 4) until Monday 14th",
-     "southwark", "2026-11-23", "2026-12-11", None, (4, "2026-12-10", "2026-12-14", "upcoming")),
+     None, (2, "2026-11-26", "2026-12-01", "upcoming")),
+    # 3.4: senior managers, a further 5 working days (2, 3, 4, 7, 8 December); 3.5: the Quality
+    # Assurance Unit, a further two (9, 10); 3.6: the Chair, five (11, 14, 15, 16, 17).
+    ("Southwark: on Wednesday 9 December it should be with the Quality Assurance Unit (stage 4) until Thursday 10th",
+     "southwark", "2026-11-23", "2026-12-09", None, (4, "2026-12-08", "2026-12-10", "upcoming")),
     ("Southwark: on Christmas Eve every stage has run out: stage 5, the Chair's 5 working days ended on "
-     "21 December", "southwark", "2026-11-23", "2026-12-24", None, (5, "2026-12-14", "2026-12-21", "overdue")),
+     "17 December", "southwark", "2026-11-23", "2026-12-24", None, (5, "2026-12-10", "2026-12-17", "overdue")),
     # Wigan: "Time scales not exceeding 10 working days ... for each stage"; "10 working days between stages".
     ("Wigan: raised on Monday 23 November 2026, on 1 December still stage 1, practitioners until Monday 7 "
      "December", "wigan", "2026-11-23", "2026-12-01", None, (1, "2026-11-23", "2026-12-07", "upcoming")),
@@ -79,9 +80,9 @@ def test_southwark_the_answer_is_next_steps_for_stage_2_with_the_walk(bundle):
     assert answer["overall"] is None  # 3.1's week is for stage 1
     steps = answer["walk"]["steps"]
     assert [(step["since"], step["ends"], step["state"]) for step in steps] == [
-        ("2026-11-23", "2026-11-26", "past"), ("2026-11-26", "2026-12-03", "current"),
-        ("2026-12-03", "2026-12-10", "future"), ("2026-12-10", "2026-12-14", "future"),
-        ("2026-12-14", "2026-12-21", "future")]
+        ("2026-11-23", "2026-11-26", "past"), ("2026-11-26", "2026-12-01", "current"),
+        ("2026-12-01", "2026-12-08", "future"), ("2026-12-08", "2026-12-10", "future"),
+        ("2026-12-10", "2026-12-17", "future")]
 
 
 def test_wigan_the_directors_stage_ends_after_its_ten_working_days_so_the_walk_goes_on_to_stage_5(bundle):

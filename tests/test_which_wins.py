@@ -183,3 +183,64 @@ def test_southwark_stage_1_the_limit_for_raising_it_is_late_only_if_it_has_not_b
         ["Due today, if you have not raised it yet."]
     # The stage's own date (the practitioner's 3 working days) is flagged as before.
     assert answer["flag"]["status"] == "today"
+
+
+# --- Issue 21, items 5, 7 and 11: what is due, beside the date, in words that fit ---------------
+
+def test_southwark_3_3_the_same_working_day_escalation_once_overdue_is_on_the_first_screen(bundle):
+    """Stage 2 from Friday 4 December 2026, seen on Monday 7th: the escalation to the line manager
+    was due that Friday. The answer says so, the same day as what, and what to do now."""
+    answer = next_step(bundle, "southwark", 2, "2026-12-04", today="2026-12-07")
+    assert answer["steps_due"] == [{
+        "id": "escalate", "status": "overdue", "date": "2026-12-04",
+        "words": "You should escalate it to your line manager by Friday 4 December 2026, the same working day as the "
+                 "day stage 1 could not resolve it. It is overdue: if it is not done yet, do it now."}]
+    assert "same working day that stage 1 could not resolve it" in answer["who"]["sentence"]
+    today = next_step(bundle, "southwark", 2, "2026-12-07", today="2026-12-07")["steps_due"]
+    assert [step["status"] for step in today] == ["today"] and today[0]["words"].endswith("That is today.")
+
+
+def test_southwark_3_2_raising_it_late_is_a_step_due_for_someone_who_has_not_raised_it(bundle):
+    answer = next_step(bundle, "southwark", 1, "2026-11-23", "2026-11-19", today="2026-11-24")
+    assert [step["id"] for step in answer["steps_due"]] == ["raise"]
+    assert answer["steps_due"][0]["words"].endswith("It is overdue: if it is not done yet, do it now.")
+
+
+@pytest.mark.parametrize("started, today", [(None, "2026-12-29"), ("2026-11-20", "2026-12-21")])
+def test_wigan_stage_5_never_says_contact_them_again_before_anyone_was_contacted(bundle, started, today):
+    """Begun 18 December 2026: the step is to refer it to the WSCP Business Manager, so once its
+    week or the whole month has passed, the answer says to do that, not "contact them again"."""
+    words = next_step(bundle, "wigan", 5, "2026-12-18", started, today)["flag"]["words"]
+    assert words.endswith("It is now overdue: if it is not done yet, the manager or named safeguarding lead should "
+                          "refer it to the WSCP Business Manager now.")
+    assert "contact them again" not in words
+
+
+@pytest.mark.parametrize("started", [None, "2026-11-20", "2026-12-01"])
+def test_wigan_stage_5_the_christmas_day_warning_stays_whatever_else_is_given(bundle, started):
+    """Begun Friday 18 December 2026: the week ends on Christmas Day. Giving the optional day the
+    disagreement began can put the whole month's date in bold, but never takes away the warning."""
+    answer = next_step(bundle, "wigan", 5, "2026-12-18", started, "2026-12-18")
+    christmas = [line for line in answer["closed_days"] if "Friday 25 December 2026 is a bank holiday (Christmas Day)" in line]
+    assert len(christmas) == 1 and christmas[0].endswith("The last working day before it is Thursday 24 December 2026.")
+
+
+def test_a_step_of_your_own_is_labelled_by_what_it_is(bundle):
+    """"Send it by" must not come before the page says what "it" is: a step your side takes is
+    labelled by its action; answers and resolutions keep their labels."""
+    labels = {(procedure_id, stage["number"]): next_step(bundle, procedure_id, stage["number"], "2026-11-23")["deadline"]["label"]
+              for procedure_id, procedure in bundle["procedures"].items() for stage in procedure["stages"]
+              if stage.get("deadline")}
+    assert labels[("salford-sscb-2014", 3)] == \
+        "Copy the Escalation Notice to the appropriate Service Manager (or equivalent) by"
+    assert labels[("wigan", 5)] == "Refer it to the WSCP Business Manager by"
+    assert labels[("southwark", 2)] == "Resolution due by"
+    assert not [label for label in labels.values() if label in ("Send it by", "Raise it by")]
+
+
+def test_a_lapsed_procedure_never_tells_a_safeguarding_lead_to_ask_their_safeguarding_lead(bundle):
+    for procedure in bundle["procedures"].values():
+        note = procedure.get("status_note") or ""
+        assert "check with your safeguarding lead" not in note.lower()
+        if procedure["status"] == "lapsed":
+            assert "ask the Partnership Bridge, or your organisation's safeguarding lead if that is not you" in note

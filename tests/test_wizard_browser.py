@@ -273,7 +273,11 @@ AXE_STEPS = ["", "#immediate-danger", "#area", "#area=salford", "#procedure=salf
              "#procedure=wigan&stage=2&since=2026-11-23&started=2026-11-02",
              "#area=wigan", "#procedure=wigan&stage=1",
              "#procedure=wigan&stage=1&agency=childrens-social-care&since=2026-11-23",
-             "#procedure=wigan&stage=3&since=2026-11-20"]
+             "#procedure=wigan&stage=3&since=2026-11-20",
+             # Issue 21: a follow-up's question and answer; a date at the weekend and a step overdue.
+             "#procedure=salford-vcse&after=referral",
+             "#procedure=salford-vcse&after=referral&since=2026-11-25",
+             "#procedure=southwark&stage=2&since=2026-11-23", "#procedure=southwark&stage=2&since=2026-12-04"]
 # What each step shows: the danger question, a question's form, or the answer.
 SHOWN = {flow.DANGER: ".sw-danger-question", flow.AREA: "#sw-area", flow.SITUATION: "#sw-situation",
          flow.STAGE: "#sw-stage", flow.AGENCY: "#sw-agency", flow.WHEN: "#sw-when", flow.RESULT: "#sw-result"}
@@ -833,3 +837,115 @@ def test_the_timeline_has_a_step_per_stage_reads_at_320_px_and_passes_axe(watche
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run('.sw-result__timeline', {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     assert [v["id"] for v in result["violations"]] == []
+
+
+# --- Issue 21: three more people, from the home page, typing dates as a person does ------------
+
+def type_date(page, name, day, month, year):
+    """Tap each box, select what is there, type: what a person does (never page.fill)."""
+    for part, value in (("day", day), ("month", month), ("year", year)):
+        page.click("#%s-%s" % (name, part))
+        page.keyboard.press("Control+A")
+        page.keyboard.type(value)
+
+
+def first_screen_text(page):
+    """The innerText of the answer's first 915 px, from the top of the answer: what a person reads
+    before scrolling (a link in a closed disclosure is not read)."""
+    return page.evaluate("""() => {
+        const top = document.querySelector('#sw-result').getBoundingClientRect().top;
+        return [...document.querySelectorAll('#sw-result .sw-first h2, #sw-result .sw-first p')]
+            .filter(e => e.getClientRects().length && e.getBoundingClientRect().bottom - top <= 915)
+            .map(e => e.innerText).join('\\n');
+    }""")
+
+
+PEOPLE = {
+    # Southwark 3.3: stage 1 could not resolve it on Friday 4 December; on Monday 7th the youth
+    # worker has not yet heard from the line managers. "Within a further five days": 5 days
+    # (Wednesday 9th), the earlier reading, said why; the same-day escalation is overdue.
+    "southwark 3.3, a youth worker": ("2026-12-07T10:00:00Z", [
+        ("click", NO), ("check", "#sw-area input[value=southwark]"), ("click", "#sw-area .sw-continue"),
+        ("check", "#sw-stage input[value='2']"), ("click", "#sw-stage .sw-continue"),
+        ("date", "since", "4", "12", "2026"), ("click", "#sw-when .sw-continue")], [
+        "Refer it to your line manager on the same working day that stage 1 could not resolve it.",
+        "Resolution due by Wednesday 9 December 2026",
+        "You should escalate it to your line manager by Friday 4 December 2026, the same working day as the day "
+        "stage 1 could not resolve it. It is overdue: if it is not done yet, do it now.",
+        'The policy says "within a further five days" here, not "working days" as at stage 3, so we count 5 days: '
+        "the earlier date. Counted as 5 working days, it would be Friday 11 December 2026.",
+        "This procedure gives no phone number or email for the other practitioner's line manager."], []),
+    # Salford VCSE App. 2 section 2: referred to the Bridge on Wednesday 25 November, nothing by
+    # Wednesday 9 December; the form was due within one week, on 2 December.
+    "salford vcse app. 2 section 2, a volunteer with a referral": ("2026-12-09T10:00:00Z", [
+        ("click", NO), ("check", "#sw-area input[value=salford]"), ("click", "#sw-area .sw-continue"),
+        ("check", "#sw-situation input[value='salford-vcse/referral']"), ("click", "#sw-situation .sw-continue"),
+        ("date", "since", "25", "11", "2026"), ("click", "#sw-when .sw-continue")], [
+        "The Partnership Bridge should send you a Referrals Outcome Form. If it has not come, telephone the "
+        "Partnership Bridge and ask to speak to a Practice Manager.",
+        "Referrals Outcome Form due by Wednesday 2 December 2026",
+        "This was due on Wednesday 2 December 2026. It is now overdue: telephone the Partnership Bridge and ask to "
+        "speak to a Practice Manager (stage 2)."], ["tel:+441616034500", "mailto:worriedaboutachild@salford.gov.uk"]),
+    # Wigan Appendix 1: the directors could not agree on Friday 18 December; the disagreement began
+    # on 1 December. "Within further week" ends on Christmas Day, said next to the date with the
+    # working day before it, whatever else is given.
+    "wigan appendix 1, stage 5 at christmas": ("2026-12-18T10:00:00Z", [
+        ("click", NO), ("check", "#sw-area input[value=wigan]"), ("click", "#sw-area .sw-continue"),
+        ("check", "#sw-stage input[value='5']"), ("click", "#sw-stage .sw-continue"),
+        ("date", "since", "18", "12", "2026"), ("date", "started", "1", "12", "2026"),
+        ("click", "#sw-when .sw-continue")], [
+        "Your manager or named safeguarding lead contacts the Wigan Safeguarding Children Partnership (WSCP) "
+        "Business Manager.",
+        "Refer it to the WSCP Business Manager by Friday 25 December 2026",
+        "Friday 25 December 2026 is a bank holiday (Christmas Day): offices may be closed. The last working day "
+        "before it is Thursday 24 December 2026."], ["mailto:wscb@wigan.gov.uk"]),
+}
+
+
+@pytest.mark.parametrize("person", sorted(PEOPLE))
+def test_issue_21s_people_from_the_home_page_see_who_how_and_when_on_the_first_screen(watched, person):
+    clock, steps, said, links = PEOPLE[person]
+    w = watched()
+    w.page.clock.set_fixed_time(clock)
+    page = w.page
+    page.goto(w.server.url(""))
+    page.click(".sw-start")
+    page.wait_for_selector("#sw-wizard[data-ready=yes]", state="attached", timeout=30000)
+    for action, *rest in steps:
+        if action == "date":
+            type_date(page, *rest)
+        else:
+            getattr(page, action)(rest[0])  # Playwright waits for each question to be shown
+    page.wait_for_selector("#sw-result:not([hidden])")
+    text = first_screen_text(page)
+    for line in said:
+        assert line in text, (person, line, text)
+    assert "contact them again" not in text
+    seen = first_screen(page)
+    assert seen["who"] and seen["date"] and seen["next"]
+    for link in links:
+        assert link in seen["links"], (person, link, seen["links"])
+
+
+def test_wigan_appendix_2_at_stage_4_names_the_stage_2_list_and_puts_adults_only_roles_apart(watched):
+    """Appendix 2's second table is "for logging/discussion/resolution at Stage 2": at stage 4 the
+    answer says so; Wigan Council's children's leads come first, its adults-only manager apart."""
+    page = watched().open("#procedure=wigan&stage=4&agency=wigan-council&since=2026-11-30")
+    assert page.inner_text(".sw-first .sw-agency").startswith(
+        "Wigan Council, from the stage 2 list (the source gives none for stage 4):")
+    names = page.eval_on_selector_all(".sw-first__contacts .sw-agency, .sw-first__contacts .sw-contact__name",
+                                      "els => els.map(e => e.textContent)")
+    assert names[1:4] == ["Michelle McNally", "Graham Doubleday", "Rebecca Sutton"]
+    assert names[-2:] == ["For adult services only:", "Patricia Darbyshire"]
+
+
+def test_salford_2014_3_2_the_newer_documents_number_is_the_call_button_and_says_where_it_is_from(watched):
+    """The Quality Assurance Unit: 0161 603 4350 in the 2014 procedure (3.2), 0161 603 4322 in the
+    VCSE protocol of January 2015: the button is the newer one's, each number naming its source."""
+    page = watched().open("#procedure=salford-sscb-2014&stage=3&since=2026-11-23")
+    call = page.locator(".sw-first__contacts a.sw-call").first
+    assert call.get_attribute("href") == "tel:+441616034322"
+    assert "Salford VCSE protocol, January 2015" in call.inner_text()
+    page.click(".sw-first__contacts .sw-conflict summary")
+    assert "0161 603 4350 (Salford escalation procedure (2014), 15 May 2014)" in \
+        page.inner_text(".sw-first__contacts .sw-conflict")

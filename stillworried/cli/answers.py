@@ -47,7 +47,8 @@ def contact_lines(contact, indent="  "):
     for email in contact["emails"]:
         lines.append(indent + "  Email " + email["address"])
     for conflict in contact["conflicts"]:
-        lines.append(indent + "  Another source gives " + conflict["phone_text"] + " (" + conflict["name"] + ")")
+        lines.append(indent + "  Another source gives " + conflict["phone_text"] + " ("
+                     + (conflict.get("label") or conflict["name"]) + ")")
     if not contact["phones"] and not contact["emails"] and contact.get("note"):
         lines.append(indent + "  " + contact["note"])
     lines.append(indent + "  " + contact["checked_words"])
@@ -66,6 +67,8 @@ def limit_lines(limit, heading):
     for warning in (limit["non_working_day"], limit["after_overall_words"]):
         if warning:
             lines.append("  NOTE: " + warning)
+    if limit["reading_words"]:
+        lines.append("  HOW WE READ IT: " + limit["reading_words"])
     return lines
 
 

@@ -20,6 +20,11 @@ REFERENCE_WORDS = {"contact": "the contact id", "form": "the form id", "contact 
                    "source file": "the source file"}
 
 
+def squeezed(text):
+    """Text with its spacing made single and its letters small, to find a quote's words in it."""
+    return " ".join(text.lower().split())
+
+
 def contact_references(marked, contacts_file):
     """(path, contact id) for every place a file names a contact: a stage's, note's, route's or
     guidance entry's 'contacts' and a form's 'send_to'. contacts.yaml itself names none."""
@@ -120,8 +125,10 @@ class CrossChecks:
                                         % (shown(agency["organisation"]), shown(agency["partnership"]),
                                            marked.where(("agencies", seen[key], "organisation"))[0])))
             seen.setdefault(key, index)
+            names = [agency["organisation"]] + agency.get("also_printed_as", [])
             own = [contact for contact in c["contacts"] if contact["partnership"] == agency["partnership"]
-                   and contact["organisation"] == agency["organisation"]]
+                   and (contact["organisation"] in names
+                        or any(under["organisation"] in names for under in contact.get("listed_under", [])))]
             if not own:
                 names = sorted(set(contact["organisation"] for contact in c["contacts"]
                                    if contact["partnership"] == agency["partnership"]))
@@ -176,6 +183,11 @@ class CrossChecks:
             if timescale["id"] in earlier:
                 self.add(marked.problem(here + ("id",), "Two timescales in this stage are called '%s'."
                                         % shown(timescale["id"])))
+            for reading_index, reading in enumerate(timescale.get("readings", [])):
+                if squeezed(reading["words"]) not in squeezed(timescale["quote"]):
+                    self.add(marked.problem(here + ("readings", reading_index, "words"),
+                                            "'%s' is not in this timescale's quote. Copy the words read two ways "
+                                            "exactly from the quote." % shown(reading["words"])))
             earlier.add(timescale["id"])
         return earlier
 
@@ -206,6 +218,23 @@ class CrossChecks:
             if "directory" in stage:
                 self.reference(marked, here + ("directory",), stage["directory"], lists, "contact list")
             self.check_reachable(marked, here, stage)
+        numbers = [stage["number"] for stage in procedure["stages"]]
+        for index, item in enumerate(procedure.get("follow_ups", [])):
+            here = path + ("follow_ups", index)
+            ids = self.check_timescales(marked, here + ("timescales",), item["timescales"])
+            for t_index, timescale in enumerate(item["timescales"]):
+                if timescale["counts_from"] == "process_start":
+                    self.add(marked.problem(here + ("timescales", t_index, "counts_from"),
+                                            "A follow-up's time limits count from the day it was done: write "
+                                            "stage_start (or the id of an earlier timescale)."))
+            self.reference(marked, here + ("deadline",), item["deadline"], ids, "timescale", " in this follow-up")
+            if item["then"] not in numbers:
+                self.add(marked.problem(here + ("then",), "This procedure has no stage %d. 'then' is the stage "
+                                        "number the source's route leads to, from 1 to %d."
+                                        % (item["then"], len(numbers))))
+            if [other["id"] for other in procedure["follow_ups"]].count(item["id"]) > 1:
+                self.add(marked.problem(here + ("id",), "Two follow-ups of this procedure are called '%s'."
+                                        % shown(item["id"])))
 
     def check_reachable(self, marked, here, stage):
         """A stage names whom to call (contacts or a directory), or says that its source gives no
@@ -225,6 +254,12 @@ class CrossChecks:
         self.check_date(marked, path + ("verified_on",), contact.get("verified_on"))
         for index, listing in enumerate(contact.get("lists", [])):
             self.reference(marked, path + ("lists", index), listing, lists, "contact list")
+        for index, under in enumerate(contact.get("listed_under", [])):
+            if under["list"] not in contact.get("lists", []):
+                self.add(marked.problem(path + ("listed_under", index, "list"),
+                                        "'%s' is not one of this contact's lists (%s). Add it to 'lists', or name "
+                                        "one of them." % (shown(under["list"]), ", ".join(contact.get("lists", []))
+                                                          or "it has none")))
         if not contact.get("phones") and not contact.get("emails") and not contact.get("address") \
                 and not contact.get("note"):
             self.add(marked.problem(path, "This contact has no phone, email or address. Add one, or a 'note' "

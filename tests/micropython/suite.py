@@ -49,6 +49,11 @@ def calendar_event(bundle, question, stamp):
                                         stamp)
 
 
+def follow_up_event(bundle, question, stamp):
+    return calendar_file.deadline_event(engine.follow_up(bundle, question[0], question[1], question[2], question[3]),
+                                        stamp)
+
+
 def from_parts(given, answers):
     """What the browser wizard holds for these answers: the shared part of the data and the
     part of the one area the answers name (stillworried.bundle_parts)."""
@@ -94,6 +99,20 @@ def results(given):
     for area, texts in given["abbreviations"]:
         say = abbreviations.writer(engine.letters_for(bundle, area))
         yield ["write_out", area, [say(text) for text in texts]]
+    # Issue 21: the follow-ups (a referral with no answer), the situations and agencies offered.
+    for question in given["follow_ups"]:
+        yield ["follow_up", question, attempt(engine.follow_up, bundle, question[0], question[1], question[2],
+                                              question[3])]
+        merged = from_parts(given, {"procedure": question[0]})
+        yield ["follow_up_from_parts", question, attempt(engine.follow_up, merged, question[0], question[1],
+                                                         question[2], question[3])]
+        yield ["follow_up_event", question, attempt(follow_up_event, bundle, question, given["stamp"])]
+    for area in sorted(bundle["partnerships"]):
+        yield ["situations", area, flow.situations(bundle, area)]
+        yield ["situations_from_parts", area, flow.situations(from_parts(given, {"area": area}), area)]
+    for procedure_id in sorted(bundle["procedures"]):
+        for stage in bundle["procedures"][procedure_id]["stages"]:
+            yield ["agencies", [procedure_id, stage["number"]], flow.agencies(bundle, procedure_id, stage["number"])]
 
 
 if __name__ == "__main__":
