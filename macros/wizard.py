@@ -2,7 +2,8 @@
 
 The page works in three layers, so nobody is left with a blank box:
 - with no JavaScript at all, "Is a child in immediate danger?" is answered by two links and
-  CSS (:target), and every procedure page is linked below the questions;
+  CSS (:target): "Yes" shows 999 and each area's front door, "No" leads to the home page's list
+  of areas, whose pages link every procedure (also linked below the questions);
 - once PyScript's MicroPython has started, pyscript/wizard.py shows one question at a time,
   following the address (stillworried.flow) and asking stillworried.engine for the answer;
 - the answer itself is written into #sw-result by that glue, with text nodes only.
@@ -10,7 +11,7 @@ The questions are GOV.UK radios and date inputs. Nothing here decides a rule.
 """
 import json
 
-from stillworried import flow, page_ids
+from stillworried import flow, page_ids, words
 
 from macros import first_paint, timeline
 from macros.html import Raw, el, join
@@ -115,14 +116,31 @@ def danger_question(ctx):
                   ": " + partnership["front_door"]["name"])
                for pid, partnership in ctx.bundle["partnerships"].items()]),
            el("p", None, el("a", {"href": "#"}, "Start again"))),
+        no_script_areas(ctx),
     ])
+
+
+def no_script_areas(ctx):
+    """"No" with JavaScript off (or before Python has started): the address becomes #area, and
+    this section (shown by :target, like the "Yes" answer) leads to the home page's list of
+    areas, each area's page linking its procedures. One link, not a list: the page must not grow
+    with every partnership. Once the wizard has started it asks the area question instead, and
+    this is hidden (docs/assets/stillworried.css)."""
+    return el("section", {"id": "area", "class": "sw-danger-answer sw-no-script-area", "tabindex": "-1",
+                          "aria-labelledby": "sw-no-script-area-title"},
+              el("h2", {"id": "sw-no-script-area-title"}, words.NO_SCRIPT_AREA_TITLE),
+              el("p", None, words.NO_SCRIPT_AREA),
+              el("p", None, el("a", {"class": "md-button md-button--primary",
+                                     "href": ctx.url("").rstrip("/") + "/#" + page_ids.HOME_AREAS},
+                               words.CHOOSE_AREA)),
+              el("p", None, el("a", {"href": "#"}, "Start again")))
 
 
 def fallback(ctx):
     """The static steps, always on the page: what to use if the quick answer does not load.
     Each area's page links its procedures (and says which are past their review date)."""
-    # id="area": before Python has started, or with no script, answering "No" (#area) jumps here.
-    return el("section", {"class": "sw-fallback", "id": "area", "aria-labelledby": "sw-fallback-title"},
+    # Answering "No" (#area) with no script shows no_script_areas() above, by the question.
+    return el("section", {"class": "sw-fallback", "aria-labelledby": "sw-fallback-title"},
               el("h2", {"id": "sw-fallback-title"}, "Read the procedures"),
               el("p", {"class": "sw-status", "id": "sw-status", "role": "status"},
                  "The quick answer needs JavaScript. Every procedure is also set out in full, stage by stage, "

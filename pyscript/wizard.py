@@ -206,8 +206,11 @@ def focus_heading(container, focus):
     if heading:
         document.title = heading.textContent + " - " + SITE_TITLE
         if focus:
+            # Each question starts at the top, as a new GOV.UK page does: the banner, with the
+            # quick exit and the area's front door, is back in view (999 is in the sticky header).
+            window.scrollTo(0, 0)
             heading.setAttribute("tabindex", "-1")
-            heading.focus()
+            heading.focus(to_js({"preventScroll": True}))
 
 
 def fill_date(name, iso):

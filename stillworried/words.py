@@ -102,3 +102,14 @@ def overall_rule(overall):
         rule += " It applies at " + stages_words(overall["applies_to_stages"]) + "."
     return rule
 
+
+
+# --- Pages without JavaScript (macros/) ----------------------------------------------------------
+
+# The wizard's "No" to "Is a child in immediate danger?" with JavaScript off (macros/wizard.py).
+NO_SCRIPT_AREA_TITLE = "Find the procedure for the child's area"
+NO_SCRIPT_AREA = ("The questions on this page need JavaScript, which is off or has not loaded. Each area's page "
+                  "sets out its procedure stage by stage: who to contact next, how, and the time limits.")
+CHOOSE_AREA = "Choose the child's area"
+# A procedure page's jump list (macros/render.py contents_list).
+ON_THIS_PAGE = "On this page"

@@ -217,10 +217,17 @@ def test_the_immediate_danger_question_works_with_javascript_off(watched):
     assert page.locator("#immediate-danger .sw-areas a").evaluate_all("links => links.map(a => a.getAttribute('href'))") \
         == ["../salford/", "../wigan/", "../southwark/"]
     page.goto(w.server.url(WIZARD))
+    assert not page.locator("#area").is_visible()
     page.click(NO)
-    # The home page's list of areas, each area's page linking its procedures.
-    links = page.locator(".sw-fallback a")
+    # "No" leads somewhere (issue 21: it only changed the address): a section by the question,
+    # linking the home page's list of areas, each area's page linking its procedures. One link,
+    # whatever the number of areas.
+    answer = page.locator("#area")
+    assert answer.is_visible()
+    assert "need JavaScript" in answer.inner_text()
+    links = answer.locator("a.md-button")
     assert links.count() == 1 and links.first.is_visible()
+    assert page.locator(".sw-fallback a").count() == 1  # and the same link below the questions
     links.first.click()
     assert page.url.endswith("/#choose-your-area")
     page.get_by_role("link", name="Salford", exact=True).first.click()
