@@ -60,9 +60,9 @@ def radios(name, legend, options, hint=None, filled=False, last=()):
               items)
 
 
-def question(step, body):
-    """One question: a back link, an error summary, the fields and a Continue button. There is
-    one form per step, whatever the number of areas."""
+def question(step, body, after=None):
+    """One question: a back link, an error summary, the fields and a Continue button (and
+    anything after it). There is one form per step, whatever the number of areas."""
     attrs = {"class": "sw-step-form", "id": "sw-" + step, "data-step": step, "hidden": True, "novalidate": True,
              "action": "#"}
     return el("form", attrs,
@@ -70,11 +70,14 @@ def question(step, body):
               el("div", {"class": "sw-error-summary", "role": "alert", "tabindex": "-1", "hidden": True},
                  el("h2", None, "There is a problem"), el("ul", None)),
               body,
-              el("button", {"type": "submit", "class": "md-button md-button--primary sw-continue"}, "Continue"))
+              el("button", {"type": "submit", "class": "md-button md-button--primary sw-continue"}, "Continue"),
+              after)
 
 
 def date_input(name, legend, hint):
-    """The GOV.UK date input: day, month and year boxes, numbers only, no free text kept."""
+    """The GOV.UK date input: day, month and year boxes, empty, numbers only, no free text kept.
+    No maxlength (as GOV.UK): a box holding "18" with maxlength 2 silently kept 18 when "17" was
+    typed; a day of too many numbers is an error message instead (flow.date_from_parts)."""
     boxes = []
     for part, label, width in (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)):
         ident = "%s-%s" % (name, part)
@@ -84,7 +87,7 @@ def date_input(name, legend, hint):
                         # script could never put what was typed into the address.
                         el("input", {"class": "sw-date__input sw-date__input--%d" % width, "id": ident,
                                      "type": "text", "inputmode": "numeric", "autocomplete": "off",
-                                     "spellcheck": "false", "maxlength": str(width)})))
+                                     "spellcheck": "false"})))
     return el("fieldset", {"class": "sw-fieldset", "id": name, "role": "group",
                            "aria-describedby": "%s-hint %s-error" % (name, name)},
               el("legend", {"id": name + "-legend"}, legend),
@@ -174,20 +177,29 @@ def questions(ctx):
     forms.append(question(flow.WHEN, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did this stage begin?"),
         date_input("since", "The day this stage began",
-                   "The time limits at this stage count from this day. We have filled in today's date in "
-                   "the UK; change it if it was another day. For example, 23 11 2026."),
+                   "The time limits at this stage count from this day. " + words.DATE_EXAMPLE),
         el("div", {"id": "sw-started-question", "hidden": True},
            date_input("started", "When did the disagreement first begin? (optional)",
                       "The time limit for the whole process counts from this day. If you leave it blank "
                       "after the first stage, we will say that we cannot work out that limit, rather than "
-                      "guess it.")),
+                      "guess it. " + words.DATE_EXAMPLE)),
     ])))
     forms.append(question(flow.WHEN_RAISED, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did you raise it?"),
         date_input("raised", "The day you first raised the disagreement",
                    "We give each stage its full time limit, in turn, from this day, and show the stage it "
-                   "should be at today. For example, 23 11 2026."),
+                   "should be at today. " + words.DATE_EXAMPLE),
     ])))
+    # "Where should I be today?" past the first stage: the walk's day for the stage it reached is
+    # an assumption, so the person is asked for the real one (optional). The glue writes the
+    # question, the hint (the walk's day) and the legend for the stage.
+    forms.append(question(flow.WHEN_ESCALATED, join([
+        el("h2", {"class": "sw-question", "tabindex": "-1", page_ids.FIELD: page_ids.QUESTION},
+           "When did this stage begin?"),
+        el("p", {"class": "sw-chosen", page_ids.FIELD: page_ids.HINT}),
+        date_input("escalated", "The day this stage began", words.DATE_EXAMPLE),
+    ]), after=el("p", {"class": "sw-dont-know"},
+                 el("a", {"href": "#", page_ids.FIELD: page_ids.DONT_KNOW}, words.DONT_KNOW))))
     return join(forms)
 
 
