@@ -427,6 +427,23 @@ def note_box(ctx, note, kind="note", say=None):
               source_line(ctx, note["source"]))
 
 
+def contents_list(procedure, say):
+    """"On this page": a jump link to each stage's heading (stage_item gives each its id), so a
+    long procedure (Wigan's is some 12,000 px on a phone) can be crossed in one tap, without
+    JavaScript; and to the procedure's own notes."""
+    items = [el("li", None, el("a", {"href": "#stage-%d" % stage["number"]},
+                                 "Stage %d: " % stage["number"], say(stage["title"])))
+             for stage in procedure["stages"]]
+    if procedure.get("notes"):
+        items.append(el("li", None, el("a", {"href": "#" + ALSO_IN_THIS_PROCEDURE}, "Also in this procedure")))
+    return el("nav", {"class": "sw-contents", "aria-labelledby": "on-this-page"},
+              el("h2", {"id": "on-this-page", "class": "sw-contents__title"}, words.ON_THIS_PAGE),
+              el("ul", {"class": "sw-contents__list"}, items))
+
+
+ALSO_IN_THIS_PROCEDURE = "also-in-this-procedure"
+
+
 def procedure_page(ctx, procedure_id):
     procedure = ctx.bundle["procedures"][procedure_id]
     partnership = ctx.bundle["partnerships"][procedure["partnership"]]
@@ -438,7 +455,8 @@ def procedure_page(ctx, procedure_id):
         parts.append(el("div", {"class": "admonition warning"},
                         el("p", {"class": "admonition-title"}, "Past its review date"),
                         el("p", None, say(procedure["status_note"]))))
-    parts += [el("p", {"class": "sw-lede"}, say(procedure["summary"])),
+    parts += [contents_list(procedure, say),
+              el("p", {"class": "sw-lede"}, say(procedure["summary"])),
               el("p", None, el("strong", None, "Use this if: "), say(procedure["for_whom"])),
               partnership_emergency(ctx, partnership, say),
               el("div", {"class": "admonition tip"},
@@ -458,7 +476,7 @@ def procedure_page(ctx, procedure_id):
     parts += [follow_up_item(ctx, procedure, item, say) for item in procedure.get("follow_ups", [])]
     parts += [el("ol", {"class": "sw-steps"}, [stage_item(ctx, procedure, stage, say) for stage in procedure["stages"]])]
     if procedure.get("notes"):
-        parts.append(el("h2", None, "Also in this procedure"))
+        parts.append(el("h2", {"id": ALSO_IN_THIS_PROCEDURE}, "Also in this procedure"))
         parts += [note_box(ctx, note, say=say) for note in procedure["notes"]]
     parts.append(source_line(ctx, procedure["source"]))
     return join(parts)

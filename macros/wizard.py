@@ -2,7 +2,8 @@
 
 The page works in three layers, so nobody is left with a blank box:
 - with no JavaScript at all, "Is a child in immediate danger?" is answered by two links and
-  CSS (:target), and every procedure page is linked below the questions;
+  CSS (:target): "Yes" shows 999 and each area's front door, "No" leads to the home page's list
+  of areas, whose pages link every procedure (also linked below the questions);
 - once PyScript's MicroPython has started, pyscript/wizard.py shows one question at a time,
   following the address (stillworried.flow) and asking stillworried.engine for the answer;
 - the answer itself is written into #sw-result by that glue, with text nodes only.
@@ -10,7 +11,7 @@ The questions are GOV.UK radios and date inputs. Nothing here decides a rule.
 """
 import json
 
-from stillworried import flow, page_ids
+from stillworried import flow, page_ids, words
 
 from macros import first_paint, timeline
 from macros.html import Raw, el, join
@@ -59,9 +60,9 @@ def radios(name, legend, options, hint=None, filled=False, last=()):
               items)
 
 
-def question(step, body):
-    """One question: a back link, an error summary, the fields and a Continue button. There is
-    one form per step, whatever the number of areas."""
+def question(step, body, after=None):
+    """One question: a back link, an error summary, the fields and a Continue button (and
+    anything after it). There is one form per step, whatever the number of areas."""
     attrs = {"class": "sw-step-form", "id": "sw-" + step, "data-step": step, "hidden": True, "novalidate": True,
              "action": "#"}
     return el("form", attrs,
@@ -69,11 +70,14 @@ def question(step, body):
               el("div", {"class": "sw-error-summary", "role": "alert", "tabindex": "-1", "hidden": True},
                  el("h2", None, "There is a problem"), el("ul", None)),
               body,
-              el("button", {"type": "submit", "class": "md-button md-button--primary sw-continue"}, "Continue"))
+              el("button", {"type": "submit", "class": "md-button md-button--primary sw-continue"}, "Continue"),
+              after)
 
 
 def date_input(name, legend, hint):
-    """The GOV.UK date input: day, month and year boxes, numbers only, no free text kept."""
+    """The GOV.UK date input: day, month and year boxes, empty, numbers only, no free text kept.
+    No maxlength (as GOV.UK): a box holding "18" with maxlength 2 silently kept 18 when "17" was
+    typed; a day of too many numbers is an error message instead (flow.date_from_parts)."""
     boxes = []
     for part, label, width in (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)):
         ident = "%s-%s" % (name, part)
@@ -83,7 +87,7 @@ def date_input(name, legend, hint):
                         # script could never put what was typed into the address.
                         el("input", {"class": "sw-date__input sw-date__input--%d" % width, "id": ident,
                                      "type": "text", "inputmode": "numeric", "autocomplete": "off",
-                                     "spellcheck": "false", "maxlength": str(width)})))
+                                     "spellcheck": "false"})))
     return el("fieldset", {"class": "sw-fieldset", "id": name, "role": "group",
                            "aria-describedby": "%s-hint %s-error" % (name, name)},
               el("legend", {"id": name + "-legend"}, legend),
@@ -116,14 +120,31 @@ def danger_question(ctx):
                   + (". " + partnership["front_door"]["caveat"] if partnership["front_door"].get("caveat") else ""))
                for pid, partnership in ctx.bundle["partnerships"].items()]),
            el("p", None, el("a", {"href": "#"}, "Start again"))),
+        no_script_areas(ctx),
     ])
+
+
+def no_script_areas(ctx):
+    """"No" with JavaScript off (or before Python has started): the address becomes #area, and
+    this section (shown by :target, like the "Yes" answer) leads to the home page's list of
+    areas, each area's page linking its procedures. One link, not a list: the page must not grow
+    with every partnership. Once the wizard has started it asks the area question instead, and
+    this is hidden (docs/assets/stillworried.css)."""
+    return el("section", {"id": "area", "class": "sw-danger-answer sw-no-script-area", "tabindex": "-1",
+                          "aria-labelledby": "sw-no-script-area-title"},
+              el("h2", {"id": "sw-no-script-area-title"}, words.NO_SCRIPT_AREA_TITLE),
+              el("p", None, words.NO_SCRIPT_AREA),
+              el("p", None, el("a", {"class": "md-button md-button--primary",
+                                     "href": ctx.url("").rstrip("/") + "/#" + page_ids.HOME_AREAS},
+                               words.CHOOSE_AREA)),
+              el("p", None, el("a", {"href": "#"}, "Start again")))
 
 
 def fallback(ctx):
     """The static steps, always on the page: what to use if the quick answer does not load.
     Each area's page links its procedures (and says which are past their review date)."""
-    # id="area": before Python has started, or with no script, answering "No" (#area) jumps here.
-    return el("section", {"class": "sw-fallback", "id": "area", "aria-labelledby": "sw-fallback-title"},
+    # Answering "No" (#area) with no script shows no_script_areas() above, by the question.
+    return el("section", {"class": "sw-fallback", "aria-labelledby": "sw-fallback-title"},
               el("h2", {"id": "sw-fallback-title"}, "Read the procedures"),
               el("p", {"class": "sw-status", "id": "sw-status", "role": "status"},
                  "The quick answer needs JavaScript. Every procedure is also set out in full, stage by stage, "
@@ -157,20 +178,29 @@ def questions(ctx):
     forms.append(question(flow.WHEN, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did this stage begin?"),
         date_input("since", "The day this stage began",
-                   "The time limits at this stage count from this day. We have filled in today's date in "
-                   "the UK; change it if it was another day. For example, 23 11 2026."),
+                   "The time limits at this stage count from this day. " + words.DATE_EXAMPLE),
         el("div", {"id": "sw-started-question", "hidden": True},
            date_input("started", "When did the disagreement first begin? (optional)",
                       "The time limit for the whole process counts from this day. If you leave it blank "
                       "after the first stage, we will say that we cannot work out that limit, rather than "
-                      "guess it.")),
+                      "guess it. " + words.DATE_EXAMPLE)),
     ])))
     forms.append(question(flow.WHEN_RAISED, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did you raise it?"),
         date_input("raised", "The day you first raised the disagreement",
                    "We give each stage its full time limit, in turn, from this day, and show the stage it "
-                   "should be at today. For example, 23 11 2026."),
+                   "should be at today. " + words.DATE_EXAMPLE),
     ])))
+    # "Where should I be today?" past the first stage: the walk's day for the stage it reached is
+    # an assumption, so the person is asked for the real one (optional). The glue writes the
+    # question, the hint (the walk's day) and the legend for the stage.
+    forms.append(question(flow.WHEN_ESCALATED, join([
+        el("h2", {"class": "sw-question", "tabindex": "-1", page_ids.FIELD: page_ids.QUESTION},
+           "When did this stage begin?"),
+        el("p", {"class": "sw-chosen", page_ids.FIELD: page_ids.HINT}),
+        date_input("escalated", "The day this stage began", words.DATE_EXAMPLE),
+    ]), after=el("p", {"class": "sw-dont-know"},
+                 el("a", {"href": "#", page_ids.FIELD: page_ids.DONT_KNOW}, words.DONT_KNOW))))
     return join(forms)
 
 

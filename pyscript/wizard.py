@@ -206,8 +206,11 @@ def focus_heading(container, focus):
     if heading:
         document.title = heading.textContent + " - " + SITE_TITLE
         if focus:
+            # Each question starts at the top, as a new GOV.UK page does: the banner, with the
+            # quick exit and the area's front door, is back in view (999 is in the sticky header).
+            window.scrollTo(0, 0)
             heading.setAttribute("tabindex", "-1")
-            heading.focus()
+            heading.focus(to_js({"preventScroll": True}))
 
 
 def fill_date(name, iso):
@@ -315,22 +318,36 @@ def show_step(focus):
         try:
             return write_result(answers, focus)
         except ValueError as error:  # a deadline beyond the dates we can count, say
-            step, problem = (flow.WHEN_RAISED if answers.get(flow.RAISED) else flow.WHEN), str(error)
+            step = flow.WHEN if flow.RAISED not in answers else (
+                flow.WHEN_ESCALATED if answers.get("since") else flow.WHEN_RAISED)
+            problem = str(error)
             hide_all(step)
     field = None
+    given = flow.parse_fragment(window.location.hash)
     if step == flow.AREA:
         form = by_id("sw-area")
+        choose(form, answers.get("partnership") if flow.ASK in answers else None)
     elif step == flow.SITUATION:
-        form = situation_form(answers["area"])
+        form = situation_form(answers.get("area") or answers["partnership"])
+        # The radio of the situation already chosen: a procedure, or its follow-up ("id/follow-up").
+        chosen = answers.get("procedure")
+        if chosen and answers.get(flow.AFTER):
+            chosen += "/" + answers[flow.AFTER]
+        choose(form, chosen)
     elif step == flow.STAGE:
         form = stage_form(answers["procedure"])
+        choose(form, flow.RAISED if answers.get(flow.RAISED) else answers.get("stage"))
     elif step == flow.AGENCY:
-        form = agency_form(answers["procedure"], answers["stage"])
+        form = agency_form(answers["procedure"], answers.get("stage") or answers["landed"])
+        choose(form, answers.get("agency"))
     elif step == flow.WHEN_RAISED:
         form = by_id("sw-when-raised")
-        given = flow.parse_fragment(window.location.hash)
-        fill_date("raised", given.get(flow.RAISED) or REMEMBERED.get(flow.RAISED) or london_now()[0])
+        same = REMEMBERED.get("procedure") == answers["procedure"]
+        fill_date("raised", given.get(flow.RAISED) or (REMEMBERED.get(flow.RAISED) if same else None))
         field = "raised"
+    elif step == flow.WHEN_ESCALATED:
+        form = escalated_form(answers, given)
+        field = "escalated"
     else:
         form = by_id("sw-when")
         # A stage's question, or a follow-up's own ("When did you make the referral?").
@@ -338,12 +355,11 @@ def show_step(focus):
         form.querySelector(".sw-question").textContent = question
         by_id("sw-started-question").hidden = not asks_started
         by_id("since-legend").textContent = legend
-        given = flow.parse_fragment(window.location.hash)
-        today = london_now()[0]
-        since, started = flow.prefill(given, REMEMBERED, today)
+        since, started = flow.prefill(given, REMEMBERED)
         fill_date("since", since)
         fill_date("started", started)
-        found = flow.date_problem(BUNDLE, given["since"], given.get("started"), today) if given.get("since") else None
+        found = flow.date_problem(BUNDLE, given["since"], given.get("started"), london_now()[0]) \
+            if given.get("since") else None
         field = found[0] if found else "since"
     clear_errors(form)
     previous = flow.back(answers, BUNDLE)
@@ -355,51 +371,66 @@ def show_step(focus):
 
 
 def on_submit(event):
+    """Read the question's answer and go to the address flow.answered gives: the next question,
+    or the answer, with every answer given before kept."""
     event.preventDefault()
     form = event.currentTarget
     step = form.getAttribute("data-step")
     clear_errors(form)
     _, answers, _ = current()
-    if step == flow.AREA:
-        chosen = checked("area")
-        if chosen is None:
-            return show_error(form, "Select the area the child is in")
-        window.location.hash = flow.make_fragment({"area": chosen})
-    elif step == flow.SITUATION:
-        chosen = flow.situation_answers(BUNDLE, answers.get("area"), checked("procedure"))
-        if chosen is None:
-            return show_error(form, "Select what describes you")
-        window.location.hash = flow.make_fragment(chosen)
-    elif step == flow.STAGE:
-        chosen = checked("stage")
-        if chosen is None:
-            return show_error(form, "Select the stage you have reached")
-        if chosen == flow.RAISED:
-            window.location.hash = flow.make_fragment({"procedure": answers["procedure"], flow.RAISED: None})
-        else:
-            window.location.hash = flow.make_fragment({"procedure": answers["procedure"], "stage": int(chosen)})
+    today = london_now()[0]
+    if step in CHOICE_QUESTIONS:
+        name, missing = CHOICE_QUESTIONS[step]
+        value = checked(name)
+        if value is None:
+            return show_error(form, missing)
+        if step == flow.STAGE and value != flow.RAISED:
+            value = int(value)
     elif step == flow.WHEN_RAISED:
         try:
-            raised = typed_date("raised", "date you raised it")
-            if raised is None:
+            value = typed_date("raised", "date you raised it")
+            if value is None:
                 raise DateError("Enter the date you raised it.")
         except DateError as error:
             return show_error(form, str(error), "raised")
-        problem = flow.date_problem(BUNDLE, raised, None, london_now()[0], flow.RAISED_WHAT)
+        problem = flow.date_problem(BUNDLE, value, None, today, flow.RAISED_WHAT)
         if problem:
             return show_error(form, problem[1], "raised")
-        window.location.hash = flow.make_fragment({"procedure": answers["procedure"], flow.RAISED: raised})
-    elif step == flow.AGENCY:
-        chosen = checked("agency")
-        if chosen is None:
-            return show_error(form, "Select whose decision you disagree with")
-        window.location.hash = flow.make_fragment({"procedure": answers["procedure"], "stage": answers["stage"],
-                                                   "agency": chosen})
+    elif step == flow.WHEN_ESCALATED:
+        # Optional: left empty, it is "I do not know".
+        try:
+            value = typed_date("escalated", words.stage_began_what(answers["stage"]))
+        except DateError as error:
+            return show_error(form, str(error), "escalated")
+        problem = value and flow.escalated_problem(BUNDLE, answers[flow.RAISED], answers["stage"], value, today)
+        if problem:
+            return show_error(form, problem, "escalated")
     else:
-        submit_dates(form, answers)
+        value = typed_dates(form, answers)
+        if value is None:
+            return
+    go(flow.answered(BUNDLE, answers, step, value, today))
 
 
-def submit_dates(form, answers):
+# The questions answered by a radio: the radios' name, and the message when none is chosen.
+CHOICE_QUESTIONS = {flow.AREA: ("area", "Select the area the child is in"),
+                    flow.SITUATION: ("procedure", "Select what describes you"),
+                    flow.STAGE: ("stage", "Select the stage you have reached"),
+                    flow.AGENCY: ("agency", "Select whose decision you disagree with")}
+
+
+def go(answers):
+    """Show the address for these answers (an unchanged address is shown again: no hashchange)."""
+    fragment = flow.make_fragment(answers)
+    if fragment == window.location.hash:
+        show(True)
+    else:
+        window.location.hash = fragment
+
+
+def typed_dates(form, answers):
+    """(since, started) from the date question (a stage's, or a follow-up's own), or None once an
+    error is shown."""
     try:
         what = words.date_what(flow.date_question(BUNDLE, answers)[1]) if answers.get(flow.AFTER) \
             else "date this stage began"
@@ -417,11 +448,29 @@ def submit_dates(form, answers):
     problem = flow.date_problem(BUNDLE, since, started, london_now()[0])
     if problem:
         return show_error(form, problem[1], problem[0])
-    chosen = {"procedure": answers["procedure"], flow.AFTER: answers.get(flow.AFTER), "stage": answers.get("stage"),
-              "agency": answers.get("agency"), "since": since}
-    if started and started != since:
-        chosen["started"] = started
-    window.location.hash = flow.make_fragment(chosen)
+    return since, started
+
+
+def choose(form, value):
+    """Check the radio holding an answer already given (going back, or a "Change" link)."""
+    if value is None:
+        return
+    for radio in each(form.querySelectorAll("input[type=radio]")):
+        radio.checked = radio.value == str(value)
+
+
+def escalated_form(answers, given):
+    """"When did stage N begin?", with the walk's day in the hint and "I do not know"."""
+    form = by_id("sw-" + flow.WHEN_ESCALATED)
+    said = flow.escalated_question(BUNDLE, answers, london_now()[0])
+    fill(form, page_ids.QUESTION, said["question"])
+    fill(form, page_ids.HINT, said["hint"])
+    by_id("escalated-legend").textContent = said["legend"]
+    since, _ = flow.prefill(given, REMEMBERED)
+    fill_date("escalated", since)
+    unknown = flow.answered(BUNDLE, answers, flow.WHEN_ESCALATED, None, london_now()[0])
+    field(form, page_ids.DONT_KNOW).setAttribute("href", flow.make_fragment(unknown))
+    return form
 
 
 # --- The answer --------------------------------------------------------------------------------
@@ -562,7 +611,11 @@ def chosen_agency(answer, answers):
 
 def write_result(answers, focus):
     today, now = london_now()
-    if answers.get(flow.RAISED):
+    if answers.get(flow.RAISED) and answers.get("since"):
+        # "Where should I be today?", and the person has said when the stage it reached began.
+        answer = engine.where_known(BUNDLE, answers["procedure"], answers[flow.RAISED], answers["stage"],
+                                    answers["since"], today)
+    elif answers.get(flow.RAISED):
         # "Where should I be today?": the engine walks the procedure and answers for today's stage.
         answer = engine.where_today(BUNDLE, answers["procedure"], answers[flow.RAISED], today)
     elif answers.get(flow.AFTER):
@@ -572,13 +625,7 @@ def write_result(answers, focus):
         answer = engine.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"],
                                   answers.get("started"), today)
     REMEMBERED.clear()
-    REMEMBERED.update(answers)
-    if answers.get(flow.RAISED):
-        # The agency question leads on to the date question of the stage the walk reached: it must
-        # offer the day that stage began by the walk (the person's own date, counted on), never today.
-        REMEMBERED.update({"stage": answer["stage"], "since": answer["since"]})
-        if answer.get("started"):
-            REMEMBERED["started"] = answer["started"]
+    REMEMBERED.update(flow.given_answers(answers))
     result = by_id("sw-result")
     result.textContent = ""
     add(result, make("a", "Back", cls="sw-back", href=flow.make_fragment(flow.back(answers, BUNDLE))))
@@ -615,10 +662,10 @@ def write_result(answers, focus):
                 carded.append(engine.contact_summary(BUNDLE, contact_id))
                 add(who, contact_block(carded[-1], today, now))
     elif choices:
-        ask = {"procedure": answer["procedure"], "stage": answer["stage"]}
+        # The agency question, with every other answer kept in the address.
         add(who, add(make("p", cls="sw-agency"),
                      make("a", "Whose decision do you disagree with? Choose the agency to see its numbers",
-                          href=flow.make_fragment(ask))))
+                          href=flow.make_fragment(flow.asking(answers, flow.AGENCY)))))
     if answer["directory"]:
         listing = page_ids.from_wizard(page_ids.contacts_path(answer["partnership"]))
         add(who, add(make("p", cls="sw-directory"), make("span", "Or find the right person in the source's list: "),
@@ -632,11 +679,21 @@ def write_result(answers, focus):
         when.textContent = main["date_words"]
         # Where the line saying which limit comes first is shown, it says what "after the overall limit" would.
         after = None if answer["which_wins"] else main["after_overall_words"]
-        fill(first, page_ids.RULE, " ".join([main["rule"], "That is " + main["counted"] + "."] + ([after] if after else [])))
+        # The day it counted from, as the person gave it, in the same line where the count starts
+        # on that day; else in a line of its own (engine.counted_from).
+        said = engine.counted_from(answer)
+        joined = said and said["day"] == main["from_date"]
+        rule = field(first, page_ids.RULE)
+        rule.textContent = " ".join([main["rule"], words.that_is(main, said if joined else None)]
+                                    + ([after] if after else []))
         # A weekend or bank holiday is said next to the date, with the last working day before it.
         shown_or_hidden(first, page_ids.CLOSED, " ".join(answer["closed_days"]))
         # Where the source can be read two ways: which reading we keep, and why.
         shown_or_hidden(first, page_ids.READING, main["reading_words"])
+        if said and not joined:
+            write_counted_from(field(first, page_ids.FROM), said, answer, answers)
+        elif said and said["assumed"]:
+            tell_us(rule, answer, answers)
     elif main:
         first.querySelector(".sw-deadline").remove()
         fill(first, page_ids.RULE, main["rule"] + " " + main["missing_words"])
@@ -677,7 +734,7 @@ def write_result(answers, focus):
             if answer["overall"]["missing"] == "started":
                 # Never counted from the day this stage began: ask for the day it began.
                 add(overall, add(make("p"), make("a", "Add the day the disagreement began",
-                                                 href=flow.make_fragment(flow.back(answers, BUNDLE)))))
+                                                 href=flow.make_fragment(flow.asking(answers, flow.WHEN)))))
             add(limits, overall)
     if answer["stage"] is not None:  # a follow-up comes before the stages: no walk to date
         write_timeline(disclosure(result, "The whole procedure, with dates", "sw-result__timeline"), answer, today)
@@ -726,6 +783,22 @@ def write_result(answers, focus):
     result.hidden = False
     document.body.classList.add("sw-has-result")
     focus_heading(result, focus)
+
+
+def write_counted_from(line, said, answer, answers):
+    """The day the bold date was counted from (engine.counted_from), where the rule's own count
+    starts on another day, so a date typed wrong can be seen."""
+    line.textContent = said["words"]
+    if said["assumed"]:
+        tell_us(line, answer, answers)
+    line.hidden = False
+
+
+def tell_us(line, answer, answers):
+    """Where the day is the walk's assumption: a link asking when the stage really began."""
+    asked = dict(flow.given_answers(answers))
+    asked["stage"] = answer["stage"]
+    add(line, make("span", " "), make("a", words.TELL_US, href=flow.make_fragment(asked)))
 
 
 def source_name(file):
@@ -789,42 +862,49 @@ def write_timeline(parent, answer, today):
 
 
 def write_answers(result, answer, answers):
-    """The GOV.UK check-answers pattern: each answer with a link to change it."""
+    """The GOV.UK check-answers pattern: each answer with a link to change it, which asks that
+    question again with every other answer kept (flow.asking)."""
     partnership = BUNDLE["partnerships"][answer["partnership"]]
     procedure = BUNDLE["procedures"][answer["procedure"]]
-    item = flow.follow_up(BUNDLE, answer["procedure"], answer["after"])
-    rows = [("Area", partnership["name"], {"area": None}),
+    item = flow.follow_up(BUNDLE, answer["procedure"], answer.get("after"))
+    one = len(flow.situations(BUNDLE, answer["partnership"])) == 1
+    rows = [("Area", partnership["name"], flow.AREA),
             ("Your situation", item["for_whom"] if item else procedure["for_whom"],
-             {"area": None if len(flow.situations(BUNDLE, answer["partnership"])) == 1 else answer["partnership"]})]
+             flow.AREA if one else flow.SITUATION)]
     if item:
         # A follow-up has no stage: its one date, with a link to change it.
-        rows.append((words.capitalise(item["date_legend"]), answer["since_words"],
-                     {"procedure": answer["procedure"], flow.AFTER: item["id"]}))
+        rows.append((words.capitalise(item["date_legend"]), answer["since_words"], flow.WHEN))
         summary = make("dl", cls="sw-summary")
         for label, value, change in rows:
-            summary_row(summary, label, value, change)
+            summary_row(summary, label, value, flow.asking(answers, change))
         add(section(result, "Your answers", "sw-result__answers"), summary)
         return
-    rows.append(("Stage reached", "Stage " + str(answer["stage"]) + ": " + answer["title"], {"procedure": answer["procedure"]}))
-    dates = {"procedure": answer["procedure"], "stage": answer["stage"], "agency": answers.get("agency")}
     picked, choices = chosen_agency(answer, answers)
+    if answers.get(flow.RAISED):
+        rows.append(("Stage reached" if answers.get("since") else "Stage it should be at today",
+                     "Stage " + str(answer["stage"]) + ": " + answer["title"], flow.STAGE))
+        rows.append(("You raised it", words.long_date(answers[flow.RAISED]), flow.WHEN_RAISED))
+        if answers.get("since"):
+            rows.append(("Stage " + str(answer["stage"]) + " began", answer["since_words"], flow.WHEN_ESCALATED))
+        elif answer.get("since_from") == engine.ASSUMED:
+            # Not given: the walk's day, said as an assumption; "Change" asks for the real one.
+            asked = dict(flow.given_answers(answers))
+            asked["stage"] = answer["stage"]
+            rows.append(("Stage " + str(answer["stage"]) + " began", "Not known (we assumed "
+                         + answer["since_words"] + ")", asked))
+    else:
+        rows.append(("Stage reached", "Stage " + str(answer["stage"]) + ": " + answer["title"], flow.STAGE))
     if choices:
         chosen = picked["name"] if picked else (
             "Another agency, or not sure" if answers.get("agency") == flow.OTHER_AGENCY else "Not answered")
-        rows.append(("Whose decision", chosen,
-                     {"procedure": answer["procedure"], "stage": answer["stage"]}))
-    if answers.get(flow.RAISED):
-        rows[-1] = ("Stage it should be at today", "Stage " + str(answer["stage"]) + ": " + answer["title"],
-                    {"procedure": answer["procedure"]})
-        rows.append(("You raised it", words.long_date(answers[flow.RAISED]),
-                     {"procedure": answer["procedure"], flow.RAISED: None}))
-    else:
-        rows.append(("This stage began", answer["since_words"], dates))
-    if answers.get("started") and answers["started"] != answers["since"]:
-        rows.append(("The disagreement began", words.long_date(answers["started"]), dates))
+        rows.append(("Whose decision", chosen, flow.AGENCY))
+    if not answers.get(flow.RAISED):
+        rows.append(("This stage began", answer["since_words"], flow.WHEN))
+        if answers.get("started") and answers["started"] != answers["since"]:
+            rows.append(("The disagreement began", words.long_date(answers["started"]), flow.WHEN))
     summary = make("dl", cls="sw-summary")
     for label, value, change in rows:
-        summary_row(summary, label, value, change)
+        summary_row(summary, label, value, flow.asking(answers, change) if isinstance(change, str) else change)
     add(section(result, "Your answers", "sw-result__answers"), summary)
 
 

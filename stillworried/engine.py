@@ -1083,7 +1083,91 @@ def where_today(bundle, procedure_id, raised_on, today, tried=None, started=None
     answer["walk"] = walk
     answer["raised_on"] = raised_day.isoformat()
     answer["where_words"] = where_words
+    # At a stage after the one where it was raised, the day the stage began is the walk's
+    # assumption, not the person's: the answer must say so (counted_from()).
+    answer["since_from"] = RAISED_ON if current == first_number else ASSUMED
     return written_out(bundle, answer)
+
+
+def where_known(bundle, procedure_id, raised_on, stage_number, since, today):
+    """"Where should I be today?" once the person has told us the day the stage the walk reached
+    really began (a Wigan health visitor raised it on 16 November 2026 and her line manager took
+    it to stage 2 on 24 November: stage 2 is due on 8 December, not on the walk's 14 December).
+
+    next_step's answer for that stage counted from the person's day, with the disagreement begun
+    on the day it was raised (as where_today, with nothing tried before), and raised_on,
+    where_words (both days in a sentence) and since_from ("given"). The stage must come after the
+    first, and its day can be neither before the day it was raised nor after today.
+    """
+    procedure = get_procedure(bundle, procedure_id)
+    calendar = WorkingCalendar(bundle["calendar"])
+    get_stage(procedure, stage_number)
+    if stage_number <= procedure["stages"][0]["number"]:
+        raise EngineError("Stage " + str(stage_number) + " is where it was raised: its day is the day you raised it.")
+    raised_day = read_day(calendar, raised_on, "day it was raised")
+    since_day = read_day(calendar, since, "day the stage began")
+    today_day = read_day(calendar, today, "date today")
+    if since_day < raised_day:
+        raise DateError(words.escalated_before_raised(stage_number))
+    if since_day > today_day:
+        raise DateError(words.escalated_after_today(stage_number))
+    answer = stage_answer(bundle, procedure_id, stage_number, since, raised_on, today)
+    answer["raised_on"] = raised_on
+    answer["where_words"] = words.where_known_words(raised_on, stage_number, since)
+    answer["since_from"] = GIVEN
+    return written_out(bundle, answer)
+
+
+# Where the day a stage began came from (an answer's since_from; next_step's answers have none,
+# the person gave it): the person, the day they raised it (where_today at the stage where it was
+# raised), or the walk's assumption (where_today at a later stage).
+GIVEN = "given"
+RAISED_ON = "raised"
+ASSUMED = "walk"
+
+
+def root_origin(answer, limit):
+    """What a limit counts from in the end: stage_start or process_start, following a limit
+    counted on from another of the stage's limits ("within a further five days")."""
+    by_id = {}
+    for item in answer["deadlines"]:
+        by_id[item["id"]] = item
+    origin = limit["counts_from"]
+    seen = 0
+    while origin in by_id and seen < len(by_id):
+        origin = by_id[origin]["counts_from"]
+        seen += 1
+    return origin
+
+
+def counted_from(answer):
+    """The first screen's line saying which of the person's days its bold date was counted from
+    ("Counted from Monday 23 November 2026, the day you told us this stage began."), so a date
+    typed wrong can be seen, or None where no date was worked out. Where the day is the walk's
+    assumption (where_today at a stage after the one where it was raised), it says so: never
+    presented as the day the stage began. Returns {words, assumed, day (YYYY-MM-DD), what (the
+    words for the day, None where assumed), and stage where assumed}: where the bold date's own
+    count starts on that day, the first screen says it in the rule's line instead ("Counted from
+    your date, Thursday 17 December 2026."; words.that_is)."""
+    main = kept_limit(answer)
+    if main is None or main["date"] is None:
+        return None
+    origin = PROCESS_START if answer["keep_to"] == "overall" else root_origin(answer, main)
+    came = answer.get("since_from", GIVEN)
+    where = answer.get("raised_on") is not None
+    if origin == PROCESS_START and (where or answer["started"] != answer["since"]):
+        day = answer["started"]
+        what = words.YOU_SAID_RAISED if where else words.YOU_SAID_DISAGREEMENT_BEGAN
+    elif came == ASSUMED:
+        return {"words": words.assumed_stage_began(answer["since"], answer["stage"]), "assumed": True,
+                "day": answer["since"], "what": None, "stage": answer["stage"]}
+    elif came == RAISED_ON:
+        day, what = answer["since"], words.YOU_SAID_RAISED
+    elif where:
+        day, what = answer["since"], words.you_said_stage_began(answer["stage"])
+    else:
+        day, what = answer["since"], words.YOU_SAID_STAGE_BEGAN
+    return {"words": words.counted_from_line(day, what), "assumed": False, "day": day, "what": what}
 
 
 # --- Abbreviations written out at first use ------------------------------------------------------

@@ -13,10 +13,22 @@ A follow-up the procedure declares (a situation its source gives a rule for outs
 such as a referral with no answer) is #procedure=<id>&after=<follow-up id>, asking its day, and
 #procedure=<id>&after=<follow-up id>&since=<YYYY-MM-DD>, its answer.
 
+"Where should I be today?" is #procedure=<id>&raised (when did you raise it?), then
+#procedure=<id>&raised=<YYYY-MM-DD>, the walk's answer for today (engine.where_today). Where the
+walk reaches a stage after the first, the wizard asks when that stage began,
+#procedure=<id>&raised=<date>&stage=<n>, and #procedure=<id>&raised=<date>&stage=<n>&since=<date>
+answers for that stage from the person's day (engine.where_known); &agency=<id> may follow the
+stage there too.
+
+Any address may end in &ask=<question>: that question is shown again with every other answer
+kept in the address (a Back or "Change" link), so nothing the person said is lost or asked again;
+answered() gives the answers once it is answered. Without &ask, every address opens as it always
+has, so links shared before it existed open on the same answer.
+
 Pure functions only: the browser glue in pyscript/ reads the page, asks these which question to
 show, and writes the answer the engine gives. Runs under CPython and MicroPython.
 """
-from stillworried import words
+from stillworried import engine, words
 from stillworried.workdays import DateError, WorkingCalendar, parse_date
 
 ANSWER_KEYS = ("procedure", "after", "stage", "agency", "since", "started")
@@ -37,8 +49,16 @@ STAGE = "stage"
 AGENCY = "agency"
 WHEN = "when"
 WHEN_RAISED = "when-raised"
+# "When did stage N begin?", asked in "where should I be today?" when the walk reaches a stage
+# after the one where it was raised: the walk's day for it is only an assumption.
+WHEN_ESCALATED = "when-escalated"
 RESULT = "result"
 DANGER = "danger"
+# &ask=<question>: show that question again, keeping the other answers (see the top).
+ASK = "ask"
+# The questions in the order they are met, on either path (a stage and its day, or the day it
+# was raised), so back() can find the one before and step() whether an asked one comes first.
+ORDER = (AREA, SITUATION, STAGE, WHEN_RAISED, WHEN_ESCALATED, AGENCY, WHEN, RESULT)
 
 
 def _only(text, allowed, longest):
@@ -104,6 +124,11 @@ def parse_fragment(fragment):
         elif key == RAISED:
             read = _iso(value) if value is not None else True
             answers[RAISED] = _iso(value)
+        elif key == ASK:
+            # Only a question's name; anything else is ignored (the address then opens as without it).
+            read = True
+            if value in ORDER[:-1]:
+                answers[ASK] = value
         else:
             read = True
         if not read:
@@ -119,41 +144,121 @@ def make_fragment(answers):
         if answers.get("area"):
             return "#area=" + answers["area"]
         return "#area"
-    if RAISED in answers and "stage" not in answers:
-        return "#procedure=" + answers["procedure"] + "&" + RAISED + ("=" + answers[RAISED] if answers[RAISED] else "")
-    parts = []
-    for key in ANSWER_KEYS:
+    parts = ["procedure=" + answers["procedure"]]
+    if RAISED in answers:
+        parts.append(RAISED + ("=" + answers[RAISED] if answers[RAISED] else ""))
+    for key in ANSWER_KEYS[1:]:
         if answers.get(key) is not None:
             parts.append(key + "=" + str(answers[key]))
+    if answers.get(ASK):
+        parts.append(ASK + "=" + answers[ASK])
     return "#" + "&".join(parts)
 
 
-def back(answers, bundle):
-    """The answers one question earlier, for the page's own "Back" link. Given the bundle, it
-    skips the situation question where the area has only one (step() skips it too)."""
+def given_answers(answers):
+    """The answers an address holds, without what step() adds for its own use (partnership,
+    landed, unreadable) and without the question being asked again: what answered() starts from."""
+    kept = {}
+    if "procedure" not in answers and answers.get("area"):
+        kept["area"] = answers["area"]
+    for key in ANSWER_KEYS:
+        if answers.get(key) is not None:
+            kept[key] = answers[key]
+    if RAISED in answers:
+        kept[RAISED] = answers[RAISED]
+    return kept
+
+
+def asking(answers, question):
+    """The answers with `question` to be asked again (&ask=), every other answer kept: the
+    address of a "Change" link, or of "Choose the agency to see its numbers"."""
+    kept = given_answers(answers)
+    kept[ASK] = question
+    return kept
+
+
+def questions(bundle, answers):
+    """The questions asked on the way to these answers' result, in order (the procedure known):
+    the situation question only where the area has more than one, the agency question only at
+    a stage whose source lists contacts agency by agency, and, in "where should I be today?",
+    when the stage began only where the walk reached a stage after the first (answers["landed"],
+    from step()) or the person has said which stage it was taken to."""
+    procedure = bundle["procedures"][answers["procedure"]]
+    asked = [AREA]
+    if len(situations(bundle, procedure["partnership"])) > 1:
+        asked.append(SITUATION)
     if answers.get(AFTER):
-        if "since" in answers:
-            return {"procedure": answers["procedure"], AFTER: answers[AFTER]}
-        return {"area": answers.get("partnership")}
-    if RAISED in answers and "stage" not in answers:
-        if answers[RAISED]:
-            return {"procedure": answers["procedure"], RAISED: None}
-        return {"procedure": answers["procedure"]}
+        # A follow-up (a referral with no answer) asks only its own day.
+        return asked + [WHEN]
+    asked.append(STAGE)
+    at = answers.get("stage")
+    if RAISED in answers:
+        asked.append(WHEN_RAISED)
+        if at is None:
+            at = answers.get("landed")
+            if at is not None and at > procedure["stages"][0]["number"]:
+                asked.append(WHEN_ESCALATED)
+        else:
+            asked.append(WHEN_ESCALATED)
+        if at is not None and agencies(bundle, answers["procedure"], at):
+            asked.append(AGENCY)
+        return asked
+    if at is not None and agencies(bundle, answers["procedure"], at):
+        asked.append(AGENCY)
+    asked.append(WHEN)
+    return asked
+
+
+def shown_step(bundle, answers):
+    """Which step answers kept by step() show, where they were not asked again (&ask)."""
+    if answers.get(ASK):
+        return answers[ASK]
+    if answers.get(AFTER):
+        return RESULT if "since" in answers else WHEN
+    if RAISED in answers:
+        if answers[RAISED] is None:
+            return WHEN_RAISED
+        return WHEN_ESCALATED if "stage" in answers and "since" not in answers else RESULT
+    if "stage" not in answers:
+        return STAGE
     if "since" in answers:
-        earlier = {"procedure": answers["procedure"], "stage": answers["stage"]}
-        if answers.get("agency"):
-            earlier["agency"] = answers["agency"]
-        return earlier
-    if "agency" in answers:
-        return {"procedure": answers["procedure"], "stage": answers["stage"]}
-    if "stage" in answers:
-        return {"procedure": answers["procedure"]}
-    if "procedure" in answers:
-        only = len(situations(bundle, answers.get("partnership"))) == 1
-        return {"area": None if only else answers.get("partnership")}
-    if answers.get("area"):
+        return RESULT
+    if answers.get("agency") is None and agencies(bundle, answers["procedure"], answers["stage"]):
+        return AGENCY
+    return WHEN
+
+
+def back(answers, bundle):
+    """The answers one question earlier, for the page's own "Back" link, from the answers step()
+    kept. Every answer already given stays in the address (&ask= names the question shown
+    again), so going back never loses a date. The situation question is skipped where the area
+    has only one (step() skips it too)."""
+    if "procedure" not in answers:
+        return {"area": None} if answers.get("area") else None
+    shown = shown_step(bundle, answers)
+    asked = questions(bundle, answers)
+    if shown == RESULT:
+        previous = asked[-1]
+    elif shown in asked and asked.index(shown) > 0:
+        previous = asked[asked.index(shown) - 1]
+    else:
+        return None
+    kept = given_answers(answers)
+    if previous == WHEN_ESCALATED and "stage" not in kept:
+        # Back from the walk's answer ("I don't know" when the stage the walk reached began):
+        # that question, as it was asked.
+        kept["stage"] = answers["landed"]
+        return kept
+    carried = [key for key in kept if key != "procedure" and kept[key] is not None]
+    if not carried:
+        # Nothing to keep: the question's own address, as before &ask existed.
+        if previous == STAGE:
+            return {"procedure": answers["procedure"]}
+        if previous == SITUATION:
+            return {"area": answers.get("partnership")}
         return {"area": None}
-    return None
+    kept[ASK] = previous
+    return kept
 
 
 def area_procedures(bundle, area):
@@ -170,12 +275,14 @@ def follow_ups(bundle, procedure_id):
     return procedure.get("follow_ups", []) if procedure else []
 
 
+
 def follow_up(bundle, procedure_id, follow_id):
     """One follow-up of a procedure, or None."""
     for item in follow_ups(bundle, procedure_id):
         if item["id"] == follow_id:
             return item
     return None
+
 
 
 def situations(bundle, area):
@@ -198,12 +305,14 @@ def situations(bundle, area):
     return found
 
 
+
 def situation_answers(bundle, area, value):
     """The answers a situation choice leads to (see situations), or None for a value it does not offer."""
     for choice in situations(bundle, area):
         if choice["value"] == value:
             return choice["answers"]
     return None
+
 
 
 def slug(text):
@@ -228,6 +337,7 @@ def listed_as(contact, list_id):
     return contact["organisation"]
 
 
+
 def printed_names(bundle, partnership):
     """{a name an agency is also printed under: the agency's own name} for one area's agencies."""
     found = {}
@@ -236,6 +346,7 @@ def printed_names(bundle, partnership):
             for other in item.get("also_printed_as", []):
                 found[other] = item["organisation"]
     return found
+
 
 
 def agencies(bundle, procedure_id, stage_number):
@@ -317,8 +428,21 @@ def step(bundle, answers, today):
     """Which question to show for these answers, and a message when a link was not usable.
 
     Returns (step, answers, problem): the answers with anything unusable removed, so the
-    question shown is the first one still unanswered. today is the London date (YYYY-MM-DD).
+    question shown is the first one still unanswered, or the one the address asks again
+    (&ask=) where every answer before it is usable. today is the London date (YYYY-MM-DD).
     """
+    found, kept, problem = first_unanswered(bundle, answers, today)
+    asked = answers.get(ASK)
+    if asked is None or problem is not None or "procedure" not in kept:
+        return found, kept, problem
+    if asked not in questions(bundle, kept) or ORDER.index(asked) > ORDER.index(found):
+        return found, kept, problem
+    kept[ASK] = asked
+    return asked, kept, None
+
+
+def first_unanswered(bundle, answers, today):
+    """step() without &ask: the first question still unanswered."""
     if not answers:
         return DANGER, {}, None
     unreadable = answers.get("unreadable", [])
@@ -345,17 +469,8 @@ def step(bundle, answers, today):
     numbers = [stage["number"] for stage in procedure["stages"]]
     if answers.get(AFTER) or AFTER in unreadable:
         return after_step(bundle, answers, kept, today)
-    if RAISED in answers and "stage" not in answers:
-        kept[RAISED] = None
-        if RAISED in unreadable:
-            return WHEN_RAISED, kept, "The link had a date we could not read. Enter the date again."
-        if answers[RAISED] is None:
-            return WHEN_RAISED, kept, None
-        problem = date_problem(bundle, answers[RAISED], None, today, RAISED_WHAT)
-        if problem:
-            return WHEN_RAISED, kept, problem[1]
-        kept[RAISED] = answers[RAISED]
-        return RESULT, kept, None
+    if RAISED in answers:
+        return raised_step(bundle, answers, kept, numbers, today)
     if answers.get("stage") not in numbers:
         asked = "stage" in answers or "stage" in unreadable
         problem = "That procedure has no such stage. Choose a stage." if asked else None
@@ -373,10 +488,12 @@ def step(bundle, answers, today):
             # the answer, which offers the question.
             problem = "We do not have that agency. Choose whose decision you disagree with." \
                 if "agency" in answers or "agency" in unreadable else None
+            carry_started(kept, answers)
             return AGENCY, kept, problem
     if "since" in unreadable or "started" in unreadable:
         return WHEN, kept, "The link had a date we could not read. Enter the dates again."
     if "since" not in answers:
+        carry_started(kept, answers)
         return WHEN, kept, None
     problem = check_dates(bundle, answers.get("since"), answers.get("started"), today)
     if problem:
@@ -384,6 +501,57 @@ def step(bundle, answers, today):
     kept["since"] = answers["since"]
     if answers.get("started"):
         kept["started"] = answers["started"]
+    return RESULT, kept, None
+
+
+def carry_started(kept, answers):
+    """Keep the day the disagreement began on the way to the date question, where it is filled
+    in (a new stage chosen keeps it: it is the same disagreement)."""
+    if answers.get("started"):
+        kept["started"] = answers["started"]
+
+
+def walked_stage(bundle, procedure_id, raised, today):
+    """The stage the walk of "where should I be today?" reaches today (engine.timeline)."""
+    return engine.timeline(bundle, procedure_id, None, raised, None, today)["today_stage"]
+
+
+def raised_step(bundle, answers, kept, numbers, today):
+    """first_unanswered() in "where should I be today?": the day it was raised, then, where the
+    person has said which later stage it was taken to, the day that stage began."""
+    unreadable = answers.get("unreadable", [])
+    kept[RAISED] = None
+    if RAISED in unreadable:
+        return WHEN_RAISED, kept, "The link had a date we could not read. Enter the date again."
+    if answers[RAISED] is None:
+        return WHEN_RAISED, kept, None
+    problem = date_problem(bundle, answers[RAISED], None, today, RAISED_WHAT)
+    if problem:
+        return WHEN_RAISED, kept, problem[1]
+    try:
+        landed = walked_stage(bundle, kept["procedure"], answers[RAISED], today)
+    except ValueError as error:  # a walk beyond the dates we can count
+        return WHEN_RAISED, kept, str(error)
+    kept[RAISED] = answers[RAISED]
+    kept["landed"] = landed
+    at = landed
+    # A stage after the first (where it was raised); any other is dropped: the walk answers.
+    if answers.get("stage") in numbers and answers["stage"] > numbers[0]:
+        kept["stage"] = at = answers["stage"]
+    choice = answers.get("agency")
+    if choice and agencies(bundle, kept["procedure"], at) and (
+            choice == OTHER_AGENCY or agency(bundle, kept["procedure"], at, choice) is not None):
+        kept["agency"] = choice
+    if "stage" not in kept:
+        return RESULT, kept, None
+    if "since" in unreadable:
+        return WHEN_ESCALATED, kept, "The link had a date we could not read. Enter the date again."
+    if "since" not in answers:
+        return WHEN_ESCALATED, kept, None
+    problem = escalated_problem(bundle, answers[RAISED], kept["stage"], answers["since"], today)
+    if problem:
+        return WHEN_ESCALATED, kept, problem
+    kept["since"] = answers["since"]
     return RESULT, kept, None
 
 
@@ -405,6 +573,7 @@ def after_step(bundle, answers, kept, today):
     return RESULT, kept, None
 
 
+
 def date_question(bundle, answers):
     """(question, label, asks the day the disagreement began) for the date question these
     answers lead to: a stage's ("When did this stage began?", what its time limits count from)
@@ -415,6 +584,156 @@ def date_question(bundle, answers):
         return item["date_question"], item["date_legend"], False
     return ("When did this stage begin?", words.capitalise(stage_began_words(procedure, answers["stage"])),
             asks_when_it_started(procedure))
+
+
+
+def escalated_question(bundle, answers, today):
+    """The words of "when did stage N begin?" for these answers (step() kept them): the question,
+    a hint saying the day the walk would give it and that the person's day counts instead, and
+    the date boxes' legend, in the data's words for what the stage counts from where it has them."""
+    procedure = bundle["procedures"][answers["procedure"]]
+    number = answers["stage"]
+    walk = engine.timeline(bundle, answers["procedure"], None, answers[RAISED], None, today)
+    assumed = None
+    for item in walk["steps"]:
+        if item["stage"] == number:
+            assumed = item["since"]
+    title = engine.get_stage(procedure, number)["title"]
+    legend = stage_began_words(procedure, number)
+    if legend == DEFAULT_BEGAN:
+        legend = words.stage_began_what(number)
+    return {"question": words.escalated_question(number), "hint": words.escalated_hint(number, title, assumed),
+            "legend": words.capitalise(legend)}
+
+
+def escalated_problem(bundle, raised, number, since, today):
+    """A sentence saying what is wrong with the day stage `number` began, or None."""
+    problem = date_problem(bundle, since, None, today, words.capitalise(words.stage_began_what(number)))
+    if problem:
+        return problem[1]
+    if since < raised:
+        return words.escalated_before_raised(number)
+    return None
+
+
+def answered(bundle, answers, question, value, today):
+    """The answers once `question` is answered with `value`, for the next address.
+
+    value: an area or procedure id, a stage number or RAISED, an agency id, (since, started) for
+    the date question, a day for "when did you raise it?", and a day or None ("I don't know")
+    for "when did stage N begin?". The answers already given after the question are kept where
+    they still hold, so a Back or "Change" link never makes anyone type a date again: an answer
+    left as it was keeps them all (step() then opens the answer); a new area or situation starts
+    afresh; a new stage keeps the agency where that stage lists it, and the day the disagreement
+    began (the first stage's day, where the person was at the first stage); a new day it was
+    raised asks again when a later stage began.
+    """
+    given = given_answers(answers)
+    if question == AREA:
+        procedure = given.get("procedure")
+        if procedure and bundle["procedures"][procedure]["partnership"] == value:
+            return given
+        return {"area": value}
+    if question == SITUATION:
+        # value is a situation's radio value (a procedure, or a procedure's follow-up).
+        area = bundle["procedures"][given["procedure"]]["partnership"] if given.get("procedure") else given.get("area")
+        chosen = situation_answers(bundle, area, value) or {"procedure": value}
+        same = given.get("procedure") == chosen["procedure"] and given.get(AFTER) == chosen.get(AFTER)
+        return given if same else dict(chosen)
+    if question == STAGE:
+        return chosen_stage(bundle, given, value, today)
+    if question == AGENCY:
+        given["agency"] = value
+        return given
+    if question == WHEN:
+        since, started = value
+        given["since"] = since
+        given.pop("started", None)
+        first = bundle["procedures"][given["procedure"]]["stages"][0]["number"]
+        # At the first stage the disagreement began when the stage did, unless said otherwise.
+        if started and (started != since or given.get("stage") != first):
+            given["started"] = started
+        return given
+    if question == WHEN_RAISED:
+        if given.get(RAISED) == value:
+            return given
+        return after_raised(bundle, {"procedure": given["procedure"], RAISED: value}, today)
+    if question == WHEN_ESCALATED:
+        if value and value == given.get("since"):
+            return given
+        if value:
+            given["since"] = value
+        else:
+            # "I don't know": the walk's answer, which says its day is an assumption.
+            given.pop("stage", None)
+            given.pop("since", None)
+        return ask_agency(bundle, given, today)
+    return given
+
+
+def chosen_stage(bundle, given, value, today):
+    """answered() for the stage question: value is a stage number, or RAISED."""
+    procedure_id = given["procedure"]
+    first = bundle["procedures"][procedure_id]["stages"][0]["number"]
+    raised = given.get(RAISED)
+    if value == RAISED:
+        if raised:
+            return given
+        chosen = {"procedure": procedure_id, RAISED: None}
+        if given.get("stage") == first and given.get("since"):
+            # The day the first stage began is the day it was raised: filled in, to confirm.
+            chosen[RAISED] = given["since"]
+            chosen[ASK] = WHEN_RAISED
+        return chosen
+    number = int(value)
+    if not raised and RAISED not in given and given.get("stage") == number:
+        return given
+    chosen = {"procedure": procedure_id, "stage": number}
+    if raised:
+        # The first stage began the day it was raised, and the disagreement with it.
+        if number == first:
+            chosen["since"] = raised
+        else:
+            chosen["started"] = raised
+            if given.get("stage") == number and given.get("since"):
+                chosen["since"] = given["since"]
+    else:
+        started = given.get("started") or (given.get("since") if given.get("stage") == first else None)
+        if started:
+            chosen["started"] = started
+    if given.get("agency") and agencies(bundle, procedure_id, number) and (
+            given["agency"] == OTHER_AGENCY or agency(bundle, procedure_id, number, given["agency"]) is not None):
+        chosen["agency"] = given["agency"]
+    return ask_agency(bundle, chosen, today) if chosen.get("since") else chosen
+
+
+def after_raised(bundle, chosen, today):
+    """Where the walk from the day it was raised reaches a later stage, ask when that stage
+    began (its day is otherwise only the walk's assumption); else the answer."""
+    try:
+        landed = walked_stage(bundle, chosen["procedure"], chosen[RAISED], today)
+    except ValueError:
+        return chosen  # step() says what is wrong with the day
+    if landed > bundle["procedures"][chosen["procedure"]]["stages"][0]["number"]:
+        chosen["stage"] = landed
+        return chosen
+    return ask_agency(bundle, chosen, today)
+
+
+def ask_agency(bundle, chosen, today):
+    """The answers, asking whose decision it is first where the answer's stage lists contacts
+    agency by agency and it has not been answered (as on the way to a stage's answer)."""
+    if chosen.get("agency"):
+        return chosen
+    at = chosen.get("stage")
+    if at is None and chosen.get(RAISED):
+        try:
+            at = walked_stage(bundle, chosen["procedure"], chosen[RAISED], today)
+        except ValueError:
+            return chosen
+    if at is not None and agencies(bundle, chosen["procedure"], at):
+        chosen[ASK] = AGENCY
+    return chosen
 
 
 def check_dates(bundle, since, started, today):
@@ -463,18 +782,28 @@ def stage_began_words(procedure, stage_number):
             for timescale in stage["timescales"]:
                 if timescale["counts_from"] == "stage_start":
                     return timescale["from_words"]
-    return "the day this stage began"
+    return DEFAULT_BEGAN
 
 
-def prefill(answers, remembered, today):
-    """(since, started) to fill in on the date question: the link's own dates, else those last
-    given for the same procedure and stage (going back or changing an answer must never quietly
-    reset a date to today), else today for since and nothing for started."""
+DEFAULT_BEGAN = "the day this stage began"
+
+
+def prefill(answers, remembered):
+    """(since, started) to fill in on a date question: the link's own dates (a Back or "Change"
+    link keeps every answer in the address), else those this person last gave for the same
+    procedure and stage on this page (the browser's own back button reaches addresses made
+    before they were given), else nothing. Never today: a date the answer counts from is
+    always one the person typed."""
     same_procedure = remembered.get("procedure") == answers.get("procedure")
-    same_stage = same_procedure and remembered.get("stage") == answers.get("stage")
-    since = answers.get("since") or (remembered.get("since") if same_stage else None) or today
+    same_path = same_procedure and remembered.get(RAISED) == answers.get(RAISED)
+    same_stage = same_path and remembered.get("stage") == answers.get("stage")
+    since = answers.get("since") or (remembered.get("since") if same_stage else None)
     started = answers.get("started") or (remembered.get("started") if same_procedure else None)
     return since, started
+
+
+# The most digits each box can hold, and an example for the message when there are more.
+TOO_MANY = {"day": (2, "27"), "month": (2, "11"), "year": (4, "2026")}
 
 
 def date_from_parts(day, month, year, what):
@@ -490,13 +819,16 @@ def date_from_parts(day, month, year, what):
     if missing:
         raise DateError("The " + what + " must include a " + " and a ".join(missing) + ".")
     for name, value in parts:
-        if _only(value, DIGITS, 4) is None:
+        if _only(value, DIGITS, len(value)) is None:
             raise DateError("The " + what + " must be a real date, written in numbers.")
+    # The boxes take any number of digits (no maxlength, which would silently keep an old
+    # digit: "18" with "17" typed after it stayed 18): too many is said, never cut.
+    for name, value in parts:
+        if len(value) > TOO_MANY[name][0]:
+            raise DateError(words.too_many_digits(name, what, TOO_MANY[name][0], TOO_MANY[name][1]))
     if len(parts[2][1]) != 4:
         raise DateError("The year of the " + what + " must have 4 numbers, for example 2026.")
     iso = parts[2][1] + "-" + ("0" + parts[1][1])[-2:] + "-" + ("0" + parts[0][1])[-2:]
-    if len(parts[1][1]) > 2 or len(parts[0][1]) > 2:
-        raise DateError("The " + what + " must be a real date.")
     try:
         parse_date(iso, what)
     except DateError:

@@ -28,6 +28,8 @@ LABEL = "label"
 DATE = "date"
 FLAG = "flag"
 RULE = "rule"
+# The day the answer counted from, as the person gave it (or the walk's assumption, said so).
+FROM = "from"
 NEXT = "next"
 WHICH_WINS = "which-wins"
 # Beside the date: a weekend or bank holiday (with the working day before it), the steps of your
@@ -73,6 +75,9 @@ CHOICE_HINT = "choice-hint"
 CHOICE_TAG = "choice-tag"
 HINT = "hint"
 CHOSEN = "chosen"
+# "When did stage N begin?": its question, and the link for "I do not know".
+QUESTION = "question"
+DONT_KNOW = "dont-know"
 # The attribute of a question's form naming what its choices were filled for (an area, a
 # procedure, a procedure and stage), so they are made once and a choice made stays checked.
 FILLED_FOR = "data-filled-for"

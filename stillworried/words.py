@@ -325,3 +325,108 @@ def overall_rule(overall):
         rule += " It applies at " + stages_words(overall["applies_to_stages"]) + "."
     return rule
 
+
+
+# --- The day an answer was counted from (engine.counted_from, where_known) -----------------------
+# The answer repeats the day it counted from, so a date typed wrong can be seen, and says where
+# the day came from: the person, or, in "where should I be today?", the walk's assumption.
+
+YOU_SAID_STAGE_BEGAN = "the day you told us this stage began"
+YOU_SAID_DISAGREEMENT_BEGAN = "the day you told us the disagreement began"
+YOU_SAID_RAISED = "the day you told us you raised it"
+
+
+def you_said_stage_began(number):
+    return "the day you told us stage " + str(number) + " began"
+
+
+# Said after the rule, which has just named what the day is ("within 2 working days of the day
+# this stage began. Counted from your date, Thursday 17 December 2026."): short, so the first
+# screen's buttons stay on it.
+
+
+def that_is(limit, said=None):
+    """The line after the rule saying how its date was reached: 'That is 2 working days from
+    Thursday 17 December 2026.'; or, where the count starts on the day in said (engine.counted_from),
+    'Counted from your date, Thursday 17 December 2026.' (the rule has just said how long), or,
+    where that day is the walk's assumption, 'Counted from Monday 30 November 2026, the day we
+    assumed stage 2 began.' The same working day keeps its own words ("..., or the next working day")."""
+    if not said:
+        return "That is " + limit["counted"] + "."
+    if said["assumed"]:
+        head = "Counted from " + long_date(limit["from_date"]) + ", the day we assumed stage " + str(said["stage"]) \
+            + " began"
+    else:
+        head = "Counted from your date, " + long_date(limit["from_date"])
+    if limit["unit"] == "same_working_day":
+        return head + ": the same working day, or the next working day."
+    return head + "."
+
+
+def counted_from_line(iso, what):
+    """'Counted from Monday 23 November 2026, the day you told us this stage began.'"""
+    return "Counted from " + long_date(iso) + ", " + what + "."
+
+
+def assumed_stage_began(iso, number):
+    """The walk's day for a stage after the one where it was raised, said as an assumption."""
+    return ("Counted from " + long_date(iso) + ". We assumed stage " + str(number) + " began that day, when stage "
+            + str(number - 1) + "'s time limit ended: you have not told us the day it really began.")
+
+
+def where_known_words(raised_iso, number, since_iso):
+    """The lede of "where should I be today?" once the person has said when the stage began (the
+    stage's title is the heading just above it)."""
+    return ("You raised it on " + long_date(raised_iso) + ", and it was taken to stage " + str(number) + " on "
+            + long_date(since_iso) + ".")
+
+
+def escalated_before_raised(number):
+    return "The day stage " + str(number) + " began must be the same as or after the day you raised it."
+
+
+def escalated_after_today(number):
+    return "The day stage " + str(number) + " began must be today or in the past."
+
+
+def stage_began_what(number):
+    """'the day stage 2 began', for the question and its messages."""
+    return "the day stage " + str(number) + " began"
+
+
+def too_many_digits(part, what, most, example):
+    """'The day of the date this stage began has too many numbers. A day has 1 or 2 numbers, for
+    example 27.' Said, never cut: a box that dropped the extra digits kept an old day."""
+    allowed = "1 or 2" if most == 2 else str(most)
+    return ("The " + part + " of the " + what + " has too many numbers. A " + part + " has " + allowed
+            + " numbers, for example " + example + ".")
+
+
+def escalated_question(number):
+    return "When did stage " + str(number) + " begin?"
+
+
+def escalated_hint(number, title, assumed_iso):
+    """What the walk would assume for the stage, and that the person's own day counts instead."""
+    said = "Giving each stage its full time limit, it would have reached stage " + str(number) + " (" + title + ")"
+    said += (" on " + long_date(assumed_iso) + "." if assumed_iso else ".")
+    return (said + " If someone took it to stage " + str(number) + " on another day, enter that day: the time limit "
+            "counts from it. If it has not reached stage " + str(number) + ", or you do not know, leave it empty.")
+
+
+DONT_KNOW = "I do not know when it began"
+TELL_US = "Tell us the day it really began"
+
+# The example under every date question (the GOV.UK date input pattern): the boxes start empty.
+DATE_EXAMPLE = "For example, 27 11 2026."
+
+
+# --- Pages without JavaScript (macros/) ----------------------------------------------------------
+
+# The wizard's "No" to "Is a child in immediate danger?" with JavaScript off (macros/wizard.py).
+NO_SCRIPT_AREA_TITLE = "Find the procedure for the child's area"
+NO_SCRIPT_AREA = ("The questions on this page need JavaScript, which is off or has not loaded. Each area's page "
+                  "sets out its procedure stage by stage: who to contact next, how, and the time limits.")
+CHOOSE_AREA = "Choose the child's area"
+# A procedure page's jump list (macros/render.py contents_list).
+ON_THIS_PAGE = "On this page"

@@ -21,7 +21,7 @@ import pytest
 from conftest import ROOT, working_day_cases
 from stillworried import BROWSER_MODULES, bundle_parts
 from stillworried.data import engine_bundle
-from test_flow import HOSTILE, TYPED, every_stage
+from test_flow import HOSTILE, TYPED, answer_links, every_stage
 from test_where_today import WHERE_CASES
 from test_abbreviations import TRICKY
 
@@ -30,8 +30,8 @@ PACKAGE = ROOT / "stillworried"
 DATES = ["2026-11-23", "2026-11-28", "2026-12-24", "2026-12-25", "2022-09-16", "2023-05-05", "2024-02-28",
          "2027-03-25", "2015-01-01", "2035-12-24"]
 TODAY = "2026-11-23"
-PIECES = ["procedure", "stage", "since", "started", "area", "=", "&", "#", "wigan", "southwark", "salford",
-          "salford-vcse", "2", "02", "99", "2026-11-23", "2026-02-30", "2014-12-31", "<script>", "%3C", "\uff12",
+PIECES = ["procedure", "stage", "since", "started", "area", "raised", "ask", "when", "=", "&", "#", "wigan",
+          "southwark", "salford", "salford-vcse", "2", "02", "99", "2026-11-23", "2026-02-30", "2014-12-31", "<script>", "%3C", "\uff12",
           "javascript:", "\n", "\u202e", "\x00", "\U0001f469", "-", "a" * 61]
 OFFICE_DAYS = ["2026-11-23", "2026-11-28", "2026-12-25", "2026-12-28", "2036-01-02"]
 OFFICE_TIMES = ["00:00", "08:29", "08:30", "12:00", "16:30", "16:59", "17:00", "23:59"]
@@ -79,6 +79,19 @@ def follow_up_questions(bundle):
                     ["salford-vcse", "referral", "2026-02-30", None]]
 
 
+def where_known_questions(bundle):
+    """Every later stage of every procedure, its day given, seen from days around its limits."""
+    asked = []
+    for procedure_id, number in every_stage(bundle):
+        if number == bundle["procedures"][procedure_id]["stages"][0]["number"]:
+            continue
+        for since, today in (("2026-11-24", "2026-12-08"), ("2026-12-18", "2026-12-24"), ("2026-12-18", "2027-01-04")):
+            asked.append([procedure_id, "2026-11-16", number, since, today])
+    asked += [["wigan", "2026-11-16", 1, "2026-11-24", "2026-12-08"], ["wigan", "2026-11-16", 2, "2026-11-13", "2026-12-08"],
+              ["wigan", "2026-11-16", 2, "2026-12-09", "2026-12-08"]]
+    return asked
+
+
 def timeline_questions(bundle):
     asked = []
     for procedure_id, number in every_stage(bundle):
@@ -103,6 +116,10 @@ def fragments(bundle):
     links += ["#procedure=salford-vcse&after=nothing", "#procedure=wigan&stage=2&agency=wrightington-wigan-leigh-nhs-"
               "foundation-trust&since=2026-11-23", "#procedure=wigan&stage=1&agency=education-settings"]
     links += [fragment for fragment, _, _ in HOSTILE]
+    links += [link + "&ask=" + question for link in answer_links(bundle)[::7]
+              for question in ("area", "stage", "agency", "when", "when-raised", "when-escalated", "nonsense")]
+    links += ["#procedure=wigan&raised=2026-11-16&stage=2", "#procedure=wigan&raised=2026-11-16&stage=2&since=2026-11-13",
+              "#procedure=wigan&raised=2026-11-16&stage=1&since=2026-11-16"]
     chance = random.Random(4)
     for _ in range(300):
         links.append("".join(chance.choice(PIECES) for _ in range(chance.randint(0, 12))))
@@ -137,6 +154,9 @@ def suite_input(bundle):
         "questions": questions(bundle),
         "where": where_questions(bundle),
         "timelines": timeline_questions(bundle),
+        "where_known": where_known_questions(bundle),
+        "asked_again": answer_links(bundle),
+        "where_today": "2026-12-08",
         "fragments": fragments(bundle),
         "answers": partial_answers(bundle),
         "typed_dates": typed_dates(),
@@ -246,7 +266,13 @@ def test_the_same_abbreviations_written_out_as_cpython(suite_run):
 
 
 def test_the_same_where_today_and_timelines_as_cpython(suite_run):
-    assert_same_as_cpython(suite_run, ["where_today", "timeline"])
+    assert_same_as_cpython(suite_run, ["where_today", "timeline", "where_known"])
+
+
+def test_the_same_links_that_keep_every_answer_as_cpython(suite_run):
+    """Each question on the way to an answer asked again and answered as before, and the day the
+    answer says it counted from (engine.counted_from)."""
+    assert_same_as_cpython(suite_run, ["asked_again"])
 
 
 def test_the_same_follow_ups_situations_and_agencies_as_cpython(suite_run):

@@ -88,6 +88,20 @@ def test_where_should_i_be_today_for_southwark():
     assert answer["walk"]["today_stage"] == 2
 
 
+def test_where_says_the_walks_day_is_assumed_and_takes_the_day_a_later_stage_began():
+    """Wigan: raised 16 November 2026, taken to stage 2 on 24 November; on 8 December stage 2's 10
+    working days end that day (the walk's 30 November would give 14 December)."""
+    walked = run("where", "wigan", "--raised", "2026-11-16", "--today", "2026-12-08").stdout
+    assert "We assumed stage 2 began that day, when stage 1's time limit ended" in walked
+    known = run("where", "wigan", "--raised", "2026-11-16", "--stage", "2", "--since", "2026-11-24",
+                "--today", "2026-12-08")
+    assert known.returncode == 0, known.stderr
+    assert known.stdout.startswith("You raised it on Monday 16 November 2026, and it was taken to stage 2 on "
+                                   "Tuesday 24 November 2026.")
+    assert "Deadline: Tuesday 8 December 2026 (2026-12-08). Due today." in known.stdout
+    assert run("where", "wigan", "--raised", "2026-11-16", "--stage", "2", "--today", "2026-12-08").returncode == 2
+
+
 def test_where_with_stages_tried_starts_the_walk_after_them():
     answer = json.loads(run("where", "salford-vcse", "--raised", "2026-11-23", "--tried", "1",
                             "--today", "2026-12-01", "--json").stdout)

@@ -121,17 +121,32 @@ def test_a_date_without_a_stage_asks_for_the_stage_and_forgets_the_date(bundle):
     assert (step, answers, problem) == (flow.STAGE, {"procedure": "wigan", "partnership": "wigan"}, None)
 
 
-def test_the_back_link_steps_back_through_the_questions_one_at_a_time(bundle):
-    _, answers, _ = opens_on(bundle, "#procedure=wigan&stage=2&since=2026-11-23&started=2026-11-02")
+def back_links(bundle, fragment, today=TODAY):
+    """The addresses the page's Back link leads to, one after another, with the step each shows."""
+    _, answers, _ = opens_on(bundle, fragment, today)
     addresses = []
     while answers is not None:
         answers = flow.back(answers, bundle)
         if answers is not None:
             addresses.append(flow.make_fragment(answers))
-            _, answers, _ = flow.step(bundle, flow.parse_fragment(addresses[-1]), TODAY)
-    # Wigan stage 2 asks whose decision it is (#procedure=wigan&stage=2), and Wigan has one
-    # situation, so that question is skipped on the way back as on the way in.
-    assert addresses == ["#procedure=wigan&stage=2", "#procedure=wigan", "#area"]
+            shown, answers, problem = flow.step(bundle, flow.parse_fragment(addresses[-1]), today)
+            assert problem is None
+            addresses[-1] = (addresses[-1], shown)
+    return addresses
+
+
+def test_the_back_link_steps_back_through_the_questions_one_at_a_time_keeping_every_answer(bundle):
+    """Wigan stage 2 asks whose decision it is, and Wigan has one situation, so that question is
+    skipped on the way back as on the way in. Each question is asked again (&ask=) with the
+    other answers still in the address: going back never loses the dates."""
+    kept = "#procedure=wigan&stage=2&since=2026-11-23&started=2026-11-02&ask="
+    assert back_links(bundle, kept[:-5]) == [(kept + "when", flow.WHEN), (kept + "agency", flow.AGENCY),
+                                             (kept + "stage", flow.STAGE), (kept + "area", flow.AREA)]
+
+
+def test_back_on_the_way_in_goes_to_the_question_before_as_it_always_did(bundle):
+    assert back_links(bundle, "#procedure=wigan") == [("#area", flow.AREA)]
+    assert back_links(bundle, "#procedure=salford-vcse") == [("#area=salford", flow.SITUATION), ("#area", flow.AREA)]
 
 
 def test_only_procedures_with_a_limit_counted_from_the_start_ask_when_the_disagreement_began(bundle):
@@ -228,7 +243,8 @@ def test_today_in_london_is_not_in_the_future(bundle):
 
 def assert_safe_answers(bundle, answers):
     """Whatever a link says, the answers kept are ids the data has, a stage number and real dates."""
-    assert set(answers) <= {"area", "procedure", "partnership", "stage", "since", "started", "agency", flow.RAISED}
+    assert set(answers) <= {"area", "procedure", "partnership", "stage", "since", "started", "agency", flow.RAISED,
+                            flow.ASK, "landed"}
     for key in ("area", "procedure", "partnership"):
         if answers.get(key) is not None:
             assert set(answers[key]) <= SAFE_VALUE
@@ -251,7 +267,7 @@ def assert_safe_answers(bundle, answers):
 FRAGMENT_PIECES = st.sampled_from(["procedure", "stage", "since", "started", "area", "=", "&", "#", "wigan",
                                    "southwark", "salford-vcse", "2", "02", "2026-11-23", "2026-02-30", "<", "%3C",
                                    "\uff12", ":", "javascript:", "\n", "\u202e", "raised", "agency",
-                                   "wigan-council", "other"])
+                                   "wigan-council", "other", "ask", "when", "stage", "when-escalated", "area"])
 
 
 @settings(max_examples=400, deadline=None)
@@ -264,11 +280,11 @@ def test_whatever_the_address_says_only_the_fixed_alphabet_gets_through(bundle, 
         elif key == "unreadable":
             assert set(value) <= {"area", "procedure", "stage", "since", "started", "agency", flow.RAISED}
         else:
-            assert key in ("area", "procedure", "since", "started", "agency", flow.RAISED)
+            assert key in ("area", "procedure", "since", "started", "agency", flow.RAISED, flow.ASK)
             assert value is None or set(value) <= SAFE_VALUE
     step, answers, problem = flow.step(bundle, parsed, TODAY)
     assert step in (flow.DANGER, flow.AREA, flow.SITUATION, flow.STAGE, flow.AGENCY, flow.WHEN, flow.WHEN_RAISED,
-                    flow.RESULT)
+                    flow.WHEN_ESCALATED, flow.RESULT)
     assert problem is None or set(problem) <= PLAIN_ENGLISH
     assert_safe_answers(bundle, answers)
 
@@ -291,15 +307,21 @@ TYPED = [
     (("29", "2", "2025"), "The date this stage began must be a real date."),
     (("0", "11", "2026"), "The date this stage began must be a real date."),
     (("23", "13", "2026"), "The date this stage began must be a real date."),
-    (("123", "1", "2026"), "The date this stage began must be a real date."),
-    (("1", "011", "2026"), "The date this stage began must be a real date."),
+    # Too many numbers is said, never cut (a maxlength box kept "18" when "17" was typed after it).
+    (("123", "1", "2026"), "The day of the date this stage began has too many numbers. A day has 1 or 2 numbers, "
+                           "for example 27."),
+    (("1817", "12", "2026"), "The day of the date this stage began has too many numbers. A day has 1 or 2 numbers, "
+                             "for example 27."),
+    (("1", "011", "2026"), "The month of the date this stage began has too many numbers. A month has 1 or 2 "
+                           "numbers, for example 11."),
     (("23", "11", "0000"), "The date this stage began must be a real date."),
     (("twenty", "11", "2026"), "The date this stage began must be a real date, written in numbers."),
     (("\uff12\uff13", "11", "2026"), "The date this stage began must be a real date, written in numbers."),
     (("23", "11", "\u0662\u0660\u0662\u0666"), "The date this stage began must be a real date, written in numbers."),
     (("-1", "11", "2026"), "The date this stage began must be a real date, written in numbers."),
     (("<script>", "11", "2026"), "The date this stage began must be a real date, written in numbers."),
-    (("23", "11", "20266"), "The date this stage began must be a real date, written in numbers."),
+    (("23", "11", "20266"), "The year of the date this stage began has too many numbers. A year has 4 numbers, "
+                            "for example 2026."),
 ]
 
 
@@ -321,7 +343,205 @@ def test_a_real_date_typed_in_three_boxes_becomes_yyyy_mm_dd(typed, iso):
     assert flow.date_from_parts(typed[0], typed[1], typed[2], WHAT) == iso
 
 
+def test_a_date_box_is_never_filled_with_today():
+    """Only the link's own dates, or those this person gave for the same stage on this page:
+    never today, so the answer counts from a day the person typed."""
+    assert flow.prefill({"procedure": "wigan", "stage": 2}, {}) == (None, None)
+    assert flow.prefill({"procedure": "wigan", "stage": 2}, {"procedure": "wigan", "stage": 2, "since": "2026-11-23",
+                                                              "started": "2026-11-02"}) == ("2026-11-23", "2026-11-02")
+    # Another stage began on another day: only the day the disagreement began is the same.
+    assert flow.prefill({"procedure": "wigan", "stage": 3}, {"procedure": "wigan", "stage": 2, "since": "2026-11-23",
+                                                              "started": "2026-11-02"}) == (None, "2026-11-02")
+    assert flow.prefill({"procedure": "wigan", "stage": 2, "since": "2026-11-24"}, {}) == ("2026-11-24", None)
+
+
 def test_the_boxes_are_filled_back_from_the_address_without_leading_zeros():
     assert flow.date_parts("2026-11-03") == ("3", "11", "2026")
     for iso in ("2015-01-01", "2024-02-29", "2026-11-23", "2035-12-31"):
         assert flow.date_from_parts(*flow.date_parts(iso), WHAT) == iso
+
+
+# --- Every link on an answer keeps the other answers (&ask=) -----------------------------------
+
+ASKED_VALUES = {
+    flow.AREA: lambda kept: kept["partnership"],
+    flow.SITUATION: lambda kept: kept["procedure"],
+    flow.STAGE: lambda kept: flow.RAISED if flow.RAISED in kept else kept["stage"],
+    flow.AGENCY: lambda kept: kept.get("agency") or flow.OTHER_AGENCY,
+    flow.WHEN: lambda kept: (kept["since"], kept.get("started")),
+    flow.WHEN_RAISED: lambda kept: kept[flow.RAISED],
+    flow.WHEN_ESCALATED: lambda kept: kept.get("since"),
+}
+
+
+def answer_links(bundle):
+    """An answer link for every stage of every procedure, with and without the day the
+    disagreement began and an agency, and "where should I be today?" links on both its paths."""
+    links = []
+    for procedure_id, number in every_stage(bundle):
+        choices = flow.agencies(bundle, procedure_id, number)
+        for started in (None, "2026-11-02"):
+            answers = {"procedure": procedure_id, "stage": number, "since": "2026-11-23", "started": started}
+            if choices:
+                answers["agency"] = choices[-1]["id"]
+            links.append(flow.make_fragment(answers))
+    for procedure_id in sorted(bundle["procedures"]):
+        links += ["#procedure=%s&raised=2026-11-16" % procedure_id, "#procedure=%s&raised=2026-12-07" % procedure_id]
+    links += ["#procedure=wigan&raised=2026-11-16&stage=2&since=2026-11-24",
+              "#procedure=wigan&raised=2026-11-16&stage=2&agency=wigan-council&since=2026-11-24",
+              "#procedure=southwark&raised=2026-11-16&stage=3&since=2026-11-30"]
+    return links
+
+
+def test_every_change_and_back_link_on_an_answer_keeps_every_other_answer(bundle):
+    """For every answer, each question on the way to it can be asked again with the other answers
+    kept in the address; answered as before, it leads straight back to the same answer, so
+    nobody types a date twice. The page's Back link is one of these."""
+    today = "2026-12-08"
+    checked = 0
+    for link in answer_links(bundle):
+        step, kept, problem = flow.step(bundle, flow.parse_fragment(link), today)
+        assert (step, problem) == (flow.RESULT, None), link
+        assert flow.make_fragment(kept) == link
+        for question in flow.questions(bundle, kept):
+            if question == flow.WHEN_ESCALATED and "stage" not in kept:
+                continue  # the walk's answer: "when did stage N begin?" is a question of its own (below)
+            again = flow.make_fragment(flow.asking(kept, question))
+            shown, asked, problem = flow.step(bundle, flow.parse_fragment(again), today)
+            assert (shown, problem) == (question, None), again
+            assert flow.make_fragment(asked) == again
+            value = ASKED_VALUES[question](kept)
+            then = flow.answered(bundle, asked, question, value, today)
+            if question == flow.AGENCY and "agency" not in kept:
+                assert then == dict(flow.given_answers(kept), agency=value)  # answered for the first time
+            else:
+                assert flow.make_fragment(then) == link, again
+            checked += 1
+        previous = flow.back(kept, bundle)
+        assert previous.get(flow.ASK) or previous.get("stage"), link
+    assert checked > 150
+
+
+def test_old_links_open_on_the_same_answer(bundle):
+    """Links made before &ask existed open as they did."""
+    for link, expected in (("#procedure=wigan&stage=2&since=2026-11-23&started=2026-11-02", flow.RESULT),
+                           ("#procedure=wigan&stage=2&since=2026-11-23", flow.RESULT),
+                           ("#procedure=wigan&stage=2&agency=gmmh", flow.WHEN),
+                           ("#procedure=wigan&stage=2", flow.AGENCY),
+                           ("#procedure=southwark&raised", flow.WHEN_RAISED),
+                           ("#procedure=wigan&raised=2026-11-16", flow.RESULT)):
+        step, kept, problem = opens_on(bundle, link, "2026-12-08")
+        assert (step, problem, flow.make_fragment(kept)) == (expected, None, link)
+
+
+def test_choose_the_agency_on_a_shared_answer_keeps_the_day_the_stage_began(bundle):
+    """Issue 21: "Choose the agency to see its numbers" went to #procedure=wigan&stage=2 without the
+    day, and the wizard asked for it again."""
+    shared = "#procedure=wigan&stage=2&since=2026-11-23&started=2026-11-02"
+    _, kept, _ = opens_on(bundle, shared)
+    link = flow.make_fragment(flow.asking(kept, flow.AGENCY))
+    assert link == shared + "&ask=agency"
+    step, asked, _ = opens_on(bundle, link)
+    assert step == flow.AGENCY
+    chosen = flow.answered(bundle, asked, flow.AGENCY, "wigan-council", TODAY)
+    assert flow.make_fragment(chosen) == "#procedure=wigan&stage=2&agency=wigan-council&since=2026-11-23&started=2026-11-02"
+    assert opens_on(bundle, flow.make_fragment(chosen))[0] == flow.RESULT
+
+
+def test_a_new_stage_keeps_the_agency_and_the_day_the_disagreement_began(bundle):
+    """Another stage began on another day, so its day is asked; the agency (where the new stage
+    lists it) and the day the disagreement began are kept. At the first stage that day was the
+    day the stage began."""
+    _, kept, _ = opens_on(bundle, "#procedure=wigan&stage=2&agency=wigan-council&since=2026-11-23&started=2026-11-02")
+    assert flow.answered(bundle, flow.asking(kept, flow.STAGE), flow.STAGE, "3", TODAY) == {
+        "procedure": "wigan", "stage": 3, "agency": "wigan-council", "started": "2026-11-02"}
+    _, kept, _ = opens_on(bundle, "#procedure=wigan&stage=1&agency=childrens-social-care&since=2026-11-16")
+    chosen = flow.answered(bundle, flow.asking(kept, flow.STAGE), flow.STAGE, "2", TODAY)
+    assert chosen == {"procedure": "wigan", "stage": 2, "started": "2026-11-16"}
+    step, kept, _ = opens_on(bundle, flow.make_fragment(chosen))
+    assert step == flow.AGENCY and kept["started"] == "2026-11-16"
+    assert flow.prefill(flow.parse_fragment(flow.make_fragment(chosen)), {}) == (None, "2026-11-16")
+
+
+def test_a_new_area_starts_afresh_and_the_same_area_returns_to_the_answer(bundle):
+    _, kept, _ = opens_on(bundle, "#procedure=wigan&stage=2&since=2026-11-23")
+    assert flow.answered(bundle, flow.asking(kept, flow.AREA), flow.AREA, "southwark", TODAY) == {"area": "southwark"}
+    assert flow.answered(bundle, flow.asking(kept, flow.AREA), flow.AREA, "wigan", TODAY) == {
+        "procedure": "wigan", "stage": 2, "since": "2026-11-23"}
+
+
+def test_an_asked_question_that_does_not_fit_the_answers_is_not_asked(bundle):
+    """&ask= names only a question on the way to these answers, and never one after the first
+    still unanswered; a made-up name is dropped."""
+    for link, expected in (("#procedure=southwark&stage=2&since=2026-11-23&ask=agency", flow.RESULT),
+                           ("#procedure=southwark&stage=2&ask=when-raised", flow.WHEN),
+                           ("#procedure=wigan&ask=when", flow.STAGE),
+                           ("#procedure=southwark&stage=2&since=2026-11-23&ask=situation", flow.RESULT),
+                           ("#procedure=southwark&stage=2&since=2026-11-23&ask=<script>", flow.RESULT),
+                           ("#procedure=southwark&stage=2&since=2026-11-23&ask=result", flow.RESULT)):
+        step, kept, _ = opens_on(bundle, link)
+        assert step == expected, link
+        assert flow.ASK not in kept
+
+
+# --- "Where should I be today?": when did the stage the walk reached begin? --------------------
+
+def test_wigan_the_walk_reaches_stage_2_so_the_wizard_asks_when_stage_2_began(bundle):
+    """A Wigan health visitor raised it on Monday 16 November 2026; on Tuesday 8 December the walk
+    (10 working days a stage) puts it at stage 2, from 30 November. That day is only the walk's:
+    the wizard asks when stage 2 began, and counts from her day, 24 November."""
+    today = "2026-12-08"
+    chosen = flow.answered(bundle, {"procedure": "wigan", flow.RAISED: None}, flow.WHEN_RAISED, "2026-11-16", today)
+    assert flow.make_fragment(chosen) == "#procedure=wigan&raised=2026-11-16&stage=2"
+    step, kept, problem = flow.step(bundle, chosen, today)
+    assert (step, problem, kept["landed"]) == (flow.WHEN_ESCALATED, None, 2)
+    chosen = flow.answered(bundle, kept, flow.WHEN_ESCALATED, "2026-11-24", today)
+    # Wigan's stage 2 lists contacts agency by agency (Appendix 2), so that is asked next.
+    assert flow.make_fragment(chosen) == "#procedure=wigan&raised=2026-11-16&stage=2&since=2026-11-24&ask=agency"
+    step, kept, _ = flow.step(bundle, chosen, today)
+    assert step == flow.AGENCY
+    chosen = flow.answered(bundle, kept, flow.AGENCY, "wigan-council", today)
+    step, kept, _ = flow.step(bundle, chosen, today)
+    assert step == flow.RESULT
+    assert flow.make_fragment(kept) == "#procedure=wigan&raised=2026-11-16&stage=2&agency=wigan-council&since=2026-11-24"
+    # "I don't know": the walk's answer, which says its day is assumed.
+    _, kept, _ = flow.step(bundle, flow.parse_fragment("#procedure=wigan&raised=2026-11-16&stage=2"), today)
+    assert flow.make_fragment(flow.answered(bundle, kept, flow.WHEN_ESCALATED, None, today)) == \
+        "#procedure=wigan&raised=2026-11-16&ask=agency"
+
+
+def test_where_the_walk_stays_at_the_first_stage_nothing_more_is_asked(bundle):
+    chosen = flow.answered(bundle, {"procedure": "southwark", flow.RAISED: None}, flow.WHEN_RAISED, "2026-11-26",
+                           "2026-12-01")
+    assert flow.make_fragment(chosen) == "#procedure=southwark&raised=2026-11-26"
+
+
+@pytest.mark.parametrize("since, message", [
+    ("2026-11-13", "The day stage 2 began must be the same as or after the day you raised it."),
+    ("2026-12-09", "The day stage 2 began must be today or in the past."),
+    ("2026-02-30", "The day stage 2 began must be a real date."),
+    ("2026-1-1", "The link had a date we could not read. Enter the date again."),
+])
+def test_a_day_stage_2_began_that_cannot_be_used_asks_again_and_says_why(bundle, since, message):
+    step, kept, problem = opens_on(bundle, "#procedure=wigan&raised=2026-11-16&stage=2&since=" + since, "2026-12-08")
+    assert (step, problem) == (flow.WHEN_ESCALATED, message)
+    assert "since" not in kept and kept["stage"] == 2
+
+
+def test_a_stage_in_a_where_link_that_is_not_after_the_first_is_dropped(bundle):
+    step, kept, _ = opens_on(bundle, "#procedure=wigan&raised=2026-11-16&stage=1&since=2026-11-16", "2026-12-08")
+    assert step == flow.RESULT and "stage" not in kept and "since" not in kept
+
+
+def test_choosing_a_stage_after_where_should_i_be_today_keeps_the_day_it_was_raised(bundle):
+    """The day it was raised is the day the first stage began, and the day the disagreement began
+    for a later one."""
+    today = "2026-12-08"
+    _, kept, _ = opens_on(bundle, "#procedure=wigan&raised=2026-11-16&stage=2&since=2026-11-24", today)
+    assert flow.answered(bundle, flow.asking(kept, flow.STAGE), flow.STAGE, "2", today) == {
+        "procedure": "wigan", "stage": 2, "since": "2026-11-24", "started": "2026-11-16", flow.ASK: flow.AGENCY}
+    assert flow.answered(bundle, flow.asking(kept, flow.STAGE), flow.STAGE, "1", today) == {
+        "procedure": "wigan", "stage": 1, "since": "2026-11-16", flow.ASK: flow.AGENCY}
+    _, kept, _ = opens_on(bundle, "#procedure=southwark&stage=1&since=2026-11-26", today)
+    assert flow.answered(bundle, flow.asking(kept, flow.STAGE), flow.STAGE, flow.RAISED, today) == {
+        "procedure": "southwark", flow.RAISED: "2026-11-26", flow.ASK: flow.WHEN_RAISED}

@@ -55,12 +55,26 @@ def test_the_referral_has_its_own_addresses(bundle):
     step, kept, problem = flow.step(bundle, asked, TODAY)
     assert (step, problem) == (flow.WHEN, None)
     assert flow.date_question(bundle, kept) == ("When did you make the referral?", "The day you made the referral", False)
-    assert flow.make_fragment(flow.back(kept, bundle)) == "#area=salford"
+    # Back keeps the situation chosen (issue 21 item 2: links keep the answers): the situation
+    # question, asked again with the referral chosen.
+    back = flow.back(kept, bundle)
+    assert flow.make_fragment(back) == "#procedure=salford-vcse&after=referral&ask=situation"
+    assert flow.step(bundle, flow.parse_fragment(flow.make_fragment(back)), TODAY)[0] == flow.SITUATION
     answered = flow.parse_fragment("#procedure=salford-vcse&after=referral&since=2026-11-25")
     step, kept, problem = flow.step(bundle, answered, TODAY)
     assert (step, problem) == (flow.RESULT, None)
     assert flow.make_fragment(kept) == "#procedure=salford-vcse&after=referral&since=2026-11-25"
-    assert flow.make_fragment(flow.back(kept, bundle)) == "#procedure=salford-vcse&after=referral"
+    # Back from the answer asks its date again, with the day kept.
+    assert flow.make_fragment(flow.back(kept, bundle)) == "#procedure=salford-vcse&after=referral&since=2026-11-25&ask=when"
+    again = flow.step(bundle, flow.parse_fragment("#procedure=salford-vcse&after=referral&since=2026-11-25&ask=when"), TODAY)
+    assert again[0] == flow.WHEN and again[1]["since"] == "2026-11-25"
+    # Answered again with the same day, it is the same answer; another situation starts afresh.
+    assert flow.make_fragment(flow.answered(bundle, again[1], flow.WHEN, ("2026-11-25", None), TODAY)) == \
+        "#procedure=salford-vcse&after=referral&since=2026-11-25"
+    assert flow.make_fragment(flow.answered(bundle, again[1], flow.SITUATION, "salford-vcse", TODAY)) == \
+        "#procedure=salford-vcse"
+    assert flow.answered(bundle, again[1], flow.SITUATION, "salford-vcse/referral", TODAY) == \
+        flow.given_answers(again[1])
 
 
 def test_a_broken_referral_link_says_why(bundle):

@@ -106,6 +106,48 @@ def test_every_kind_of_page_shows_999_first_and_a_quick_exit(browser, server, pa
     context.close()
 
 
+def test_999_stays_on_the_screen_however_far_a_page_is_scrolled_and_is_44_px_tall(browser, server, pages):
+    """Issue 21: the banner's "Call 999" (53 by 24 px) left the screen once a page scrolled, and
+    Wigan's procedure page is some 12,000 px. The sticky header's 999 control stays in view at the
+    top, the middle and the bottom of every kind of page, at least 44 px tall, and calls 999."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    missing = []
+    for path in pages:
+        page.goto(server.url(path))
+        for where in ("0", "document.body.scrollHeight / 2", "document.body.scrollHeight"):
+            page.evaluate("() => scrollTo(0, %s)" % where)
+            box = page.evaluate("""() => { const a = document.querySelector('.md-header a.sw-header-999');
+                const r = a.getBoundingClientRect();
+                return [a.getAttribute('href'), r.top, r.bottom, r.height, innerHeight]; }""")
+            if not (box[0] == "tel:999" and 0 <= box[1] and box[2] <= box[4] and box[3] >= 44):
+                missing.append((path, where, box))
+    context.close()
+    assert missing == []
+
+
+def test_a_procedure_page_opens_with_a_jump_list_to_each_stage_that_works_without_javascript(browser, server, bundle):
+    """Each procedure page: "On this page" links every stage's heading (each has an id), and a
+    jump lands with the heading clear of the sticky header, with JavaScript off."""
+    from stillworried import page_ids
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    for procedure in bundle["procedures"].values():
+        page.goto(server.url(page_ids.procedure_path(procedure)))
+        contents = page.locator("nav.sw-contents")
+        assert contents.is_visible() and contents.bounding_box()["y"] < 915, procedure["id"]
+        targets = contents.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert targets[:len(procedure["stages"])] == ["#stage-%d" % stage["number"] for stage in procedure["stages"]]
+        last = procedure["stages"][-1]["number"]
+        page.click("nav.sw-contents a[href='#stage-%d']" % last)
+        heading = page.locator("#stage-%d" % last)
+        top = heading.bounding_box()["y"]
+        header = page.locator(".md-header").bounding_box()
+        assert header["y"] + header["height"] <= top < 915 / 2, (procedure["id"], top)
+        assert "Stage %d" % last in heading.inner_text()
+    context.close()
+
+
 def test_the_invalid_cafcass_number_is_shown_as_text_with_a_warning_never_a_link(browser, server):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
@@ -193,10 +235,10 @@ def tab_until(page, found, most=30):
 
 @pytest.mark.parametrize("path, first, most", [
     # The wizard's first question, "Is a child in immediate danger?": 999, the front door, Exit
-    # this page, Menu, Search, then Yes.
-    ("still-worried/", "Yes", 6),
-    # The home page: Skip to content, the same five, its 999 button, then the wizard's start.
-    ("", "Still worried? Find who to contact", 8),
+    # this page, Menu, the header's 999 (in view however far the page scrolls), Search, then Yes.
+    ("still-worried/", "Yes", 7),
+    # The home page: Skip to content, the same six, its 999 button, then the wizard's start.
+    ("", "Still worried? Find who to contact", 9),
 ])
 def test_a_closed_menu_gives_no_tab_stops_so_the_first_question_is_a_few_presses_away(
         browser, server, path, first, most):

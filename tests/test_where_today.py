@@ -197,3 +197,80 @@ def test_southwark_raised_on_26_november_the_limit_for_raising_it_is_met_not_ove
     raise_limit = [limit for limit in answer["deadlines"] if limit["measures"] == "raise"][0]
     assert raise_limit["status"] == "done"
     assert raise_limit["status_words"] == "You raised it on Thursday 26 November 2026."
+
+
+# --- When the walk reaches a later stage, its day is an assumption (issue 21) ----------------------
+
+def test_wigan_health_visitor_stage_2_counted_from_the_day_her_line_manager_took_it_there(bundle):
+    """Wigan: "Time scales not exceeding 10 working days should be agreed for each stage". Raised on
+    Monday 16 November 2026; her line manager took it to stage 2 on Tuesday 24 November. On
+    Tuesday 8 December stage 2's 10 working days end that day (25, 26, 27, 30 November, 1, 2, 3, 4,
+    7, 8 December): due today, not on the walk's Monday 14 December."""
+    from stillworried.engine import counted_from, where_known
+    walked = where_today(bundle, "wigan", "2026-11-16", "2026-12-08")
+    assert (walked["stage"], walked["since"], walked["deadline"]["date"]) == (2, "2026-11-30", "2026-12-14")
+    assert walked["since_from"] == "walk"
+    said = counted_from(walked)
+    assert said["assumed"] and said["words"] == (
+        "Counted from Monday 30 November 2026. We assumed stage 2 began that day, when stage 1's time limit ended: "
+        "you have not told us the day it really began.")
+    known = where_known(bundle, "wigan", "2026-11-16", 2, "2026-11-24", "2026-12-08")
+    assert (known["stage"], known["since"], known["deadline"]["date"], known["deadline"]["status"]) == (
+        2, "2026-11-24", "2026-12-08", "today")
+    assert known["flag"]["words"] == "This is due today."
+    assert known["started"] == "2026-11-16"  # the month counts from the day it was raised
+    assert known["overall"]["date"] == "2026-12-16"
+    assert known["where_words"] == ("You raised it on Monday 16 November 2026, and it was taken to stage 2 on "
+                                    "Tuesday 24 November 2026.")
+    assert counted_from(known) == {"words": "Counted from Tuesday 24 November 2026, the day you told us stage 2 began.",
+                                   "assumed": False, "day": "2026-11-24", "what": "the day you told us stage 2 began"}
+
+
+def test_every_walk_past_the_first_stage_says_its_day_is_assumed(bundle):
+    """For every procedure, raised on days across Christmas and seen from later days: where the walk
+    reaches a stage after the first, the counted-from line says the day was assumed; at the first
+    stage, that it is the day the person raised it."""
+    from stillworried.engine import counted_from
+    seen = set()
+    for procedure_id in sorted(bundle["procedures"]):
+        for raised in ("2026-11-16", "2026-12-18"):
+            for today in ("2026-11-20", "2026-12-08", "2027-01-04", "2027-03-01"):
+                if today < raised:
+                    continue
+                answer = where_today(bundle, procedure_id, raised, today)
+                said = counted_from(answer)
+                if said is None:
+                    assert answer["deadline"] is None or answer["deadline"]["date"] is None
+                    continue
+                later = answer["stage"] > bundle["procedures"][procedure_id]["stages"][0]["number"]
+                assert said["assumed"] == (later and answer["keep_to"] == "stage"), (procedure_id, raised, today)
+                if not said["assumed"]:
+                    assert "the day you told us you raised it" in said["words"]
+                seen.add(said["assumed"])
+    assert seen == {True, False}
+
+
+def test_the_answer_repeats_the_day_the_person_gave(bundle):
+    """Salford SSCB 2014 3.4: the Escalation Notice within 2 working days. Begun Thursday
+    17 December 2026: Monday 21 December, counted from the 17th, which the answer repeats."""
+    from stillworried.engine import counted_from, next_step
+    answer = next_step(bundle, "salford-sscb-2014", 3, "2026-12-17", None, "2026-12-18")
+    assert answer["deadline"]["date_words"] == "Monday 21 December 2026"
+    assert counted_from(answer)["words"] == "Counted from Thursday 17 December 2026, the day you told us this stage began."
+    # Wigan, begun 2 November, stage 2 from 23 November: the month is the date in bold, from 2 November.
+    answer = next_step(bundle, "wigan", 2, "2026-11-23", "2026-11-02", "2026-12-01")
+    assert counted_from(answer)["words"] == ("Counted from Monday 2 November 2026, the day you told us the "
+                                             "disagreement began.")
+    assert counted_from(next_step(bundle, "salford-vcse", 1, "2026-11-23")) is None  # no time limit
+
+
+@pytest.mark.parametrize("stage, since, message", [
+    (1, "2026-11-24", "is where it was raised"),
+    (2, "2026-11-13", "must be the same as or after the day you raised it"),
+    (2, "2026-12-09", "must be today or in the past"),
+    (9, "2026-11-24", "has no stage 9"),
+])
+def test_a_known_stage_day_the_engine_cannot_use_says_why(bundle, stage, since, message):
+    from stillworried.engine import where_known
+    with pytest.raises(ValueError, match=message):
+        where_known(bundle, "wigan", "2026-11-16", stage, since, "2026-12-08")

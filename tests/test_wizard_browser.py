@@ -13,6 +13,7 @@ from site_support import PHONE
 from stillworried import flow
 from stillworried.data import engine_bundle
 from stillworried.engine import next_step
+from stillworried.words import long_date
 
 WIZARD = "still-worried/"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -123,7 +124,9 @@ def test_southwark_stage_4_the_quality_assurance_unit_has_2_working_days(watched
     deadline = page.locator(".sw-result__deadline time")
     assert deadline.get_attribute("datetime") == "2026-11-25"
     assert deadline.inner_text() == "Wednesday 25 November 2026"
-    assert "2 working days from Monday 23 November 2026" in page.inner_text(".sw-result__deadline")
+    said = page.inner_text(".sw-result__deadline")
+    assert "within 2 working days of the day it was referred to them" in said
+    assert "Counted from your date, Monday 23 November 2026." in said  # the day typed, repeated (issue 21)
 
 
 def test_the_answer_says_whether_each_contact_was_ever_confirmed_as_the_pages_do(watched, bundle):
@@ -228,10 +231,17 @@ def test_the_immediate_danger_question_works_with_javascript_off(watched):
     assert page.locator("#immediate-danger .sw-areas a").evaluate_all("links => links.map(a => a.getAttribute('href'))") \
         == ["../salford/", "../wigan/", "../southwark/"]
     page.goto(w.server.url(WIZARD))
+    assert not page.locator("#area").is_visible()
     page.click(NO)
-    # The home page's list of areas, each area's page linking its procedures.
-    links = page.locator(".sw-fallback a")
+    # "No" leads somewhere (issue 21: it only changed the address): a section by the question,
+    # linking the home page's list of areas, each area's page linking its procedures. One link,
+    # whatever the number of areas.
+    answer = page.locator("#area")
+    assert answer.is_visible()
+    assert "need JavaScript" in answer.inner_text()
+    links = answer.locator("a.md-button")
     assert links.count() == 1 and links.first.is_visible()
+    assert page.locator(".sw-fallback a").count() == 1  # and the same link below the questions
     links.first.click()
     assert page.url.endswith("/#choose-your-area")
     page.get_by_role("link", name="Salford", exact=True).first.click()
@@ -261,6 +271,10 @@ def test_keyboard_alone_reaches_an_answer(watched):
         tab_to(form + " .sw-continue")
         page.keyboard.press("Enter")
     page.wait_for_selector("#sw-when:not([hidden])")
+    tab_to("#since-day")
+    for box in ("23", "11", "2026"):
+        page.keyboard.type(box)
+        page.keyboard.press("Tab")
     tab_to("#sw-when .sw-continue")
     page.keyboard.press("Enter")
     page.wait_for_selector("#sw-result:not([hidden])")
@@ -277,10 +291,15 @@ AXE_STEPS = ["", "#immediate-danger", "#area", "#area=salford", "#procedure=salf
              # Issue 21: a follow-up's question and answer; a date at the weekend and a step overdue.
              "#procedure=salford-vcse&after=referral",
              "#procedure=salford-vcse&after=referral&since=2026-11-25",
-             "#procedure=southwark&stage=2&since=2026-11-23", "#procedure=southwark&stage=2&since=2026-12-04"]
+             "#procedure=southwark&stage=2&since=2026-11-23", "#procedure=southwark&stage=2&since=2026-12-04",
+             # Issue 21: "when did stage 2 begin?", its answer, and a question asked again (&ask).
+             "#procedure=wigan&raised=2026-11-16&stage=2",
+             "#procedure=wigan&raised=2026-11-16&stage=2&agency=wigan-council&since=2026-11-24",
+             "#procedure=wigan&stage=2&since=2026-11-23&ask=agency"]
 # What each step shows: the danger question, a question's form, or the answer.
 SHOWN = {flow.DANGER: ".sw-danger-question", flow.AREA: "#sw-area", flow.SITUATION: "#sw-situation",
-         flow.STAGE: "#sw-stage", flow.AGENCY: "#sw-agency", flow.WHEN: "#sw-when", flow.RESULT: "#sw-result"}
+         flow.STAGE: "#sw-stage", flow.AGENCY: "#sw-agency", flow.WHEN: "#sw-when", flow.RESULT: "#sw-result",
+         flow.WHEN_ESCALATED: "#sw-when-escalated"}
 
 
 def test_axe_finds_no_violation_at_any_step(watched, bundle):
@@ -328,9 +347,13 @@ def test_today_is_the_london_date_whatever_the_phones_time_zone(watched, utc, lo
     in New York, where this phone thinks it is."""
     w = watched(timezone_id="America/New_York")
     w.page.clock.set_fixed_time(utc)
-    page = w.open("#procedure=southwark&stage=2")
-    typed = [page.input_value("#since-" + part) for part in ("day", "month", "year")]
-    assert "%s-%02d-%02d" % (typed[2], int(typed[1]), int(typed[0])) == london
+    page = w.open("#procedure=southwark&stage=2&since=" + london[:8] + "01")
+    caption = page.locator(".sw-result__timeline .sw-timeline__caption").text_content()
+    assert caption.startswith("Today is %s." % long_date(london)), caption
+    # The date boxes are never filled with today (issue 21): the person types the day.
+    page.evaluate("() => { location.hash = '#procedure=southwark&stage=3'; }")
+    page.wait_for_selector("#sw-when:not([hidden])")
+    assert [page.input_value("#since-" + part) for part in ("day", "month", "year")] == ["", "", ""]
 
 
 def test_nothing_typed_is_kept_in_the_address_history_storage_or_cookies(watched):
@@ -494,6 +517,8 @@ def test_the_date_question_asks_for_the_day_the_stage_counts_from(watched):
 
 def test_a_wrong_start_of_the_disagreement_is_marked_on_its_own_boxes(watched):
     page = watched().open("#procedure=wigan&stage=2&agency=other")
+    for part, value in (("day", "23"), ("month", "11"), ("year", "2026")):
+        page.fill("#since-" + part, value)
     for part, value in (("day", "1"), ("month", "1"), ("year", "1999")):
         page.fill("#started-" + part, value)
     page.click("#sw-when .sw-continue")
@@ -712,47 +737,67 @@ def test_who_and_the_rule_show_before_python_has_started(watched):
 
 
 JOURNEYS = {
-    # A Wigan youth-club volunteer who has already spoken to the social worker.
+    # A Wigan youth-club volunteer who has already spoken to the social worker; stage 2 began today.
     "wigan volunteer": ("Wigan", [("click", NO), ("check", "#sw-area input[value=wigan]"), ("click", "#sw-area .sw-continue"),
                                   ("check", "#sw-stage input[value='2']"), ("click", "#sw-stage .sw-continue"),
                                   ("check", "#sw-agency input[value=wigan-council]"),
-                                  ("click", "#sw-agency .sw-continue"), ("click", "#sw-when .sw-continue")], 8),
+                                  ("click", "#sw-agency .sw-continue"), ("type", "#since-day", "1"),
+                                  ("type", "#since-month", "12"), ("type", "#since-year", "2026"),
+                                  ("click", "#sw-when .sw-continue")], 11),
     # A Southwark teacher who raised it three days ago and is still waiting.
     "southwark teacher": ("Southwark", [("click", NO), ("check", "#sw-area input[value=southwark]"),
                                         ("click", "#sw-area .sw-continue"),
                                         ("check", "#sw-stage input[value='1']"),
                                         ("click", "#sw-stage .sw-continue"),
-                                        ("fill", "#since-day", "26"), ("fill", "#since-month", "11"),
-                                        ("click", "#sw-when .sw-continue")], 10),
-    # A Salford VCSE worker who has spoken to the caseworker.
+                                        ("type", "#since-day", "26"), ("type", "#since-month", "11"),
+                                        ("type", "#since-year", "2026"),
+                                        ("click", "#sw-when .sw-continue")], 11),
+    # A Salford VCSE worker who has spoken to the caseworker, and rang the Bridge today.
     "salford vcse worker": ("Salford", [("click", NO), ("check", "#sw-area input[value=salford]"),
                                         ("click", "#sw-area .sw-continue"),
                                         ("check", "#sw-situation input[value=salford-vcse]"),
                                         ("click", "#sw-situation .sw-continue"),
                                         ("check", "#sw-stage input[value='2']"),
-                                        ("click", "#sw-stage .sw-continue"),
-                                        ("click", "#sw-when .sw-continue")], 8),
+                                        ("click", "#sw-stage .sw-continue"), ("type", "#since-day", "1"),
+                                        ("type", "#since-month", "12"), ("type", "#since-year", "2026"),
+                                        ("click", "#sw-when .sw-continue")], 11),
 }
 
 
+def emergency_in_view(page):
+    """The header's 999 control: inside the phone's screen, and at least 44 px tall."""
+    box = page.evaluate("""() => { const r = document.querySelector('.md-header .sw-header-999').getBoundingClientRect();
+                                   return {top: r.top, bottom: r.bottom, height: r.height}; }""")
+    return box["top"] >= 0 and box["bottom"] <= 915 and box["height"] >= 44
+
+
+def act(page, action, selector, *value):
+    """What a person does: tap, or tap a box and type into it."""
+    if action == "type":
+        page.click(selector)
+        page.keyboard.type(value[0])
+    else:
+        getattr(page, action)(selector)
+
+
 @pytest.mark.parametrize("person", sorted(JOURNEYS))
-def test_three_people_reach_who_how_and_by_when_in_no_more_taps_than_before(watched, person, capsys):
-    """Each of the issue's three people, tap by tap. Before this change: Wigan 8 taps (the
-    situation question had one choice), Southwark 8 taps and a typed day and month (10), Salford 8 taps."""
+def test_three_people_reach_who_how_and_by_when_in_a_few_taps(watched, person, capsys):
+    """Each of issue 9's three people, tap by tap, with 999 in view after every Continue. Issue 9
+    counted 8 taps for Wigan and Salford and 10 for Southwark, with the day boxes filled in with
+    today; since issue 21 nobody's date is filled in for them, so each types the day, month and
+    year the stage began (3 taps more for Wigan and Salford, 1 for Southwark)."""
     area, steps, before = JOURNEYS[person]
     w = watched()
     w.page.clock.set_fixed_time(LONDON_MORNING)
     page = w.open()
     screens, taps = [page.title()], 0
     for action, selector, *value in steps:
-        if action == "fill":
-            page.fill(selector, value[0])
-        else:
-            getattr(page, action)(selector)
+        act(page, action, selector, *value)
         taps += 1
         if action == "click":
             page.wait_for_timeout(100)
             screens.append(page.title())
+            assert emergency_in_view(page), screens[-1]
     page.wait_for_selector("#sw-result:not([hidden])")
     seen = first_screen(page)
     with capsys.disabled():
@@ -768,7 +813,9 @@ def test_three_people_reach_who_how_and_by_when_in_no_more_taps_than_before(watc
 
 def test_where_should_i_be_today_is_the_stage_questions_first_choice(watched):
     """Southwark: raised on Monday 23 November and nothing heard. Stage 1 gives 2 working days
-    to raise it and 3 to answer; the engine's walk says where it should be on 1 December."""
+    to raise it and 3 to answer; the engine's walk says where it should be on 1 December: stage 2,
+    from 26 November. Asked when stage 2 began, the person does not know: the answer counts from
+    the walk's day and says that day was assumed."""
     from stillworried.engine import where_today
     w = watched()
     w.page.clock.set_fixed_time(LONDON_MORNING)
@@ -779,22 +826,33 @@ def test_where_should_i_be_today_is_the_stage_questions_first_choice(watched):
     page.click("#sw-stage .sw-continue")
     page.wait_for_selector("#sw-when-raised:not([hidden])")
     assert page.title().startswith("When did you raise it? - ")
+    assert [page.input_value("#raised-" + part) for part in ("day", "month", "year")] == ["", "", ""]
     for part, value in (("day", "23"), ("month", "11"), ("year", "2026")):
-        page.fill("#raised-" + part, value)
+        act(page, "type", "#raised-" + part, value)
     page.click("#sw-when-raised .sw-continue")
+    page.wait_for_selector("#sw-when-escalated:not([hidden])")
+    assert page.title().startswith("When did stage 2 begin? - ")
+    assert "it would have reached stage 2 (Line manager to line manager) on Thursday 26 November 2026" in \
+        page.inner_text("#sw-when-escalated")
+    page.click("text=I do not know when it began")
     page.wait_for_selector("#sw-result:not([hidden])")
     assert page.url.endswith("#procedure=southwark&raised=2026-11-23")
     expected = where_today(engine_bundle_for_test(), "southwark", "2026-11-23", "2026-12-01")
     assert page.inner_text("#sw-result-title") == "Stage %d: %s" % (expected["stage"], expected["title"])
     assert expected["where_words"] in page.inner_text("#sw-result")
     assert first_screen(page)["date"] == expected["deadline"]["date"]
+    assumed = page.inner_text("#sw-result .sw-counted")
+    assert "Counted from Thursday 26 November 2026, the day we assumed stage 2 began." in assumed, assumed
+    page.click("#sw-result .sw-counted a")
+    page.wait_for_selector("#sw-when-escalated:not([hidden])")
+    assert page.url.endswith("#procedure=southwark&raised=2026-11-23&stage=2")
 
 
 def test_choosing_the_agency_after_where_should_i_be_today_keeps_the_walks_date(watched):
     """Wigan, raised with the other practitioner on Friday 20 November 2026, nothing heard on
     1 December: the walk puts it at stage 1, due Friday 4 December. Choosing the agency to see its
-    numbers must offer 20 November as the day the stage began, never today (which would move the
-    deadline to 15 December)."""
+    numbers keeps the day it was raised: the answer comes straight back, still due on 4 December,
+    and no date is asked again (never today, which would move the deadline to 15 December)."""
     w = watched()
     w.page.clock.set_fixed_time(LONDON_MORNING)
     page = w.open("#procedure=wigan&raised=2026-11-20")
@@ -802,14 +860,13 @@ def test_choosing_the_agency_after_where_should_i_be_today_keeps_the_walks_date(
     assert first_screen(page)["date"] == "2026-12-04"
     page.click("#sw-result .sw-agency a")
     page.wait_for_selector("#sw-agency:not([hidden])")
+    assert page.url.endswith("#procedure=wigan&raised=2026-11-20&ask=agency")
     page.check("#sw-agency input[value=childrens-social-care]")
     page.click("#sw-agency .sw-continue")
-    page.wait_for_selector("#sw-when:not([hidden])")
-    assert [page.input_value("#since-" + part) for part in ("day", "month", "year")] == ["20", "11", "2026"]
-    page.click("#sw-when .sw-continue")
     page.wait_for_selector("#sw-result:not([hidden])")
-    assert page.url.endswith("#procedure=wigan&stage=1&agency=childrens-social-care&since=2026-11-20")
+    assert page.url.endswith("#procedure=wigan&raised=2026-11-20&agency=childrens-social-care")
     assert first_screen(page)["date"] == "2026-12-04"
+    assert "Counted from your date, Friday 20 November 2026." in page.inner_text("#sw-result .sw-counted")
     # What the eye reads on a button is the stylesheet's ::before and the link's text together.
     shown = page.eval_on_selector_all("#sw-result a.sw-call, #sw-result a.sw-email", """links => links.map(a => {
         const before = getComputedStyle(a, "::before").content;
@@ -949,3 +1006,158 @@ def test_salford_2014_3_2_the_newer_documents_number_is_the_call_button_and_says
     page.click(".sw-first__contacts .sw-conflict summary")
     assert "0161 603 4350 (Salford escalation procedure (2014), 15 May 2014)" in \
         page.inner_text(".sw-first__contacts .sw-conflict")
+
+
+# --- Issue 21: what a person types is what the answer uses, links keep the answers, the day a
+# stage began is asked where the walk would only assume it, 999 in reach, the two new people ---
+
+def test_salford_sscb_2014_3_4_the_day_typed_is_the_day_counted_from(watched):
+    """Salford SSCB 2014 3.4: the Escalation Notice to the Service Manager within 2 working days.
+    A school lead on Friday 18 December 2026 whose stage began on Thursday 17th: the boxes are
+    empty (never today), she types 17 and is told Monday 21 December, counted from the 17th. A box
+    holding a day already and typed into again says there are too many numbers: it never keeps
+    the old day silently (18 would give Tuesday 22 December)."""
+    w = watched()
+    w.page.clock.set_fixed_time("2026-12-18T10:00:00Z")
+    page = w.open("#procedure=salford-sscb-2014&stage=3")
+    boxes = ["#since-" + part for part in ("day", "month", "year")]
+    assert [page.input_value(box) for box in boxes] == ["", "", ""]
+    assert page.locator("#sw-when input[maxlength]").count() == 0
+    assert "For example, 27 11 2026." in page.inner_text("#since-hint")
+    for box, value in zip(boxes, ("17", "12", "2026")):
+        act(page, "type", box, value)
+    page.click("#sw-when .sw-continue")
+    page.wait_for_selector("#sw-result:not([hidden])")
+    assert page.inner_text(".sw-deadline") == ("Copy the Escalation Notice to the appropriate Service Manager "
+                                               "(or equivalent) by Monday 21 December 2026")
+    assert "Counted from your date, Thursday 17 December 2026." in page.inner_text(".sw-counted")
+    page.click("#sw-result .sw-summary a:has-text('this stage began')")
+    page.wait_for_selector("#sw-when:not([hidden])")
+    assert [page.input_value(box) for box in boxes] == ["17", "12", "2026"]
+    act(page, "type", "#since-day", "18")  # tapped at the end of "17" and typed: "1718"
+    page.click("#sw-when .sw-continue")
+    assert page.inner_text("#sw-when .sw-error-summary").endswith(
+        "The day of the date this stage began has too many numbers. A day has 1 or 2 numbers, for example 27.")
+    assert page.url.endswith("&ask=when")
+    page.fill("#since-day", "18")
+    page.click("#sw-when .sw-continue")
+    page.wait_for_selector("#sw-result:not([hidden])")
+    assert page.inner_text(".sw-deadline") == ("Copy the Escalation Notice to the appropriate Service Manager "
+                                               "(or equivalent) by Tuesday 22 December 2026")
+    assert "Counted from your date, Friday 18 December 2026." in page.inner_text(".sw-counted")
+
+
+def test_every_link_on_a_shared_wigan_answer_keeps_the_other_answers(watched):
+    """Wigan Appendix 2 lists stage 2's contacts agency by agency. On a shared answer the agency
+    link, every "Change" link and Back each ask their question again with the other answers kept:
+    answered as before, each comes back to the same answer, and no date is asked again."""
+    w = watched()
+    w.page.clock.set_fixed_time(LONDON_MORNING)
+    shared = "#procedure=wigan&stage=2&since=2026-11-23&started=2026-11-02"
+    page = w.open(shared)
+    page.click("#sw-result .sw-agency a")
+    page.wait_for_selector("#sw-agency:not([hidden])")
+    page.check("#sw-agency input[value=wigan-council]")
+    page.click("#sw-agency .sw-continue")
+    page.wait_for_selector("#sw-result:not([hidden])")
+    answer = "#procedure=wigan&stage=2&agency=wigan-council&since=2026-11-23&started=2026-11-02"
+    assert page.url.endswith(answer)
+    assert "tel:+447810101910" in first_screen(page)["links"]
+    links = page.eval_on_selector_all("#sw-result .sw-summary__change a, #sw-result a.sw-back",
+                                      "links => links.map(a => a.getAttribute('href'))")
+    assert len(links) == 7  # area, situation, stage, whose decision, the two dates; and Back
+    for link in links:
+        assert link.startswith(answer + "&ask="), link
+        page.evaluate("f => { location.hash = f; }", link)
+        page.wait_for_selector(".sw-step-form:not([hidden])")
+        shown = page.locator(".sw-step-form:not([hidden])")
+        # The answer given is chosen or filled in; Continue leads straight back.
+        assert shown.locator("input[type=radio]:checked").count() or shown.locator("#since-day").input_value() == "23"
+        shown.locator(".sw-continue").click()
+        page.wait_for_selector("#sw-result:not([hidden])[data-answers='%s']" % answer)
+
+
+def test_add_the_day_the_disagreement_began_keeps_the_day_the_stage_began(watched):
+    """Wigan's month counts from the day the disagreement began; at stage 3 without it the answer
+    links to add it, and the date question keeps the day stage 3 began."""
+    page = watched().open("#procedure=wigan&stage=3&agency=other&since=2026-11-20")
+    page.click("text=Other time limits")
+    page.click("text=Add the day the disagreement began")
+    page.wait_for_selector("#sw-when:not([hidden])")
+    assert [page.input_value("#since-" + part) for part in ("day", "month", "year")] == ["20", "11", "2026"]
+    for part, value in (("day", "2"), ("month", "11"), ("year", "2026")):
+        act(page, "type", "#started-" + part, value)
+    page.click("#sw-when .sw-continue")
+    page.wait_for_selector("#sw-result:not([hidden])")
+    assert page.url.endswith("#procedure=wigan&stage=3&agency=other&since=2026-11-20&started=2026-11-02")
+
+
+def screen_text(page):
+    """What a person sees without scrolling: the innerText of the page's elements inside the first
+    915 px of a phone's screen (headings, paragraphs, list items, links and buttons)."""
+    return page.evaluate("""() => [...document.querySelectorAll('h1, h2, h3, p, li, dt, dd, a, button, time')]
+        .filter(e => e.getClientRects().length && e.getBoundingClientRect().bottom <= 915
+                     && e.getBoundingClientRect().top >= 0)
+        .map(e => e.innerText).join('\\n')""")
+
+
+HOME_JOURNEYS = {
+    # Wigan Resolution Protocol, stages 1 and 2 ("10 working days ... for each stage"): a health
+    # visitor raised it on Monday 16 November 2026, and her line manager took it to stage 2 on
+    # Tuesday 24 November. On Tuesday 8 December the walk would say stage 2 from 30 November, due
+    # Monday 14 December; her own day gives Tuesday 8 December: due today.
+    "wigan health visitor": ("2026-12-08T10:00:00Z", [
+        ("click", NO), ("check", "#sw-area input[value=wigan]"), ("click", "#sw-area .sw-continue"),
+        ("check", "#sw-stage input[value=raised]"), ("click", "#sw-stage .sw-continue"),
+        ("type", "#raised-day", "16"), ("type", "#raised-month", "11"), ("type", "#raised-year", "2026"),
+        ("click", "#sw-when-raised .sw-continue"),
+        ("type", "#escalated-day", "24"), ("type", "#escalated-month", "11"), ("type", "#escalated-year", "2026"),
+        ("click", "#sw-when-escalated .sw-continue"),
+        ("check", "#sw-agency input[value=wigan-council]"), ("click", "#sw-agency .sw-continue")],
+        "#procedure=wigan&raised=2026-11-16&stage=2&agency=wigan-council&since=2026-11-24",
+        ["Refer it straight away to your line manager.", "Call 07810 101910", "Resolution due by",
+         "Tuesday 8 December 2026", "This is due today.", "Counted from your date, Tuesday 24 November 2026."]),
+    # Salford SSCB 2014 3.4, a school lead: stage 3 began on Thursday 17 December 2026 and she
+    # taps the Day box and types 17 on Friday 18th: the Escalation Notice by Monday 21 December
+    # (from the 18th it would be Tuesday 22nd). The Safeguarding and Quality Assurance Unit's
+    # number from the newer source (the VCSE protocol, January 2015) is the button (issue 21 item 11).
+    "salford school lead": ("2026-12-18T10:00:00Z", [
+        ("click", NO), ("check", "#sw-area input[value=salford]"), ("click", "#sw-area .sw-continue"),
+        ("check", "#sw-situation input[value=salford-sscb-2014]"), ("click", "#sw-situation .sw-continue"),
+        ("check", "#sw-stage input[value='3']"), ("click", "#sw-stage .sw-continue"),
+        ("type", "#since-day", "17"), ("type", "#since-month", "12"), ("type", "#since-year", "2026"),
+        ("click", "#sw-when .sw-continue")],
+        "#procedure=salford-sscb-2014&stage=3&since=2026-12-17",
+        ["Your manager contacts the Operational or Service Manager", "Call 0161 603 4322",
+         "Copy the Escalation Notice", "Monday 21 December 2026", "Counted from your date, Thursday 17 December 2026."]),
+}
+
+
+@pytest.mark.parametrize("person", sorted(HOME_JOURNEYS))
+def test_from_the_home_page_a_person_reaches_who_how_and_by_when_with_999_in_view(watched, server, person, capsys):
+    """Issue 21's Wigan health visitor (Wigan Resolution Protocol, stage 2) and Salford school lead
+    (Salford SSCB 2014 3.4), from the home page, on their own day, typing their dates as a person
+    does. After every Continue the 999 control is on the screen; the answer's first screen (the
+    first 915 px, as read) holds who, how and when."""
+    clock, steps, address, expected = HOME_JOURNEYS[person]
+    w = watched()
+    w.page.clock.set_fixed_time(clock)
+    page = w.page
+    page.goto(server.url(""))
+    page.click(".sw-start")
+    page.wait_for_selector("#sw-wizard[data-ready=yes]", state="attached", timeout=30000)
+    screens = [page.title()]
+    for action, selector, *value in steps:
+        act(page, action, selector, *value)
+        if action == "click":
+            page.wait_for_selector(".sw-step-form:not([hidden]), #sw-result:not([hidden])")
+            screens.append(page.title().split(" - ")[0])
+            assert emergency_in_view(page), screens[-1]
+    page.wait_for_selector("#sw-result:not([hidden])")
+    assert page.url.endswith(address)
+    assert page.evaluate("scrollY") == 0
+    seen = screen_text(page)
+    with capsys.disabled():
+        print("\n%s: %s" % (person, " > ".join(screens)))
+    for words in expected:
+        assert words in seen, (words, seen)

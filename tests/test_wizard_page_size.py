@@ -41,7 +41,9 @@ def test_seventeen_more_areas_add_a_line_or_two_each_and_no_form_or_choice(pages
     grown = len(pages[20].encode()) - len(pages[3].encode())
     assert grown < 17 * PER_AREA_BYTES, "the wizard page grew by %d bytes for 17 areas" % grown
     for html in pages.values():
-        assert len(re.findall(r"<form\b", html)) == 6  # area, situation, stage, agency, two dates
+        # area, situation, stage, agency, and three dates (the stage's, the day it was raised, and
+        # the day a later stage began in "where should I be today?")
+        assert len(re.findall(r"<form\b", html)) == 7
         assert html.count('id="sw-tpl-choice"') == 1
         # No area's situations, stages, agencies or front-door numbers are written into the page.
         assert "Stage 1:" not in html and html.count('href="tel:') == 1

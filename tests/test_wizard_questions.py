@@ -52,14 +52,15 @@ def test_the_agency_question_is_asked_only_where_it_changes_the_answer(bundle):
 def test_the_agency_question_comes_after_the_stage_and_before_the_date(bundle):
     step, answers, problem = flow.step(bundle, flow.parse_fragment("#procedure=wigan&stage=2"), TODAY)
     assert (step, problem) == (flow.AGENCY, None)
-    assert flow.back(answers, bundle) == {"procedure": "wigan"}
+    # Back to the stage question with stage 2 still chosen.
+    assert flow.back(answers, bundle) == {"procedure": "wigan", "stage": 2, flow.ASK: flow.STAGE}
     step, answers, _ = flow.step(bundle, flow.parse_fragment("#procedure=wigan&stage=2&agency=gmmh"), TODAY)
     assert step == flow.WHEN and answers["agency"] == "gmmh"
-    assert flow.make_fragment(flow.back(answers, bundle)) == "#procedure=wigan&stage=2"
+    assert flow.make_fragment(flow.back(answers, bundle)) == "#procedure=wigan&stage=2&agency=gmmh&ask=agency"
     link = "#procedure=wigan&stage=2&agency=gmmh&since=2026-11-23"
     step, answers, _ = flow.step(bundle, flow.parse_fragment(link), TODAY)
     assert step == flow.RESULT and flow.make_fragment(answers) == link
-    assert flow.make_fragment(flow.back(answers, bundle)) == "#procedure=wigan&stage=2&agency=gmmh"
+    assert flow.make_fragment(flow.back(answers, bundle)) == link + "&ask=when"
 
 
 def test_a_shared_link_without_an_agency_still_opens_on_the_answer(bundle):
@@ -127,7 +128,14 @@ def test_where_should_i_be_today_has_its_own_addresses(bundle):
     step, answers, problem = flow.step(bundle, flow.parse_fragment("#procedure=southwark&raised=2026-11-23"), TODAY)
     assert (step, problem) == (flow.RESULT, None)
     assert flow.make_fragment(answers) == "#procedure=southwark&raised=2026-11-23"
-    assert flow.make_fragment(flow.back(answers, bundle)) == "#procedure=southwark&raised"
+    # On 1 December the walk has reached stage 2, so the question before the answer is when
+    # stage 2 began; and before that, when it was raised, with the day kept.
+    assert flow.make_fragment(flow.back(answers, bundle)) == "#procedure=southwark&raised=2026-11-23&stage=2"
+    step, answers, problem = flow.step(bundle, flow.parse_fragment("#procedure=southwark&raised=2026-11-23&stage=2"),
+                                       TODAY)
+    assert (step, problem) == (flow.WHEN_ESCALATED, None)
+    assert flow.make_fragment(flow.back(answers, bundle)) == \
+        "#procedure=southwark&raised=2026-11-23&stage=2&ask=when-raised"
 
 
 def test_where_should_i_be_today_refuses_a_future_or_broken_day(bundle):

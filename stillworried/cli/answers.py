@@ -79,7 +79,12 @@ def human(answer):
                      + (answer["status_note"] or ""))
     lines.append("")
     lines.append("Stage %d of %d: %s" % (answer["stage"], answer["stages"], answer["title"]))
-    lines.append("This stage began: " + answer["since_words"])
+    if answer.get("since_from") == engine.ASSUMED:
+        # "where": the walk's day for a stage after the one where it was raised is an assumption.
+        lines.append("This stage began: " + answer["since_words"] + ". "
+                     + words.assumed_stage_began(answer["since"], answer["stage"]))
+    else:
+        lines.append("This stage began: " + answer["since_words"])
     if answer["started"] and answer["started"] != answer["since"]:
         lines.append("The disagreement began: " + answer["started_words"])
     if answer["today"]:

@@ -1,8 +1,10 @@
 """`where PROCEDURE --raised DATE`: for a disagreement raised on a day and not answered since,
 which stage it should be at today, whom to contact and by when."""
+import sys
+
 from stillworried import engine, text_policy
 from stillworried.cli.answers import ask_engine, given_dates, human, safe_json
-from stillworried.cli.arguments import parse_stages, parse_today
+from stillworried.cli.arguments import USAGE_ERROR, parse_stage, parse_stages, parse_today
 
 
 def add_to(commands):
@@ -15,6 +17,10 @@ def add_to(commands):
                        help="the stages already tried before that day, for example 1 or 1,2")
     where.add_argument("--started", metavar="YYYY-MM-DD",
                        help="the day the whole disagreement began, if earlier than --raised")
+    where.add_argument("--stage", type=parse_stage, metavar="N",
+                       help="the later stage it has already been taken to, with --since: the answer is for that "
+                            "stage, counted from that day, instead of the walk's assumed day")
+    where.add_argument("--since", metavar="YYYY-MM-DD", help="the day it was taken to --stage")
     where.add_argument("--today", type=parse_today, metavar="YYYY-MM-DD", help="default: today in London")
     where.add_argument("--json", action="store_true", help="print one JSON object")
     where.set_defaults(run=run_where)
@@ -46,10 +52,24 @@ def walk_lines(walk):
 
 
 def run_where(args):
-    answer, code = ask_engine(args, lambda bundle, today: engine.where_today(
-        bundle, args.procedure, args.raised, today, args.tried, args.started), given_dates(args.raised, "--raised", args.started))
+    if (args.stage is None) != (args.since is None) or (args.stage is not None and (args.tried or args.started)):
+        print("stillworried: --stage and --since go together, without --tried or --started (see --help)",
+              file=sys.stderr)
+        return USAGE_ERROR
+    if args.stage is not None:
+        answer, code = ask_engine(args, lambda bundle, today: engine.where_known(
+            bundle, args.procedure, args.raised, args.stage, args.since, today),
+            given_dates(args.raised, "--raised", None) + [(args.since, "--since")])
+    else:
+        answer, code = ask_engine(args, lambda bundle, today: engine.where_today(
+            bundle, args.procedure, args.raised, today, args.tried, args.started),
+            given_dates(args.raised, "--raised", args.started))
     if answer is None:
         return code
+    if args.stage is not None:
+        print(safe_json(answer) if args.json else text_policy.visible(
+            "\n".join([answer["where_words"], "", human(answer)]), keep_newlines=True))
+        return 0
     if args.json:
         print(safe_json(answer))
     else:

@@ -44,6 +44,33 @@ def wizard_step(bundle, answers, today):
     return [step, kept, problem, flow.make_fragment(kept), None if previous is None else flow.make_fragment(previous)]
 
 
+def asked_again(bundle, fragment, today):
+    """Each question on the way to an answer asked again (&ask=), and answered as before: the
+    address it leads to, and what the answer counted from."""
+    step, kept, problem = flow.step(bundle, flow.parse_fragment(fragment), today)
+    found = [step, problem]
+    if step != flow.RESULT:
+        return found
+    for question in flow.questions(bundle, kept):
+        if question == flow.WHEN_ESCALATED and "stage" not in kept:
+            continue
+        asked = flow.step(bundle, flow.parse_fragment(flow.make_fragment(flow.asking(kept, question))), today)
+        value = {flow.AREA: kept["partnership"], flow.SITUATION: kept["procedure"],
+                 flow.STAGE: flow.RAISED if flow.RAISED in kept else kept.get("stage"),
+                 flow.AGENCY: kept.get("agency") or flow.OTHER_AGENCY,
+                 flow.WHEN: (kept.get("since"), kept.get("started")),
+                 flow.WHEN_RAISED: kept.get(flow.RAISED), flow.WHEN_ESCALATED: kept.get("since")}[question]
+        found.append([question, asked[0], flow.make_fragment(flow.answered(bundle, asked[1], question, value, today))])
+    if kept.get("since") and flow.RAISED in kept:
+        answer = engine.where_known(bundle, kept["procedure"], kept[flow.RAISED], kept["stage"], kept["since"], today)
+    elif flow.RAISED in kept:
+        answer = engine.where_today(bundle, kept["procedure"], kept[flow.RAISED], today)
+    else:
+        answer = engine.next_step(bundle, kept["procedure"], kept["stage"], kept["since"], kept.get("started"), today)
+    found.append(engine.counted_from(answer))
+    return found
+
+
 def calendar_event(bundle, question, stamp):
     return calendar_file.deadline_event(engine.next_step(bundle, question[0], question[1], question[2], question[3]),
                                         stamp)
@@ -72,6 +99,11 @@ def results(given):
     for question in given["where"]:
         yield ["where_today", question, attempt(engine.where_today, bundle, question[0], question[1], question[2],
                                                 question[3], question[4])]
+    for question in given["where_known"]:
+        yield ["where_known", question, attempt(engine.where_known, bundle, question[0], question[1], question[2],
+                                                question[3], question[4])]
+    for fragment in given["asked_again"]:
+        yield ["asked_again", fragment, attempt(asked_again, bundle, fragment, given["where_today"])]
     for question in given["timelines"]:
         yield ["timeline", question, attempt(engine.timeline, bundle, question[0], question[1], question[2],
                                              question[3], question[4])]

@@ -28,8 +28,9 @@
       var pair = part.split("=");
       if (pair.length === 2 && !(pair[0] in found)) { found[pair[0]] = pair[1]; }
     });
+    // A question asked again (&ask=, a Back or "Change" link) shows that question, not the answer.
     if (!/^[a-z0-9-]{1,60}$/.test(found.procedure || "") || !/^[0-9]{1,2}$/.test(found.stage || "") ||
-        !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(found.since || "")) { return null; }
+        !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(found.since || "") || "ask" in found) { return null; }
     return { procedure: found.procedure, stage: String(parseInt(found.stage, 10)) };
   }
 
