@@ -10,7 +10,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from source_sections import locate
+from stillworried.source_sections import locate
 from stillworried import engine
 from stillworried.data import build_bundle
 

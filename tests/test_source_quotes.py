@@ -20,7 +20,7 @@ import shutil
 import pytest
 
 from conftest import DATA, ROOT
-from source_sections import locate, normalise
+from stillworried.source_sections import locate, normalise
 from stillworried import validate
 from stillworried.validate import walk
 
