@@ -72,9 +72,14 @@ def split_numbers(run):
     return numbers + ([" ".join(current)] if current else [])
 
 
+DIGIT = re.compile(r"\d")
+# What a spelt-out address needs somewhere in the text, looked for first (most text has none).
+SPELT_OUT_HINT = re.compile(r"dot|[(\[{]at[)\]}]|\bat [\w-]+\.", re.I)
+
+
 def numbers_in(text):
     """Every phone number written in text, as written."""
-    if not any(char.isdigit() for char in text):
+    if not DIGIT.search(text):
         return []
     found = []
     for run in NUMBER.findall(text):
@@ -124,7 +129,7 @@ def find(files, problems=()):
         for path, value in walk(marked.data):
             if not isinstance(value, str) or (path and path[-1] in VALUE_FIELDS):
                 continue
-            if "at" in value.lower():
+            if SPELT_OUT_HINT.search(value):
                 for found in SPELT_OUT_EMAIL.findall(value):
                     found_problems.append(marked.problem(path, SPELT_OUT % found))
             if name == NO_NUMBERS:

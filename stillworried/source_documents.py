@@ -23,7 +23,7 @@ import stat
 from pathlib import Path
 
 from stillworried import phones
-from stillworried.source_sections import document, normalise
+from stillworried.source_sections import Document, normalise
 
 ENVIRONMENT = "STILLWORRIED_SOURCES"
 REQUIRE = "STILLWORRIED_REQUIRE_SOURCES"
@@ -72,6 +72,7 @@ class Documents:
     def __init__(self, folder):
         self.folder = Path(folder)
         self._read = {}
+        self._documents = {}
 
     def has(self, name):
         return (self.folder / name).is_file()
@@ -94,7 +95,9 @@ class Documents:
 
     def passages(self, name, section):
         """The normalised passages the section of the document can mean; () when not found."""
-        return document(self.text(name)).passages(section)
+        if name not in self._documents:
+            self._documents[name] = Document(self.text(name))
+        return self._documents[name].passages(section)
 
     def whole(self, name):
         """The whole document, normalised as the passages are, in lower case."""

@@ -36,27 +36,32 @@ PARAGRAPHS = re.compile(r"^\d+(?:\.\d+)?(?:\s*(?:,|\band\b)\s*\d+(?:\.\d+)?)+$")
 PARAGRAPH = re.compile(r"\d+(?:\.\d+)?")
 # "Salford Safeguarding Children Board (SSCB)": words, then their initials in brackets.
 SPELLED_OUT = re.compile(r"\(([A-Z]{2,8})\)")
+PREFIX = 3  # letters of a heading's start by which a document's lines are looked up
 CURLY = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"))
+
+
+MARKS = re.compile(r"[<*\\\u2018\u2019\u201c\u201d\u2013\u2014]")
 
 
 def normalise(text):
     """Whitespace, bold marks, HTML tags and curly quotes do not count."""
-    text = HTML_TAG.sub(" ", text).replace("**", "").replace("\\_", "_")
-    for curly, straight in CURLY:
-        text = text.replace(curly, straight)
+    if MARKS.search(text):
+        text = HTML_TAG.sub(" ", text).replace("**", "").replace("\\_", "_")
+        for curly, straight in CURLY:
+            text = text.replace(curly, straight)
     return " ".join(text.split())
 
 
-def cleaned(line):
+def cleaned(line, normalised=False):
     """A line as a heading reads: without Markdown marks, bullets' dashes or HTML."""
-    line = normalise(line)
+    line = line if normalised else normalise(line)
     line = re.sub(r"^[#*\s]+", "", line)
     line = re.sub(r"^- (?=\d)", "", line)
     return line.strip("* ")
 
 
 def squash(text):
-    return re.sub(r"\s+", "", text).lower()
+    return "".join(text.split()).lower()
 
 
 def abbreviated(heading):
@@ -76,10 +81,9 @@ def abbreviated(heading):
     return None if changed == heading else changed
 
 
-def _heads(line):
-    """How a line can be cited: squashed, and squashed with its abbreviations."""
-    text = cleaned(line)
-    short = abbreviated(text)
+def _heads(text):
+    """How a cleaned line can be cited: squashed, and squashed with its abbreviations."""
+    short = abbreviated(text) if "(" in text else None
     return (squash(text),) + ((squash(short),) if short else ())
 
 
@@ -94,7 +98,7 @@ def _starts_with(heads, want):
 
 def starts(line, name):
     """The line is headed by name ("3.2 Stage 1" matches "3.2 Stage1: Involving...")."""
-    return _starts_with(_heads(line), squash(normalise(name)))
+    return _starts_with(_heads(cleaned(line)), squash(normalise(name)))
 
 
 def markdown_level(line):
@@ -102,9 +106,10 @@ def markdown_level(line):
     return len(match.group(1)) if match else None
 
 
-def plain_heading(line):
-    """A heading line in a plain-text source: short, capitalised, no bullet and no full stop."""
-    text = normalise(line)
+def plain_heading(line, text=None):
+    """A heading line in a plain-text source: short, capitalised, no bullet and no full stop.
+    text: the line already normalised."""
+    text = normalise(line) if text is None else text
     return (0 < len(text.split()) <= 10 and text[0].isupper() and "\t" not in line
             and not line.lstrip().startswith(("-", "\u00b7", "\u2022", "|", "<"))
             and not text.endswith((".", ",", ":", ";")))
@@ -116,13 +121,20 @@ class Document:
 
     def __init__(self, text):
         self.lines = text.splitlines()
-        self.heads = [_heads(line) for line in self.lines]
-        self.clean = [cleaned(line) for line in self.lines]
+        self._spans, self._passages = {}, {}  # what each citation was found to mean
+        normalised = [normalise(line) for line in self.lines]
+        self.clean = [cleaned(norm, normalised=True) for norm in normalised]
+        self.heads = [_heads(clean) for clean in self.clean]
         self.levels = [markdown_level(line) for line in self.lines]
         self.numbered = [bool(NUMBERED.match(clean)) for clean in self.clean]
         self.appendix = [clean.lower().startswith("appendix") for clean in self.clean]
-        self.plain = [bool(line.strip()) and plain_heading(line) for line in self.lines]
-        self.blank = [not line.strip() for line in self.lines]
+        self.blank = [not norm for norm in normalised]
+        self.plain = [bool(norm) and plain_heading(line, norm) for line, norm in zip(self.lines, normalised)]
+        # The lines by the first letters of their heads, so a heading is looked up, not searched for.
+        self.starting = {}
+        for index, heads in enumerate(self.heads):
+            for head in heads:
+                self.starting.setdefault(head[:PREFIX], []).append(index)
 
     def top_end(self, index, end, name):
         """Where the section headed at line index ends (exclusive)."""
@@ -152,8 +164,9 @@ class Document:
         want = squash(normalise(name))
         if not want:
             return []
-        return [(index, self.top_end(index, end, name)) for index in range(start, end)
-                if _starts_with(self.heads[index], want)]
+        lines = sorted(set(self.starting.get(want[:PREFIX], ()))) if len(want) >= PREFIX else range(start, end)
+        return [(index, self.top_end(index, end, name)) for index in lines
+                if start <= index < end and _starts_with(self.heads[index], want)]
 
     def numbered_items(self, start, end, number, headings_only, title=None):
         """(start, end) of item `number` ("4. ...") inside [start, end); with a title, only
@@ -190,9 +203,13 @@ class Document:
                 found += self.headed(start, end, part)
         return found
 
-    @functools.lru_cache(maxsize=None)
     def spans(self, citation):
         """Every (start, end) line span the citation can mean; () when it cannot be found."""
+        if citation not in self._spans:
+            self._spans[citation] = self._find(citation)
+        return self._spans[citation]
+
+    def _find(self, citation):
         found = []
         for one in places(citation):
             spans = self.headed(0, len(self.lines), one)
@@ -210,10 +227,12 @@ class Document:
             found += spans
         return tuple(found)
 
-    @functools.lru_cache(maxsize=None)
     def passages(self, citation):
         """Every passage (normalised text) the citation can mean; () when it cannot be found."""
-        return tuple(normalise("\n".join(self.lines[start:end])) for start, end in self.spans(citation))
+        if citation not in self._passages:
+            self._passages[citation] = tuple(normalise("\n".join(self.lines[start:end]))
+                                             for start, end in self.spans(citation))
+        return self._passages[citation]
 
 
 def places(citation):
