@@ -16,6 +16,7 @@ without saying so. Each document is read as a data file is (an ordinary file, UT
 MAX_BYTES) and its sha256 is compared with the one stages.yaml records for it, so a document
 that changed since the data was checked against it is noticed.
 """
+import collections
 import hashlib
 import os
 import re
@@ -96,7 +97,7 @@ class Documents:
     def passages(self, name, section):
         """The normalised passages the section of the document can mean; () when not found."""
         if name not in self._documents:
-            self._documents[name] = Document(self.text(name))
+            self._documents[name] = _document(self.text(name), self.sha256(name))
         return self._documents[name].passages(section)
 
     def whole(self, name):
@@ -133,6 +134,20 @@ def _read(path):
 
 
 _cache = {}
+_documents = collections.OrderedDict()
+KEEP_DOCUMENTS = 300  # the documents of about 60 partnerships; a check keeps its own besides
+
+
+def _document(text, fingerprint):
+    """The Document of a text, kept between checks (a process that checks many times, such as
+    bin/serve or the tests, reads the same documents each time) by the text's sha256."""
+    if fingerprint in _documents:
+        _documents.move_to_end(fingerprint)
+    else:
+        _documents[fingerprint] = Document(text)
+        if len(_documents) > KEEP_DOCUMENTS:
+            _documents.popitem(last=False)
+    return _documents[fingerprint]
 
 
 def _cached(function):

@@ -260,7 +260,7 @@ CASES = [
     Case("id with a trailing space", "procedure id", '"salford-vcse "', ("should be an id",)),
     Case("id with a Cyrillic letter that looks Latin", "procedure id", "s\u0430lford-vcse",
          ("mixes letters of different alphabets", "Cyrillic")),
-    Case("id with a full-width digit", "glossary id", "asset\uff11", ("should be an id",)),
+    Case("id with a full-width digit", "glossary id", "asset\uff11", ("a digit that only looks like ours",)),
     # --- phone numbers a safeguarding contact cannot have ---------------------------------------
     Case("front door changed to a premium-rate 0909 number", "front door number", '"0909 879 0000"', PREMIUM),
     Case("front door changed to a premium-rate 0906 number", "front door number", '"0906 123 4567"', PREMIUM),

@@ -89,9 +89,10 @@ def test_there_are_at_least_150_hostile_cases_with_distinct_names():
     assert len(set(names)) == len(names)
 
 
-REAL = ("the landline next to the real one", "amount 010, which YAML 1.1 reads as 8",
-        "front door changed to Ofcom's Manchester drama number", "an area called 'search'",
-        "a Cyrillic capital Ve in 'Bridge'", "a form with 200,000 fields")
+# One of each family: the rest go through the same entry points in the test process (validate.check,
+# which `check` and the build's mkdocs_hooks.load_bundle both call).
+REAL = ("the landline next to the real one", "front door changed to Ofcom's Manchester drama number",
+        "an area called 'search'", "a form with 200,000 fields")
 
 
 @pytest.mark.parametrize("name", REAL)
