@@ -28,7 +28,8 @@ def refusal(address):
     labels = address.rsplit("@", 1)[-1].lower().split(".")
     if any(label.startswith("xn--") for label in labels):
         return ("'%s' has a domain written in punycode (xn--...), which stands for letters from another alphabet "
-                "that look like ours. Copy the address exactly as the source prints it." % shown(address))
+                "that look like ours. Check the address against the source and copy it exactly as it is printed."
+                % shown(address))
     return None
 
 
@@ -37,6 +38,7 @@ def domain_refusal(address, domains, area):
     domain = address.rsplit("@", 1)[-1].lower()
     if domain in domains:
         return None
-    return ("'%s' is at '%s', which is not a domain %s's source documents use (%s). Copy the address exactly as "
-            "the source prints it; an address at another domain, or one that only looks like it, sends the message "
-            "to someone else." % (shown(address), shown(domain), area, ", ".join(domains) or "they print none"))
+    return ("'%s' is at '%s', which is not a domain %s's source documents use (%s). Check the address against the "
+            "source and copy it exactly as it is printed: an address at another domain, or one that only looks like "
+            "it, sends the message to someone else." % (shown(address), shown(domain), area,
+                                                        ", ".join(domains) or "they print none"))

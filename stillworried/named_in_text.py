@@ -105,10 +105,10 @@ NOT_HELD_EMAIL = ("This text names the email address %s, but no contact in conta
                   "changed, change the text too; if it is new, add it to the contact it belongs to (with its source) "
                   "before naming it here.")
 SPELT_OUT = ("This text spells out an email address (%s), which readers could copy and write to without any of the "
-             "checks a contact's address has. Take it out of the text; name the contact whose address it is in "
+             "checks a contact's address has. Remove it from the text, and name the contact whose address it is in "
              "'contacts' instead.")
-IN_GUIDANCE = ("This text names %s. guidance.yaml holds no phone numbers or email addresses: take it out of the "
-               "text and name the contact that holds it in 'contacts' instead.")
+IN_GUIDANCE = ("This text names %s. guidance.yaml holds no phone numbers or email addresses: remove it from the "
+               "text, and name the contact that holds it in 'contacts' instead.")
 
 
 def find(files, problems=()):

@@ -115,17 +115,18 @@ class Documents:
 
 def _read(path):
     try:
-        info = path.lstat()
+        info = path.stat()  # a link is followed: some machines share the documents' folder that way
     except OSError:
         raise Unreadable("it is not in %s" % path.parent) from None
-    if stat.S_ISLNK(info.st_mode):
-        info = path.stat()  # a link inside the documents' own folder is how some machines share them
     if not stat.S_ISREG(info.st_mode):
         raise Unreadable("%s is not an ordinary file" % path)
     if info.st_size > MAX_BYTES:
         raise Unreadable("%s is %.1f MB, more than the %d MB a source document may be"
                          % (path, info.st_size / 1048576, MAX_BYTES // 1048576))
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise Unreadable("%s cannot be read (%s)" % (path, (error.strerror or "refused").lower())) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

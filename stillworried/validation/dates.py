@@ -15,6 +15,7 @@ a contact before its document existed or in the future, an office that closes be
 A month alone ("2015-01") stands for any day of it, so it is compared by its month.
 """
 import datetime
+import zoneinfo
 
 from dateutil.relativedelta import relativedelta
 
@@ -139,4 +140,6 @@ class Dates:
 
 
 def check(files, add, today=None):
-    Dates(files, add, today or datetime.date.today()).check()
+    """today: the day to check against (default: London's, whatever the machine's time zone)."""
+    today = today or datetime.datetime.now(zoneinfo.ZoneInfo("Europe/London")).date()
+    Dates(files, add, today).check()

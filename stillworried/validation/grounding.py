@@ -145,8 +145,8 @@ class Grounding:
                 cited = list(dict.fromkeys(source["file"] for source in email["sources"] if source["file"] in self.usable))
                 if cited and not any(address in self.documents.emails(name) for name in cited):
                     self.add(contacts.problem(here + ("emails", email_index, "address"), "'%s' is not printed in %s, "
-                                              "the document its 'sources' cite. Copy the address exactly as the "
-                                              "document prints it, or cite the document that prints it."
+                                              "the document its 'sources' cite. Check the address against the "
+                                              "document and copy it exactly, or cite the document that prints it."
                                               % (shown(email["address"]), " or ".join(cited))))
 
     def area(self, partnership):
