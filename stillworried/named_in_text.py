@@ -12,9 +12,10 @@ its text at all (its schema refuses the usual forms; this finds the others).
 
 A number is found however it is written: spaced, hyphenated ("0909-879-0000"), dotted, in
 brackets, with +44 or another country's code ("+33 1 23 45 67 89"), or as a short number
-(999, 101, 111, 112) after a word for calling ("call 111", "ring the police on 101"). An email is found written out ("help@evil.com") or spelt
-out to get past a filter ("help at evil dot com", "help [at] evil [dot] com"); a spelt-out
-address is never how the data names one, so it is refused even for an address a contact holds.
+(999, 101, 111, 112) after a word for calling ("call 111", "ring the police on 101"). An email
+is found written out ("help@evil.com") or spelt out to get past a filter ("help at evil dot
+com", "help [at] evil [dot] com"); a spelt-out address is never how the data names one, so it
+is refused even for an address a contact holds.
 
 A team's 'conflict' note is left to the team warning (data_warnings.team_differences), which
 already reports a number it does not name; and the check waits until contacts.yaml has no

@@ -182,7 +182,8 @@ class Document:
                 continue
             stop = end
             for later in range(index + 1, end):
-                if self.levels[later] is not None or (not headings_only and re.match(r"^\s*\d+\.\s", self.lines[later])):
+                if self.levels[later] is not None or (
+                        not headings_only and re.match(r"^\s*\d+\.\s", self.lines[later])):
                     stop = later
                     break
             spans.append((index, stop))

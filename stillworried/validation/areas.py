@@ -45,7 +45,8 @@ class Areas:
         return "national" if owner == NATIONAL else "%s's" % self.area(owner)
 
     def check(self):
-        stages, contacts, guidance = (self.files.get(name) for name in ("stages.yaml", "contacts.yaml", "guidance.yaml"))
+        stages, contacts, guidance = (self.files.get(name)
+                                      for name in ("stages.yaml", "contacts.yaml", "guidance.yaml"))
         if stages:
             for index, partnership in enumerate(stages.data["partnerships"]):
                 here = ("partnerships", index)
@@ -81,7 +82,8 @@ class Areas:
                 owner = self.documents.get(value["file"])
                 if owner in known and owner not in owners:
                     self.add(marked.problem(at + ("file",), "'%s' is %s document, but this belongs to %s. Check which "
-                                            "document says it, and cite %s own document: another area's does not apply here."
+                                            "document says it, and cite %s own document: another area's does not "
+                                            "apply here."
                                             % (shown(value["file"]), self.whose(owner), mine, own)))
             elif key in ("contacts", "send_to") and isinstance(value, list) and self.contacts is not None:
                 for index, cid in enumerate(value):
@@ -117,7 +119,8 @@ class Areas:
             if contact["partnership"] == NATIONAL:
                 self.add(marked.problem(path + ("contacts", index), "A front door is where %s takes a worry that is "
                                         "not an emergency, so it must be one of %s own contacts, not the national "
-                                        "'%s'. Use the area's own contact; the emergency route is for 999." % (self.area(partnership["id"]),
+                                        "'%s'. Use the area's own contact; the emergency route is for 999."
+                                        % (self.area(partnership["id"]),
                                                                                   self.whose(partnership["id"]), cid)))
                 continue
             for phone in contact.get("phones", []):

@@ -11,6 +11,8 @@ the value to write instead, rather than read one way here and another way by the
 import re
 
 from stillworried.text_policy import shown
+from stillworried.validation.data_files import walk
+from stillworried.validation.schema_messages import field_name
 
 WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")
 TRUE_FALSE = ("true", "false")
@@ -29,8 +31,6 @@ def meant(written, value):
 def problems(marked, paths_reported):
     """(path, problem) for each number or true/false not written as YAML 1.2 writes it (except
     where the schema already reported something at that path)."""
-    from stillworried.validation.data_files import walk
-    from stillworried.validation.schema_messages import field_name
     for path, value in walk(marked.data):
         if path in paths_reported or not marked.is_plain_scalar(path):
             continue
@@ -40,14 +40,14 @@ def problems(marked, paths_reported):
         name = field_name(path)
         if isinstance(value, bool):
             if written not in TRUE_FALSE:
-                yield path, marked.problem(path, "'%s' is written '%s', which some tools read as %s and others as text. "
-                                           "Write %s: %s." % (name, shown(written), str(value).lower(), name,
-                                                              str(value).lower()))
+                said = str(value).lower()
+                yield path, marked.problem(path, "'%s' is written '%s', which some tools read as %s and others as "
+                                                 "text. Write %s: %s." % (name, shown(written), said, name, said))
         elif isinstance(value, (int, float)) and not WHOLE.fullmatch(written):
             wanted = meant(written, value)
             read = ("the number %s" % value) if not isinstance(value, float) or not value.is_integer() else (
                 "%s, with a decimal point" % value)
-            yield path, marked.problem(path, "'%s' is written '%s', which YAML reads as %s. Write a whole number in plain "
-                                       "digits, with no leading 0, decimal point, '_' or '0x'%s." % (
-                                           name, shown(written), read,
-                                           ": %s: %s" % (name, wanted) if isinstance(wanted, int) else ""))
+            yield path, marked.problem(path, "'%s' is written '%s', which YAML reads as %s. Write a whole number in "
+                                             "plain digits, with no leading 0, decimal point, '_' or '0x'%s." % (
+                                                 name, shown(written), read,
+                                                 ": %s: %s" % (name, wanted) if isinstance(wanted, int) else ""))

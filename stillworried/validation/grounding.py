@@ -88,7 +88,8 @@ class Grounding:
 
     def check_quotes(self, marked):
         for path, value in walk(marked.data):
-            if isinstance(value, dict) and isinstance(value.get("quote"), str) and isinstance(value.get("source"), dict):
+            if isinstance(value, dict) and isinstance(value.get("quote"), str) and isinstance(value.get("source"),
+                                                                                            dict):
                 self.check_quote(marked, path, value["quote"], value["source"])
             elif isinstance(value, str) and '"' in value:
                 self.check_quoted_passages(marked, path, value)
@@ -127,7 +128,7 @@ class Grounding:
                 number = phone["number"]
                 if contact["partnership"] == NATIONAL and number.strip() in phones.SHORT_CODES:
                     continue  # 999 and the like: the project's own list of national numbers
-                cited = list(dict.fromkeys(source["file"] for source in phone["sources"] if source["file"] in self.usable))
+                cited = self.cited(phone)
                 if cited and not any(phones.national_digits(number) in self.documents.numbers(name) for name in cited):
                     self.add(contacts.problem(here + ("phones", phone_index, "number"), "'%s' is not printed in %s, "
                                               "the document its 'sources' cite. Every number must be printed in the "
@@ -142,12 +143,16 @@ class Grounding:
                 if refused:
                     self.add(contacts.problem(here + ("emails", email_index, "address"), refused))
                     continue
-                cited = list(dict.fromkeys(source["file"] for source in email["sources"] if source["file"] in self.usable))
+                cited = self.cited(email)
                 if cited and not any(address in self.documents.emails(name) for name in cited):
                     self.add(contacts.problem(here + ("emails", email_index, "address"), "'%s' is not printed in %s, "
                                               "the document its 'sources' cite. Check the address against the "
                                               "document and copy it exactly, or cite the document that prints it."
                                               % (shown(email["address"]), " or ".join(cited))))
+
+    def cited(self, item):
+        """The readable documents a phone's or email's sources cite, each once."""
+        return list(dict.fromkeys(source["file"] for source in item["sources"] if source["file"] in self.usable))
 
     def area(self, partnership):
         if partnership == NATIONAL:
@@ -158,7 +163,8 @@ class Grounding:
     def domains(self, partnership):
         """The email domains the documents of a partnership print (of every document, for
         a national contact)."""
-        names = [name for name in self.usable if partnership == NATIONAL or self.partnership_of.get(name) == partnership]
+        names = [name for name in self.usable
+                 if partnership == NATIONAL or self.partnership_of.get(name) == partnership]
         return sorted({email.rsplit("@", 1)[1] for name in names for email in self.documents.emails(name)})
 
 

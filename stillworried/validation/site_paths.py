@@ -57,7 +57,8 @@ def reserved():
     return {
         "": top,
         contacts_folder + "/": in_contacts,
-        forms_folder + "/": {name: "the site's own page '%s/%s/'" % (forms_folder, name) for name in _names(forms_folder)},
+        forms_folder + "/": {name: "the site's own page '%s/%s/'" % (forms_folder, name)
+                             for name in _names(forms_folder)},
         "area/": {INDEX: "the area's own page", _last(page_ids.guidance_path(sample)): "the area's guidance pages"},
         "guidance/": {INDEX: "the guidance's own page"},
     }

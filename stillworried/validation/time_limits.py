@@ -58,8 +58,9 @@ def readings(quote):
         if unit == "fortnight":
             unit, count = "week", count * 2
         if unit == "day":
-            found |= {("working_days", count)} if kind == "working" else (
-                {("calendar_days", count)} if kind == "calendar" else {("working_days", count), ("calendar_days", count)})
+            kinds = {"working": ("working_days",), "calendar": ("calendar_days",)}.get(
+                kind, ("working_days", "calendar_days"))
+            found |= {(one, count) for one in kinds}
         elif unit == "week":
             found |= {("working_days", 5 * count)} if kind == "working" else {("calendar_days", 7 * count),
                                                                               ("working_days", 5 * count)}
