@@ -112,7 +112,7 @@ def check(data_dir, sources=None, today=None):
     sources: the source documents (stillworried.source_documents.find()), or a folder of them;
     by default they are looked for where source_documents says. Where they are not found,
     nothing is checked against them (the caller says so: see cli/check.py). today: the day
-    dates are checked against (default: the clock's).
+    dates are checked against (default: London's today).
 
     Whatever the files hold, this returns problems and never raises: a pull request is
     untrusted input, and a traceback tells a maintainer nothing. If the checker itself fails on
