@@ -22,6 +22,7 @@ data, reads the git history of data/ and collects the pages' policies, each once
 - on_post_build: the search index (Pagefind), the _headers file and the precompressed copies.
 """
 import html
+import logging
 import re
 from pathlib import Path
 
@@ -34,7 +35,10 @@ from macros import first_paint, render
 from macros.escape import text
 from sitebuild import csp, precompress, site_search, wizard_assets
 from sitebuild.pages import WIZARD_PAGE, as_markdown_leaves_it, markdown, pages
+from stillworried import source_documents
 from stillworried.data import DataError, build_bundle, default_data_dir, engine_bundle
+
+log = logging.getLogger("mkdocs.plugins.stillworried")
 
 NOT_FOUND = "404.html"
 # The functions the pages in docs/ call, such as {{ front_doors() }}: each is given the page
@@ -46,9 +50,20 @@ build = None  # the SiteBuild in progress: made by on_config, so never one left 
 
 
 def load_bundle():
-    """The checked data, or the build stopped with the maintainer's messages."""
+    """The checked data, or the build stopped with the maintainer's messages.
+
+    The data is checked against the source documents (stillworried.source_documents finds
+    them). Where they are not found the build says so in its log, and stops when
+    STILLWORRIED_REQUIRE_SOURCES=1 (as CI and the tests build): never skipped silently."""
+    documents = source_documents.find()
+    if not documents.found:
+        if source_documents.required_by_environment():
+            raise Abort("The site was not built: %s" % documents.summary())
+        # Said in the build's log; not a warning, which `mkdocs build --strict` would turn into a
+        # failure even where the documents are not required.
+        log.info("%s The site is built from data that was not checked against them.", documents.summary())
     try:
-        return build_bundle(default_data_dir())
+        return build_bundle(default_data_dir(), documents)
     except DataError as error:
         # Abort prints the message without a traceback and exits non-zero: nothing is built.
         raise Abort("The data has problems, so the site was not built:\n%s" % error) from None
@@ -188,9 +203,22 @@ def on_config(config):
 
 
 def on_files(files, config):
+    taken = {file.dest_uri: file.src_uri for file in files}
     for made in build.files():
+        refuse_twice(taken, made.dest_uri, made.src_uri)
         files.append(made)
     return files
+
+
+def refuse_twice(taken, dest, src):
+    """Stop the build before a file made from the data replaces another at the same place on
+    the site (a page in docs/, or another file made from the data). taken: {place on the site:
+    what made it}, to which this file is added. The check refuses every id that would do this
+    (stillworried/validation/site_paths.py); this is the last guard, whatever let it through."""
+    if dest in taken:
+        raise Abort("The site was not built: %s would be written twice, from %s and from %s. Rename the id in data/ "
+                    "that makes one of them (python -m stillworried check names it)." % (dest, taken[dest], src))
+    taken[dest] = src
 
 
 # An id (or an <a>'s name) in a page's HTML, as MkDocs' own raw-HTML scan finds them.

@@ -221,7 +221,8 @@ def main():
                     continue
                 with (material_config() if config else contextlib.nullcontext()):
                     started = time.perf_counter()
-                    result = build_site(site, data_dir=data, config_file=config)
+                    result = build_site(site, data_dir=data, config_file=config,
+                                        env={"STILLWORRIED_SOURCES": str(synthetic_data.documents_of(data))})
                     built[name] = (site, time.perf_counter() - started)
                 if result.returncode != 0:
                     sys.exit("The site did not build:\n" + result.stdout + result.stderr)

@@ -17,7 +17,11 @@ def served_site(data_dir=None):
     to build from (synthetic_data.py), else data/."""
     with tempfile.TemporaryDirectory(prefix="stillworried-bench-") as temp:
         site = Path(temp) / "site"
-        result = build_site(site, data_dir=data_dir)
+        env = None
+        if data_dir:  # synthetic data, with its own source documents beside it
+            import synthetic_data
+            env = {"STILLWORRIED_SOURCES": str(synthetic_data.documents_of(data_dir))}
+        result = build_site(site, data_dir=data_dir, env=env)
         if result.returncode != 0:
             sys.exit("The site did not build:\n" + result.stdout + result.stderr)
         server = Server(site, compress=True)

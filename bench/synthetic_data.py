@@ -2,21 +2,35 @@
 
 The first three are Salford, Wigan and Southwark themselves; after them, partnership k is a copy
 of one of the three in turn (so any size has the real mix of procedures, forms, guidance sections
-and contacts) under new ids, with new (fictional) phone numbers and email addresses, so that the
-data passes `python -m stillworried check` like real data. The national contacts (999) and the
-glossary entries whose sources are present are kept once. Nothing here is published.
+and contacts) under new ids, with new phone numbers and email addresses, so that the data passes
+`python -m stillworried check` like real data. The national contacts (999) and the glossary
+entries whose sources are present are kept once. Nothing here is published.
+
+The check reads the source documents, so each copy has its own: the template's documents with
+the copy's numbers and addresses printed where the template's were, written to a folder beside
+the data folder (documents_of), each recorded with its sha256. Give that
+folder to the check and the build (`check --sources`, STILLWORRIED_SOURCES).
+
+The numbers are valid landlines outside Ofcom's drama ranges, which the check refuses (nobody
+can be reached on them): numbers that may belong to someone, so the synthetic site is for
+timing on this machine only, never to be served to anyone.
 """
 import copy
+import hashlib
 import itertools
+import re
 from pathlib import Path
 
 import phonenumbers
 import yaml
 
+from stillworried import phone_policy
+
 TEMPLATES = ("salford", "wigan", "southwark")
-# Ofcom's numbers for drama: valid UK numbers that are never given to anyone.
-DRAMA_RANGES = ["0%s 496 %%04d" % code for code in ("113", "114", "115", "116", "117", "118", "121", "131",
-                                                      "141", "151", "161", "191")] + ["020 7946 %04d"]
+# Blocks of landline numbers to draw from (each checked by libphonenumber and the phone policy).
+NUMBER_BLOCKS = ["0%s %d %%04d" % (code, block) for code in ("161", "113", "114", "115", "116", "117", "121")
+                 for block in range(300, 1000)]
+DOCUMENTS = "protocols"
 GLOBAL_ID_KEYS = ("id", "partnership", "file", "contacts", "send_to", "send", "directory", "lists", "list", "document",
                   "team")
 
@@ -42,11 +56,37 @@ def _write(folder, name, data):
 
 
 def _numbers():
-    for block in DRAMA_RANGES:
-        for last in range(1000):
+    for block in NUMBER_BLOCKS:
+        for last in range(10000):
             number = block % last
-            if phonenumbers.is_valid_number(phonenumbers.parse(number, "GB")):
+            if phonenumbers.is_valid_number(phonenumbers.parse(number, "GB")) and phone_policy.callable(number):
                 yield number
+
+
+def documents_of(data_dir):
+    """The folder of the synthetic data's source documents: beside the data folder, named after
+    it ("data-150" has "data-150-protocols"), so that several sizes can sit in one folder."""
+    return Path(data_dir).parent / ("%s-%s" % (Path(data_dir).name, DOCUMENTS))
+
+
+def _printed(digits):
+    """A pattern for a number (its digits) however a document spaces it."""
+    return re.compile(r"(?<![\d+])" + r"[ -]?".join(digits) + r"(?!\d)")
+
+
+def _write_documents(real_sources, folder, template_files, rename, numbers, emails):
+    """The template's documents as the copy's: new names, its numbers and emails printed."""
+    written = {}
+    for name in template_files:
+        text = (Path(real_sources) / name).read_text(encoding="utf-8")
+        for old, new in numbers.items():
+            text = _printed(old).sub(new, text)
+        for old, new in emails.items():
+            text = re.sub(re.escape(old), new, text, flags=re.I)
+        target = folder / rename(name)
+        target.write_text(text, encoding="utf-8")
+        written[rename(name)] = hashlib.sha256(target.read_bytes()).hexdigest()
+    return written
 
 
 def _quote_numbers(contact):
@@ -99,11 +139,17 @@ def _retarget(data, rename):
     return data
 
 
-def write_data(real_data_dir, target_dir, partnerships):
+def write_data(real_data_dir, target_dir, partnerships, real_sources=None):
     """Write stages.yaml, contacts.yaml and guidance.yaml for `partnerships` partnerships into
-    target_dir and return it."""
+    target_dir, and their source documents into documents_of(target_dir) (copied from
+    real_sources, by default where the check finds the real ones); return target_dir."""
+    from stillworried import source_documents
+    real_sources = Path(real_sources) if real_sources else source_documents.find().folder
     target_dir = Path(target_dir)
     target_dir.mkdir(parents=True, exist_ok=True)
+    documents = documents_of(target_dir)
+    documents.mkdir(parents=True, exist_ok=True)
+    fingerprints = {}
     stages, contacts, guidance = (_read(real_data_dir, name) for name in
                                   ("stages.yaml", "contacts.yaml", "guidance.yaml"))
     out_stages = {"sources": [], "partnerships": [], "forms": [], "procedures": []}
@@ -112,6 +158,8 @@ def write_data(real_data_dir, target_dir, partnerships):
     numbers = _numbers()
     for index, template in zip(range(partnerships), itertools.cycle(TEMPLATES)):
         if index < len(TEMPLATES):
+            for source in owned_by(stages["sources"], template):
+                fingerprints.update(_write_documents(real_sources, documents, [source["file"]], str, {}, {}))
             for key in out_stages:
                 out_stages[key] += owned_by(stages[key], template)
             out_contacts["lists"] += owned_by(contacts["lists"], template)
@@ -132,16 +180,25 @@ def write_data(real_data_dir, target_dir, partnerships):
         clone["name"] = "Area %d (from %s)" % (index + 1, clone["name"])
         clone["full_name"] = "Area %d Safeguarding Children Partnership" % (index + 1)
         out_contacts["lists"] += _retarget(owned(contacts["lists"]), rename)
+        renumbered, readdressed = {}, {}
         for contact in _retarget(owned(contacts["contacts"]), rename):
             for phone in contact.get("phones", []):
                 if not phone.get("invalid_in_source"):
-                    phone["number"] = next(numbers)
+                    # One new number for each of the template's, however a contact spaces it.
+                    digits = re.sub(r"\D", "", phone["number"])
+                    phone["number"] = renumbered.setdefault(digits, next(numbers))
                 phone["number"] = PhoneNumber(phone["number"])
             for email in contact.get("emails", []):
-                email["address"] = "%s.%s" % (new_id, email["address"])
+                readdressed[email["address"]] = "%s.%s" % (new_id, email["address"])
+                email["address"] = readdressed[email["address"]]
             out_contacts["contacts"].append(contact)
+        fingerprints.update(_write_documents(real_sources, documents,
+                                             [item["file"] for item in owned(stages["sources"])], rename,
+                                             renumbered, readdressed))
         if template in guidance["guidance"]:
             out_guidance["guidance"][new_id] = _retarget(copy.deepcopy(guidance["guidance"][template]), rename)
+    for source in out_stages["sources"]:
+        source["sha256"] = fingerprints[source["file"]]
     files = {source["file"] for source in out_stages["sources"]}
     out_guidance["glossary"] = [entry for entry in guidance["glossary"]
                                 if {source["file"] for source in _sources(entry)} <= files]

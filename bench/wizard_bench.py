@@ -104,11 +104,12 @@ def main():
         config = ROOT / (".mkdocs-bench-%d.yml" % os.getpid())
         config.write_text("INHERIT: mkdocs.yml\nextra:\n  wizard_interpreter: %s\n" % args.interpreter)
     try:
-        data = None
+        data, env = None, None
         if args.partnerships:
             import synthetic_data
             data = synthetic_data.write_data(ROOT / "data", temp / "data", args.partnerships)
-        result = build_site(temp / "site", data_dir=data, config_file=config)
+            env = {"STILLWORRIED_SOURCES": str(synthetic_data.documents_of(data))}
+        result = build_site(temp / "site", data_dir=data, config_file=config, env=env)
         if result.returncode != 0:
             sys.exit("The site did not build:\n" + result.stderr)
         server = Server(temp / "site", compress=args.encoding)

@@ -33,9 +33,9 @@ from defusedcsv import csv as defused_csv
 
 from macros import render
 from macros.html import el, join
-from stillworried import engine, team_numbers
+from stillworried import engine, page_ids, team_numbers
 
-FOLDER = "contacts/open-data/"
+FOLDER = page_ids.OPEN_DATA
 JSON_FILE = "services.json"
 NAMESPACE = uuid.UUID("3f318c40-5564-405c-a113-748defd7a79e")
 ORUK_VERSION = "3.0"

@@ -26,10 +26,10 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from stillworried import phones
+from stillworried import page_ids, phone_policy
 
 # Where the index and Pagefind's own script go, inside the built site.
-BUNDLE = "pagefind"
+BUNDLE = page_ids.SEARCH_INDEX
 # Parts of an article that are not prose for a reader: source citations (the file names are for
 # maintainers) and the tables of sources in a note (when the sources give different numbers, the
 # note's own text already names both numbers and both documents), the wizard's questions and
@@ -62,11 +62,13 @@ def _slug(words):
 
 
 def phone_numbers(text):
-    """{number as written in the text: E.164} for every valid UK number (and 999) in it."""
+    """{number as written in the text: E.164} for every number in it that the site may make
+    callable (stillworried.phone_policy: a valid UK number, and 999, never a premium-rate,
+    personal, drama or other number the policy refuses)."""
     found = {}
     for match in CANDIDATE.finditer(text):
         written = re.sub(r"\s+", " ", match.group(0))
-        parsed = phones.parse(written)
+        parsed = phone_policy.callable(written)
         if parsed:
             found[written] = parsed[0]
     return found

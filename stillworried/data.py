@@ -8,7 +8,7 @@ time, from the single copy in data/ and the maintained libraries, never stored t
 import os
 from pathlib import Path
 
-from stillworried import abbreviations, bank_holidays, phones, validate
+from stillworried import abbreviations, bank_holidays, phone_policy, validate
 
 
 class DataError(Exception):
@@ -40,7 +40,7 @@ def with_numbers(contact):
     numbered = []
     for phone in contact.get("phones", []):
         phone = dict(phone)
-        parsed = phones.dialable(phone)
+        parsed = phone_policy.dialable(phone)
         phone["e164"] = parsed[0] if parsed else None
         phone["display"] = parsed[1] if parsed else phone["number"]
         numbered.append(phone)
@@ -48,9 +48,11 @@ def with_numbers(contact):
     return contact
 
 
-def build_bundle(data_dir=None):
-    """Check the data and return the bundle, or raise DataError listing every problem."""
-    problems, files = validate.check(data_dir or default_data_dir())
+def build_bundle(data_dir=None, sources=None):
+    """Check the data and return the bundle, or raise DataError listing every problem.
+    sources: the source documents to check it against (validate.check; by default they are
+    looked for where source_documents says)."""
+    problems, files = validate.check(data_dir or default_data_dir(), sources)
     if problems:
         raise DataError(problems)
     stages = files["stages.yaml"].data

@@ -37,13 +37,9 @@ def stale_verifications(contacts, today, max_age_months):
     for index, contact in enumerate(contacts.data["contacts"]):
         path = ("contacts", index, "verified_on")
         checked = first_day(contact.get("verified_on"))
-        if checked is None:
-            continue
-        if checked > today:
-            yield contacts.problem(path, "'verified_on' is %s, which is after today (%s). Check the year: it "
-                                         "should be the day you checked the details against the source."
-                                   % (contact["verified_on"], today.isoformat()), severity=WARNING)
-        elif checked + relativedelta(months=max_age_months) < today:
+        if checked is None or checked > today:
+            continue  # a day after today is a problem (validation/dates.py), not a warning
+        if checked + relativedelta(months=max_age_months) < today:
             yield contacts.problem(path, "The details of '%s' were last verified on %s, more than %s ago. Check them "
                                          "against the partnership's current document, then set 'verified_on' to "
                                          "the date you checked and update 'sources' if the document has changed."

@@ -19,7 +19,7 @@ import datetime
 import tempfile
 from pathlib import Path
 
-from stillworried import engine, text_policy, words
+from stillworried import engine, source_documents, text_policy, words
 from stillworried.data import DataError, build_bundle, default_data_dir
 from stillworried.git_data import DiffError, data_at
 from stillworried.workdays import DateError, WorkingCalendar
@@ -279,7 +279,9 @@ def report(base, data_dir=None, today=None):
     with tempfile.TemporaryDirectory(prefix="stillworried-diff-") as folder:
         base = data_at(base, data_dir, folder)
         try:
-            before = build_bundle(folder)
+            # The other commit's data is compared, not published: it is not checked against
+            # today's documents, which may have changed since.
+            before = build_bundle(folder, source_documents.NotFound(folder, "the data of another commit is compared"))
         except DataError as error:
             raise DiffError("The data at '%s' has problems of its own, so it cannot be compared (the first: %s). "
                             "Compare with a commit whose data passes check." % (base, error.problems[0].message))

@@ -106,6 +106,11 @@ WIZARD = "still-worried/"
 HOME_AREAS = "choose-your-area"
 
 
+# The search index (Pagefind's files) and the open data, each a folder of the built site.
+SEARCH_INDEX = "pagefind"
+OPEN_DATA = "contacts/open-data/"
+
+
 def partnership_path(partnership_id):
     return partnership_id + "/"
 

@@ -17,12 +17,18 @@ Allowed
     emergency) and 111 (NHS). The data uses only 999 today.
 
 Refused, with the reason
+  - Ofcom's numbers for TV and radio drama (DRAMA below): libphonenumber counts most of them
+    as valid landlines (0161 496 0000), but Ofcom keeps them for fiction and never gives them
+    to anyone, so a contact "reachable" on one is made up;
   - premium rate (09) and service numbers (084, 087: libphonenumber counts them as premium
     rate): the caller pays a service charge, and public services are told not to use them;
   - personal numbers (070): they look like mobiles, can be redirected anywhere and cost a lot;
   - pagers (076), internet numbers (056), voicemail and anything else unexpected.
 
-A refused number cannot be published. If a source really prints one, check it with the
+Everything that makes a tel: link or shows a number as callable asks ``callable`` (the pages,
+the wizard and the vCards and open data through stillworried.data, the search page's numbers
+through sitebuild/site_search.py), so a number this policy refuses is never made callable,
+wherever it is found. A refused number cannot be published. If a source really prints one, check it with the
 partnership; if it is right, this policy is the place to change, with a second reviewer.
 """
 import phonenumbers
@@ -48,6 +54,30 @@ SERVICE = ("a service number (084 or 087...): the caller pays a service charge o
            "services are told not to use them")
 
 
+# Ofcom, "Telephone numbers for use in TV and radio drama programmes": ranges of 1,000 numbers
+# (6,000 for Northern Ireland's) set aside at the 2000 number change for fiction, never given to
+# anyone. Each is a prefix of the national number (0161 496 0000 to 0161 496 0999 is "01614960"
+# and three more digits). libphonenumber already refuses 07700 900 and 01632 960 as invalid;
+# they are listed too so that the table is the whole of Ofcom's.
+DRAMA = {
+    "01134960": "Leeds", "01144960": "Sheffield", "01154960": "Nottingham", "01164960": "Leicester",
+    "01174960": "Bristol", "01184960": "Reading", "01214960": "Birmingham", "01314960": "Edinburgh",
+    "01414960": "Glasgow", "01514960": "Liverpool", "01614960": "Manchester", "01914980": "Tyneside",
+    "02079460": "London", "02896496": "Northern Ireland", "02920180": "Cardiff", "01632960": "no area",
+    "07700900": "mobile", "08081570": "freephone", "09098790": "premium rate", "03069990": "UK-wide",
+}
+DRAMA_WHY = ("one of Ofcom's numbers for TV and radio drama (%s), which are never given to anyone: no one can be "
+             "reached on it")
+
+
+def drama(number):
+    """The area of Ofcom's drama range the number is in, or None."""
+    national = phones.national_digits(number)
+    if len(national) != 11:
+        return None
+    return next((area for prefix, area in DRAMA.items() if national.startswith(prefix)), None)
+
+
 def kind(number):
     """libphonenumber's type of a number that phones.parse accepts; None for a short code."""
     if number.strip() in phones.SHORT_CODES:
@@ -58,14 +88,30 @@ def kind(number):
 def refusal(number):
     """Why a valid UK number cannot be a safeguarding contact's number, or None if it can."""
     found = kind(number)
-    if found is None or found in ALLOWED:
+    if found is None:
         return None
-    national = phones.digits(number)
-    national = "0" + national[2:] if national.startswith("44") else national
-    if found == PhoneNumberType.PREMIUM_RATE and national.startswith(SERVICE_PREFIXES):
+    area = drama(number) if found in ALLOWED else None  # a drama number of a refused kind says that kind
+    if found in ALLOWED and area is None:
+        return None
+    national = phones.national_digits(number)
+    if area is not None:
+        why = DRAMA_WHY % area
+    elif found == PhoneNumberType.PREMIUM_RATE and national.startswith(SERVICE_PREFIXES):
         why = SERVICE
     else:
         why = WHY.get(found, "not a kind of number a safeguarding contact has")
     return ("'%s' is %s. It will not be published. Check the number against the source and with the partnership; "
             "the numbers a contact can have are landlines (01, 02), mobiles, 03 numbers, freephone (0800, 0808) "
             "and 999, 112, 101 and 111." % (number, why))
+
+
+def callable(number):  # noqa: A001 - what the site asks of every number it would make a link of
+    """(E.164, national display) for a number the site may make callable: a valid UK number
+    (phones.parse) that this policy does not refuse; None otherwise."""
+    parsed = phones.parse(number)
+    return parsed if parsed and refusal(number) is None else None
+
+
+def dialable(phone):
+    """callable() for a phone of contacts.yaml, None for one its source prints wrongly."""
+    return None if phone.get("invalid_in_source") else callable(phone["number"])

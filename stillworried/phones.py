@@ -16,6 +16,10 @@ SHORT_CODES = (EMERGENCY, "112", "101", "111")
 # What a number may contain. libphonenumber quietly drops anything else ("O161 603 4500"
 # and "0161 603 4500x" would pass as valid), so anything else makes the number invalid.
 ALLOWED = re.compile(r"[0-9 +()\-]+")
+# How a number may be written with those characters: groups of digits separated by spaces or a
+# hyphen, after a single 0, +44 (or +44 (0)) or a bracketed area code. libphonenumber also
+# reads "++44 161 603 4500" and "0161 603 4500-)" as valid numbers; a source never prints them.
+WRITTEN = re.compile(r"(?:\+44[ -]?(?:\(0\)[ -]?)?|\(0\d{2,4}\)[ -]?|0)\d+(?:(?: +|-)\d+)*")
 # Letters that look like digits, and the digits they were probably meant to be.
 LOOKALIKE_LETTERS = re.compile(r"[oOlI]")
 LOOKALIKE_DIGITS = str.maketrans("oOlI", "0011")
@@ -29,7 +33,7 @@ def parse(number):
     """(E.164, national display) for a valid UK number, or None."""
     if number.strip() in SHORT_CODES:
         return (number.strip(), number.strip())
-    if not ALLOWED.fullmatch(number):
+    if not ALLOWED.fullmatch(number) or not WRITTEN.fullmatch(number.strip()):
         return None
     try:
         parsed = phonenumbers.parse(number, "GB")
@@ -49,6 +53,16 @@ def dialable(phone):
 
 def digits(number):
     return re.sub(r"\D", "", number)
+
+
+def national_digits(number):
+    """The digits of a UK number as dialled at home: +44 161..., +44 (0)161... and 0161... are
+    the same number."""
+    found = digits(number)
+    if number.strip().startswith("+44"):
+        found = found[2:]
+        found = found if found.startswith("0") else "0" + found
+    return found
 
 
 def why_invalid(number):
@@ -76,4 +90,8 @@ def why_invalid(number):
         return "UK numbers start with 0 (or +44). Check it against the source."
     if len(found) != 11:
         return "it has %d digits, and UK numbers have 11 (counting the first 0). Check it against the source." % len(found)
+    if not WRITTEN.fullmatch(number.strip()):
+        return ("it is not written the way a phone number is: digits in groups separated by spaces, after one 0 or "
+                "+44, with no other marks around them. Write it as the source prints it, like 0161 603 4500 or "
+                "+44 161 603 4500.")
     return "no UK phone number has this form. Check it against the source."

@@ -11,8 +11,9 @@ modules use are imported here so that they keep one address.
 """
 from pathlib import Path
 
-from stillworried import named_in_text, text_policy, yaml_limits, yamlmarks
+from stillworried import named_in_text, source_documents, text_policy, yaml_limits, yamlmarks
 from stillworried.text_policy import shown
+from stillworried.validation import areas, core_scalars, dates, grounding, site_paths, time_limits
 from stillworried.validation.cross_checks import CrossChecks, contact_references  # noqa: F401 - used by callers
 from stillworried.validation.data_files import FILES, SCHEMA_DIR, display_path, walk  # noqa: F401
 from stillworried.validation.schema_check import Validator, load_schema
@@ -24,8 +25,10 @@ from stillworried.yamlmarks import Problem
 class Checker:
     """Collects problems across all data files, then checks the links between them."""
 
-    def __init__(self, data_dir):
+    def __init__(self, data_dir, documents=None, today=None):
         self.data_dir = Path(data_dir)
+        self.documents = documents
+        self.today = today  # None: dates.check takes London's today
         self.problems = []
         self.files = {}
 
@@ -48,12 +51,20 @@ class Checker:
             unpublishable = self.check_strings(marked)
             validator = Validator(load_schema(FILES[name]))
             errors = sorted(validator.iter_errors(marked.data), key=lambda error: list(map(str, error.absolute_path)))
+            # A number not written as YAML 1.2 writes it (010, 1:00, 5.0) is reported as typed, not as
+            # what YAML 1.1 made of it; where the schema wants text instead, the schema says so.
+            wants_text = {tuple(error.absolute_path) for error in errors if error.validator == "type"}
+            scalars = dict(core_scalars.problems(marked, wants_text))
             for error in errors:
                 if error.validator == "pattern" and tuple(error.absolute_path) in unpublishable:
                     continue  # the character that breaks the pattern is already reported, with its fix
+                if tuple(error.absolute_path) in scalars:
+                    continue
                 for problem in schema_problem(marked, error, owners):
                     self.add(problem)
-            if not errors:
+            for problem in scalars.values():
+                self.add(problem)
+            if not errors and not scalars:
                 self.files[name] = marked
 
     def check_strings(self, marked):
@@ -70,20 +81,46 @@ class Checker:
                 if hit:
                     found.add(path)
                     self.add(marked.problem(path, text_policy.message(field_name(path), value, *hit)))
+                    continue
+                odd = text_policy.unreadable(value)
+                if odd:
+                    found.add(path)
+                    self.add(marked.problem(path, text_policy.unreadable_message(field_name(path), value, odd)))
         return found
+
+    def add_where_none(self, problem):
+        """Add a problem unless one was already reported at the same place: a number that is
+        not valid is not also reported as not printed in its source."""
+        if (problem.file, problem.line, problem.col) not in self.places:
+            self.add(problem)
 
     def check_links(self):
         CrossChecks(self.files, self.add).check_links()
+        # The checks below build on the links: each reports only where nothing was reported yet.
+        self.places = {(problem.file, problem.line, problem.col) for problem in self.problems}
+        areas.check(self.files, self.add_where_none)
+        site_paths.check(self.files, self.add_where_none)
+        time_limits.check(self.files, self.add_where_none)
+        dates.check(self.files, self.add_where_none, self.today)
+        if self.documents is not None and self.documents.found:
+            grounding.check(self.files, self.documents, self.add_where_none)
 
 
-def check(data_dir):
+def check(data_dir, sources=None, today=None):
     """All problems in the data, sorted by file and line. An empty list means all is well.
+
+    sources: the source documents (stillworried.source_documents.find()), or a folder of them;
+    by default they are looked for where source_documents says. Where they are not found,
+    nothing is checked against them (the caller says so: see cli/check.py). today: the day
+    dates are checked against (default: London's today).
 
     Whatever the files hold, this returns problems and never raises: a pull request is
     untrusted input, and a traceback tells a maintainer nothing. If the checker itself fails on
     something it did not foresee, that is one more problem, which stops the build like any
     other (tests/test_hostile_yaml.py makes sure no known input gets there)."""
-    checker = Checker(data_dir)
+    if sources is None or isinstance(sources, (str, Path)):
+        sources = source_documents.find(sources)
+    checker = Checker(data_dir, sources, today)
     try:
         checker.read()
         checker.check_links()

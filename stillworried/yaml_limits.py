@@ -14,7 +14,10 @@ Limits (the real files are about 70 KB, nested 8 deep, with no value over 600 ch
 
 - a data file of at most MAX_FILE_BYTES;
 - lists and groups of fields nested at most MAX_DEPTH deep;
-- one value (a piece of text) of at most MAX_VALUE_CHARS characters.
+- one value (a piece of text) of at most MAX_VALUE_CHARS characters;
+- a list (or a group of fields) of at most MAX_ITEMS items, or MAX_TOP_ITEMS for the files'
+  own top-level lists (the contacts, procedures, glossary...): a form with 200,000 fields fits
+  in a few megabytes, and would keep the check and the build busy for minutes.
 
 Reading the file is checked too: it must be an ordinary file (not a folder, a link or a pipe,
 which could hang the reader or show another file's contents in the messages), UTF-8 text.
@@ -28,6 +31,11 @@ from stillworried import text_policy
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 20
 MAX_VALUE_CHARS = 20000
+# The longest list inside an entry in the real data has 18 items (a guidance list); England has
+# about 150 partnerships, each with about 100 contacts.
+MAX_ITEMS = 200
+MAX_TOP_ITEMS = 20000
+TOP_DEPTH = 2  # the file's own fields, and the items of its top-level lists and groups
 MEGABYTE = 1024 * 1024
 
 
@@ -65,6 +73,9 @@ COMPLEX_KEY = ("A field name here is a list or a group of fields (written with '
                "be plain words, like 'name:'. Rewrite this line as field: value.")
 DEEP = ("Lists and groups of fields are nested more than %d deep here. No data file needs that. Check the "
         "indentation and the brackets on this line and the lines above it.")
+MANY = ("This list has more than %d items, the most a list may have here. No real data comes near it, and a list "
+        "this long would keep the check and the build busy for minutes. Check that nothing was pasted or repeated "
+        "by mistake, and shorten the list.")
 LONG = ("This value is %d characters long, more than the %d allowed for one value. Check that a quote mark or "
         "bracket was not left open above, or shorten the text.")
 
@@ -95,6 +106,10 @@ class LimitedComposer:
                 raise Refused(event.start_mark, COMPLEX_KEY)
             if event.value == "<<" and not event.style:  # plain: None from PyYAML, "" from libyaml
                 raise Refused(event.start_mark, MERGE)
+        if isinstance(parent, yaml.SequenceNode) or (isinstance(parent, yaml.MappingNode) and index is None):
+            most = MAX_TOP_ITEMS if self.depth <= TOP_DEPTH else MAX_ITEMS
+            if len(parent.value) >= most:  # this item (or field name) would be one too many
+                raise Refused(event.start_mark, MANY % most)
         if isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_VALUE_CHARS:
             raise Refused(event.start_mark, LONG % (len(event.value), MAX_VALUE_CHARS))
         if not isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):

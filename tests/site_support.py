@@ -20,8 +20,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 PHONE = {"width": 412, "height": 915}
 
 
-def build_site(site_dir, data_dir=None, docs_dir=None, config_file=None):
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build_site(site_dir, data_dir=None, docs_dir=None, config_file=None, env=None):
+    """`mkdocs build --strict`, which must check the data against the source documents: the tests
+    build as CI does, with STILLWORRIED_REQUIRE_SOURCES=1 (a build without them stops)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", STILLWORRIED_REQUIRE_SOURCES="1", **(env or {}))
     if data_dir:
         env["STILLWORRIED_DATA"] = str(data_dir)
     extra = ["--config-file", str(config_file)] if config_file else []

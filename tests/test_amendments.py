@@ -14,6 +14,7 @@ from lxml import etree
 from conftest import DATA, ROOT
 from exports import amendments
 from macros import render
+from stillworried import source_documents
 from test_site_content import PAYLOADS, assert_safe
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -166,7 +167,9 @@ def test_a_copy_without_git_history_still_builds_and_says_so(tmp_path):
     assert not (copy / ".git").exists()
     # A copy from a tarball still has its Node packages installed (npm ci): the wizard needs them.
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GIT_CEILING_DIRECTORIES=str(tmp_path))
+    # The source documents stay where they are: a tarball has none beside it.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GIT_CEILING_DIRECTORIES=str(tmp_path),
+               STILLWORRIED_SOURCES=str(source_documents.find().folder), STILLWORRIED_REQUIRE_SOURCES="1")
     result = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "--site-dir",
                              str(tmp_path / "site")], cwd=copy, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

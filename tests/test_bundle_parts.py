@@ -129,7 +129,8 @@ def test_with_many_areas_a_part_stays_the_size_of_one_area_and_the_shared_part_s
     """12 areas (copies of the three): each copy's part is the size of its original's, and the
     shared part grows by well under a kilobyte per area (150 areas: about 20 KB compressed)."""
     import synthetic_data
-    many = engine_bundle(build_bundle(synthetic_data.write_data(ROOT / "data", tmp_path / "data", 12)))
+    data = synthetic_data.write_data(ROOT / "data", tmp_path / "data", 12)
+    many = engine_bundle(build_bundle(data, synthetic_data.documents_of(data)))
     shared, parts = bundle_parts.split(many)
     assert len(parts) == 12
     original = {area: gzipped_kb(part) for area, part in split[1].items()}

@@ -8,19 +8,31 @@ import sys
 import pytest
 
 from conftest import DATA, ROOT
-from stillworried import diff
+from source_copies import record_fingerprints, sources_copy
+from stillworried import diff, source_documents
 
 TODAY = datetime.date(2026, 11, 23)
 GIT = ["git", "-c", "user.name=Maintainer", "-c", "user.email=maintainer@example.org", "-c", "init.defaultBranch=main"]
 
 
 @pytest.fixture
-def repo(tmp_path):
-    """A git repository whose main branch holds the real data; the tests edit its working tree."""
+def repo(tmp_path, monkeypatch):
+    """A git repository whose main branch holds the real data; the tests edit its working tree.
+    Beside it, a copy of the source documents, which the check reads (STILLWORRIED_SOURCES): a
+    change to a number or a time limit comes with the new version of its document (new_version)."""
     shutil.copytree(DATA, tmp_path / "data")
     for command in (["init", "-q"], ["add", "data"], ["commit", "-q", "-m", "The data as published"]):
         subprocess.run(GIT + command, cwd=tmp_path, check=True, capture_output=True)
+    monkeypatch.setenv("STILLWORRIED_SOURCES", str(sources_copy(tmp_path)))
     return tmp_path
+
+
+def new_version(repo, document, old, new):
+    """The partnership publishes a new version of a document (old printed as new), and the data
+    records it."""
+    path = repo / "protocols" / document
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    record_fingerprints(repo / "data", repo / "protocols")
 
 
 def edit(repo, name, old, new):
@@ -46,6 +58,7 @@ def test_nothing_changed_says_so(repo):
 
 def test_a_changed_number_shows_old_and_new_side_by_side_and_every_answer_it_changes(repo):
     edit(repo, "contacts.yaml", '"0161 603 4500"', '"0161 603 4501"')
+    new_version(repo, "salford-vcse-joint-working-protocol.md", "0161 603 4500", "0161 603 4501")
     report = diff.report("main", repo / "data", TODAY)
     [contact] = rows(report, "Contacts")
     assert contact[0] == "The Bridge Partnership (`salford-bridge`)" and contact[1] == "Phone"
@@ -61,6 +74,9 @@ def test_a_changed_number_shows_old_and_new_side_by_side_and_every_answer_it_cha
 
 
 def test_a_changed_timescale_is_shown_in_words_with_the_deadlines_it_moves(repo):
+    new_version(repo, "salford-vcse-joint-working-protocol.md",
+                "The practice manager will respond to your complaint within 5 working days.",
+                "The practice manager will respond to your complaint within 6 working days.")
     edit(repo, "stages.yaml", "            quote: The practice manager will respond to your complaint within 5 working days.\n"
          "            readings:\n              - words: within 5 working days",
          "            quote: The practice manager will respond to your complaint within 6 working days.\n"
@@ -90,6 +106,7 @@ def test_a_changed_timescale_is_shown_in_words_with_the_deadlines_it_moves(repo)
 
 def test_added_and_removed_contacts_and_a_changed_email(repo):
     edit(repo, "contacts.yaml", "address: fgc@salford.gov.uk", "address: familygroup@salford.gov.uk")
+    new_version(repo, "salford-support-and-safeguarding-guidance.txt", "fgc@salford.gov.uk", "familygroup@salford.gov.uk")
     edit(repo, "contacts.yaml", """  - id: wigan-cafcass
     name: CAFCASS
 """, """  - id: wigan-cafcass-new
@@ -124,11 +141,13 @@ def test_a_markdown_cell_cannot_break_the_table():
 
 def run_cli(cwd, *args):
     return subprocess.run([sys.executable, "-m", "stillworried", *args], cwd=cwd, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
+                               "STILLWORRIED_SOURCES": str(source_documents.find().folder)})
 
 
 def test_cli_prints_the_table_for_the_change(repo):
     edit(repo, "contacts.yaml", '"0161 603 4500"', '"0161 603 4501"')
+    new_version(repo, "salford-vcse-joint-working-protocol.md", "0161 603 4500", "0161 603 4501")
     result = run_cli(repo, "diff", "main", "--today", TODAY.isoformat())
     assert result.returncode == 0, result.stderr
     assert "| The Bridge Partnership (`salford-bridge`) | Phone | 0161 603 4500" in result.stdout
@@ -167,6 +186,8 @@ def test_main_known_only_as_the_remote_branch_is_found(repo, tmp_path_factory):
     subprocess.run(GIT + ["checkout", "-q", "-b", "new-number"], cwd=clone, check=True, capture_output=True)
     subprocess.run(GIT + ["branch", "-q", "-D", "main"], cwd=clone, check=True, capture_output=True)
     edit(clone, "contacts.yaml", '"0161 603 4500"', '"0161 603 4501"')
+    new_version(repo, "salford-vcse-joint-working-protocol.md", "0161 603 4500", "0161 603 4501")
+    record_fingerprints(clone / "data", repo / "protocols")
     report = diff.report("main", clone / "data", TODAY)
     assert report.startswith("## What changes for users (`origin/main` → this branch)")
     assert "| Phone | 0161 603 4500" in report
@@ -175,6 +196,7 @@ def test_main_known_only_as_the_remote_branch_is_found(repo, tmp_path_factory):
 def test_a_changed_front_door_number_needs_a_second_reviewer(repo):
     """The Bridge Partnership is Salford's front door: a new number there is called out first."""
     edit(repo, "contacts.yaml", '"0161 603 4500"', '"0161 603 4501"')
+    new_version(repo, "salford-vcse-joint-working-protocol.md", "0161 603 4500", "0161 603 4501")
     report = diff.report("main", repo / "data", TODAY)
     assert report.index("### Needs a second reviewer") < report.index("### Contacts")
     assert "A second reviewer must check each new number" in report
@@ -185,5 +207,6 @@ def test_a_changed_front_door_number_needs_a_second_reviewer(repo):
 
 def test_a_changed_number_of_another_contact_needs_no_second_reviewer(repo):
     edit(repo, "contacts.yaml", '"01942 828451"', '"01942 828452"')
+    new_version(repo, "wigan-resolution-protocol.txt", "01942 828451", "01942 828452")
     report = diff.report("main", repo / "data", TODAY)
     assert "### Contacts" in report and "Needs a second reviewer" not in report

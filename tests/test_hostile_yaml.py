@@ -259,8 +259,9 @@ CASES = [
     Case("number with a newline (would forge a line in check)", "front door number",
          '"0161 603 4500\\ndata/contacts.yaml:1:1: all fine"', ONE_LINE),
     Case("id with a trailing space", "procedure id", '"salford-vcse "', ("should be an id",)),
-    Case("id with a Cyrillic letter that looks Latin", "procedure id", "s\u0430lford-vcse", ("should be an id",)),
-    Case("id with a full-width digit", "glossary id", "asset\uff11", ("should be an id",)),
+    Case("id with a Cyrillic letter that looks Latin", "procedure id", "s\u0430lford-vcse",
+         ("mixes letters of different alphabets", "Cyrillic")),
+    Case("id with a full-width digit", "glossary id", "asset\uff11", ("a digit that only looks like ours",)),
     # --- phone numbers a safeguarding contact cannot have ---------------------------------------
     Case("front door changed to a premium-rate 0909 number", "front door number", '"0909 879 0000"', PREMIUM),
     Case("front door changed to a premium-rate 0906 number", "front door number", '"0906 123 4567"', PREMIUM),
@@ -433,10 +434,10 @@ def run_check(data_dir, capsys, monkeypatch):
     results = {}
     real_check = validate.check
 
-    def check_once(folder):
+    def check_once(folder, *args, **kwargs):
         key = str(Path(folder).resolve())
         if key not in results:
-            results[key] = real_check(folder)
+            results[key] = real_check(folder, *args, **kwargs)
         return results[key]
 
     monkeypatch.setattr(yamlmarks, "load", load_once)

@@ -9,12 +9,11 @@ import re
 
 import pytest
 
-from conftest import ROOT
-from source_sections import locate
-from stillworried import engine
+from stillworried import engine, source_documents
 from stillworried.data import build_bundle
+from stillworried.source_sections import locate
 
-PROTOCOLS = ROOT.parent / "shared" / "protocols"
+PROTOCOLS = source_documents.find().folder  # where `check` finds them (../shared/protocols by default)
 needs_sources = pytest.mark.skipif(not PROTOCOLS.is_dir(),
                                    reason="the source protocols are not beside this checkout (../shared/protocols)")
 PHONE_OR_EMAIL = re.compile(r"\b0\d{2,4}[ \d]{6,}|\S+@\S+")

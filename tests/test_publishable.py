@@ -9,7 +9,7 @@ from stillworried import cli, phone_policy, phones, text_policy
 from stillworried.cli import answers
 
 
-@pytest.mark.parametrize("number", ["0161 603 4500", "01942 828300", "020 7946 0000", "07867 904691",
+@pytest.mark.parametrize("number", ["0161 603 4500", "01942 828300", "020 7946 1000", "07867 904691",
                                     "0800 1111", "0808 800 5000", "0300 456 4000", "0345 123 4567", "999", "112",
                                     "101", "111", "+44 161 603 4500"])
 def test_numbers_a_safeguarding_contact_can_have(number):
@@ -21,6 +21,8 @@ def test_numbers_a_safeguarding_contact_can_have(number):
     ("0909 879 0000", "premium-rate"), ("0906 123 4567", "premium-rate"), ("+44 909 879 0000", "premium-rate"),
     ("0871 123 4567", "service number"), ("0845 123 4567", "service number"), ("0844 123 4567", "service number"),
     ("0700 123 4567", "personal number"), ("07640 123456", "pager"), ("0560 123 4567", "internet phone number"),
+    ("020 7946 0000", "Ofcom's numbers for TV and radio drama (London)"),
+    ("0161 496 0999", "Ofcom's numbers for TV and radio drama (Manchester)"),
 ])
 def test_numbers_it_cannot_have_are_refused_with_the_reason(number, why):
     assert phones.parse(number), "a valid UK number, refused by the policy rather than the format check"

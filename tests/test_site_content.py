@@ -1,6 +1,7 @@
 """The site's pages come from the data alone, and no text in the data can change the page's
 markup: hostile payloads through every macro, in every place a value can sit."""
 import copy
+import hashlib
 import html.parser
 import re
 import shutil
@@ -13,6 +14,7 @@ from conftest import DATA, ROOT
 from macros import render
 from sitebuild import site_search
 from site_support import build_site, site_pages
+from source_copies import sources_copy
 
 DECISIONS = ROOT / "docs" / "decisions"
 
@@ -163,16 +165,32 @@ def test_every_contact_and_partnership_has_a_vcard_with_callable_numbers(built_s
     assert not (built_site / "contacts/vcards/wigan-cafcass.vcf").exists()
 
 
+TESTSHIRE_PROTOCOL = """# Testshire Escalation Protocol
+
+## 1. Worried about a child
+
+Call 999 if a child is in immediate danger. Call the front door on 0113 496 1000.
+
+## 2. Escalation
+
+The practitioner should answer within 3 working days.
+"""
+
+
 def test_a_new_partnership_needs_yaml_only(tmp_path):
+    """YAML and the partnership's own document, which goes in the protocols folder with it."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
+    sources = sources_copy(tmp_path)
+    (sources / "testshire-protocol.md").write_text(TESTSHIRE_PROTOCOL)
     stages = (data / "stages.yaml").read_text()
     stages = stages.replace("# ---------------------------------------------------------------------------------------\n"
                             "# Partnerships", """  - file: testshire-protocol.md
     title: Testshire Escalation Protocol
     partnership: testshire
+    sha256: %s
 # ---------------------------------------------------------------------------------------
-# Partnerships""", 1)
+# Partnerships""" % hashlib.sha256(TESTSHIRE_PROTOCOL.encode()).hexdigest(), 1)
     stages = stages.replace("\n# ---------------------------------------------------------------------------------------\n"
                             "# Forms", """
   - id: testshire
@@ -220,17 +238,17 @@ def test_a_new_partnership_needs_yaml_only(tmp_path):
     organisation: Testshire Council
     partnership: testshire
     phones:
-      - number: "0161 496 0000"
+      - number: "0113 496 1000"
         sources: [{file: testshire-protocol.md, section: "1"}]
     sources: [{file: testshire-protocol.md, section: "1"}]
 """
     (data / "contacts.yaml").write_text(contacts)
     site = tmp_path / "site"
-    result = build_site(site, data_dir=data)
+    result = build_site(site, data_dir=data, env={"STILLWORRIED_SOURCES": str(sources)})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Testshire Front Door" in (site / "testshire/index.html").read_text()
     procedure = (site / "testshire/testshire-escalation/index.html").read_text()
-    assert "within 3 working days of the day you asked" in procedure and 'href="tel:+441614960000"' in procedure
-    assert "0161 496 0000" in (site / "contacts/testshire/index.html").read_text()
+    assert "within 3 working days of the day you asked" in procedure and 'href="tel:+441134961000"' in procedure
+    assert "0113 496 1000" in (site / "contacts/testshire/index.html").read_text()
     assert (site / "contacts/vcards/testshire-front-door.vcf").exists()
     assert "/testshire/testshire-escalation/" in [entry["url"] for entry in site_search.indexed_pages(site)]

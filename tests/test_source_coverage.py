@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from conftest import ROOT
 from stillworried import phones as phone_rules
+from stillworried import source_documents
 
-PROTOCOLS = ROOT.parent / "shared" / "protocols"
+PROTOCOLS = source_documents.find().folder  # where `check` finds them (../shared/protocols by default)
 pytestmark = pytest.mark.skipif(not PROTOCOLS.is_dir(),
                                 reason="the source protocols are not beside this checkout (../shared/protocols)")
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from source_copies import record_fingerprints, sources_copy
 from stillworried import data_warnings, validate, yamlmarks
 
 REPO = Path(__file__).resolve().parents[1]
@@ -329,6 +330,11 @@ CONTACTS = [
             "salford-sscb-escalation-procedure-2104.md",
             ("There is no source file 'salford-sscb-escalation-procedure-2104.md'",
              "Did you mean the source file 'salford-sscb-escalation-procedure-2014.md'?")),
+    # A check cannot have happened in the future: a problem, not a warning, since it is never true.
+    Mistake("verified_on in the future (year typed wrong)", "contacts.yaml",
+            "    role: Learning and Improvement Lead (temp)\n",
+            '    role: Learning and Improvement Lead (temp)\n    verified_on: "2062-11-01"\n',
+            '"2062-11-01"', ("'verified_on' is 2062-11-01, which is after today", "check the year")),
 ]
 
 GUIDANCE = [
@@ -487,7 +493,7 @@ NEW_CONTACT = """  - id: wigan-new-team
     organisation: Wigan Council
     partnership: wigan
     phones:
-      - number: "01942 404040"
+      - number: "01942 828300"
         sources:
           - file: wigan-resolution-protocol.txt
             section: "Appendix 2: Stage 1 Useful Contacts"
@@ -513,18 +519,14 @@ WARNINGS = [
             "    role: Learning and Improvement Lead (temp)\n",
             '    role: Learning and Improvement Lead (temp)\n    verified_on: "2025-10"\n',
             '"2025-10"', ("last verified on 2025-10, more than 12 months ago",)),
-    Mistake("verified_on in the future (year typed wrong)", "contacts.yaml",
-            "    role: Learning and Improvement Lead (temp)\n",
-            '    role: Learning and Improvement Lead (temp)\n    verified_on: "2062-11-01"\n',
-            '"2062-11-01"', ("'verified_on' is 2062-11-01, which is after today (2026-11-23)", "Check the year")),
     Mistake("current procedure past its review date", "stages.yaml",
             "  - id: wigan\n    partnership: wigan\n",
             '  - id: wigan\n    partnership: wigan\n    review_due: "2026-11-20"\n',
             '"2026-11-20"', ("The procedure 'wigan' was due for review on 2026-11-20, which has passed",
                              "set 'status: lapsed'")),
     Mistake("number changed for one contact of a team and not the other", "contacts.yaml",
-            '      - number: "0161 603 4555"\n', '      - number: "0161 603 4556"\n',
-            '"0161 603 4556"', ("The team 'salford-bridge' has a different number here (0161 603 4556)",
+            '      - number: "0161 603 4555"\n', '      - number: "0161 686 5264"\n',
+            '"0161 686 5264"', ("The team 'salford-bridge' has a different number here (0161 686 5264)",
                                 "from 'salford-bridge' (0161 603 4500, line %d)" % BRIDGE_LINE, "'conflict' note")),
     # The Bridge's referral line has no conflict note of its own (every source gives it for
     # referrals and challenges); its number must then be named in its teammate's note.
@@ -554,6 +556,12 @@ WARNINGS = [
 ]
 
 _baseline = {}
+# Warnings whose seeded change is the source's own: the copy of the documents the data is checked
+# against prints it (source_copies), as a new version of the document would.
+SOURCE_EDITS = {
+    "number the source prints wrongly kept with invalid_in_source":
+        [("wigan-resolution-protocol.txt", "01942 828300", "01942 82830")],
+}
 
 
 def warning_outcome(mistake, tmp_path_factory):
@@ -561,11 +569,16 @@ def warning_outcome(mistake, tmp_path_factory):
     if "untouched" not in _baseline:
         _, files = validate.check(DATA)
         _baseline["untouched"] = Counter(w.message for w in data_warnings.find(files, TODAY))
-    data_dir = copy_data(tmp_path_factory.mktemp("warning"))
+    folder = tmp_path_factory.mktemp("warning")
+    data_dir = copy_data(folder)
     text, start, end = apply(data_dir, mistake)
+    sources = None
+    if mistake.id in SOURCE_EDITS:
+        sources = sources_copy(folder, SOURCE_EDITS[mistake.id])
+        record_fingerprints(data_dir, sources)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(yamlmarks, "load", load_once)
-        problems, files = validate.check(data_dir)
+        problems, files = validate.check(data_dir, sources)
     found = data_warnings.find(files, TODAY)
     extra = Counter(w.message for w in found) - _baseline["untouched"]
     return data_dir, text, start, end, problems, [w for w in found if w.message in extra]
@@ -622,12 +635,15 @@ def test_cli_prints_one_summary_line_for_good_data(tmp_path):
         apply(data_dir, Mistake("make warning-free", file, old, new, "", ()))
     contacts = data_dir / "contacts.yaml"
     contacts.write_text(confirmed_on(contacts.read_text(encoding="utf-8"), "2015-01"), encoding="utf-8")
-    result = run_cli(data_dir, "--today", "2015-02-01")
+    # CAFCASS's number as a corrected version of the Wigan protocol would print it.
+    sources = sources_copy(tmp_path, [("wigan-resolution-protocol.txt", "0300 456 400", "0300 456 4000")])
+    record_fingerprints(data_dir, sources)
+    result = run_cli(data_dir, "--today", "2015-02-01", "--sources", str(sources))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
     lines = result.stdout.splitlines()
     assert len(lines) == 1 and SUMMARY_OK.match(lines[0]), result.stdout
-    strict = run_cli(data_dir, "--today", "2015-02-01", "--strict")
+    strict = run_cli(data_dir, "--today", "2015-02-01", "--strict", "--sources", str(sources))
     assert strict.returncode == 0 and strict.stdout == result.stdout
 
 

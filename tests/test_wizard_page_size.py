@@ -30,7 +30,8 @@ def pages(tmp_path_factory):
     made = {}
     for count in (3, 20):
         folder = tmp_path_factory.mktemp("areas-%d" % count)
-        bundle = build_bundle(synthetic_data.write_data(ROOT / "data", folder / "data", count))
+        data = synthetic_data.write_data(ROOT / "data", folder / "data", count)
+        bundle = build_bundle(data, synthetic_data.documents_of(data))
         assert len(bundle["partnerships"]) == count
         made[count] = str(wizard.wizard_page(render.Context(bundle, "still-worried/"), MANIFEST))
     return made

@@ -66,8 +66,16 @@ def test_the_workflow_tests_every_change_and_publishes_only_from_main():
     test, deploy = workflow["jobs"]["test"], workflow["jobs"]["deploy"]
     runs = {step.get("name"): step for step in test["steps"]}
     assert runs["Run the tests (bin/test)"]["run"] == "bin/test"
-    assert runs["Check the data"]["run"] == ".venv/bin/python -m stillworried check --format github"
-    assert runs["Check the data"]["if"] == "github.event_name == 'pull_request'"
+    assert runs["Check the data"]["run"] == ".venv/bin/python -m stillworried check --require-sources --format github"
+    assert "if" not in runs["Check the data"]
+    # The source documents come from their own repository, and every step after requires them.
+    provide = runs["Provide the source documents"]
+    assert provide["with"]["repository"] == "${{ vars.SOURCE_DOCUMENTS_REPOSITORY }}"
+    assert provide["with"]["persist-credentials"] is False
+    required = runs["Require the source documents in every step below"]["run"]
+    assert "STILLWORRIED_REQUIRE_SOURCES=1" in required and "STILLWORRIED_SOURCES=" in required
+    names = [step.get("name") for step in test["steps"]]
+    assert names.index("Require the source documents in every step below") < names.index("Check the data")
     assert "mkdocs build --strict" in runs["Build the site"]["run"]
     for name in ("Read the GitHub Pages settings", "Build the site", "Upload the site for GitHub Pages"):
         assert runs[name]["if"] == on_main, name
@@ -75,5 +83,5 @@ def test_the_workflow_tests_every_change_and_publishes_only_from_main():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     # Every action is pinned to a full commit, with its release in a comment.
     uses = re.findall(r"uses: (\S+)@(\S+) # (v[0-9.]+)$", text, re.M)
-    assert len(uses) == text.count("uses:") == 5
+    assert len(uses) == text.count("uses:") == 6
     assert all(re.fullmatch(r"[0-9a-f]{40}", sha) for _, sha, _ in uses)

@@ -6,7 +6,7 @@ Each check is given only the files that passed their schema; a file with problem
 is not checked against (one problem never hides another)."""
 from email_validator import EmailNotValidError, validate_email
 
-from stillworried import phone_policy, phones
+from stillworried import email_policy, phone_policy, phones
 from stillworried.text_policy import shown
 from stillworried.validation.data_files import walk
 from stillworried.validation.suggestions import suggest
@@ -290,6 +290,10 @@ class CrossChecks:
                 self.add(marked.problem(here, refused))
         for index, email in enumerate(contact.get("emails", [])):
             here = path + ("emails", index, "address")
+            refused = email_policy.refusal(email["address"])
+            if refused:
+                self.add(marked.problem(here, refused))
+                continue
             try:
                 validate_email(email["address"], check_deliverability=False)
             except EmailNotValidError as error:

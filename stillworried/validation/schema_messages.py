@@ -75,6 +75,9 @@ def schema_problem(marked, error, owners=None):
                                          "quotes%s.%s" % (name, shown(typed), read, ": it should be " + form if form else
                                                           ", exactly as the source prints it",
                                                           ' Write it as %s: "%s".' % (name, fixed) if fixed else ""))]
+        if "integer" in wanted and isinstance(instance, str):
+            return [marked.problem(path, "'%s' should be %s, but it is text ('%s'). Write it in plain digits, without "
+                                         "quotes, for example: %s: 5." % (name, words, shown(instance), name))]
         return [marked.problem(path, "'%s' should be %s, but it is %s." % (name, words, describe(instance)))]
     if kind == "pattern":
         wanted = error.schema.get(SHOULD_BE, "text matching %s" % error.validator_value)
