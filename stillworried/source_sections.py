@@ -20,7 +20,7 @@ cannot find is reported as not found, never guessed:
 - "a; b" cites two places, and so does a list of numbered paragraphs ("1.5, 1.6 and 3.1");
 - after the heading, each part after a comma narrows it: "section 4" (a numbered heading
   inside it, which may be followed by its own title: "section 4: Steps to challenge..."),
-  "step 2", "steps 3 and 4", "point 2" (a numbered item) or another heading inside it.
+  "step 2", "steps 3 and 4", "steps 1 to 3", "point 2" (a numbered item) or another heading inside it.
 
 Used by stillworried/validation/grounding.py (the check) and by the tests.
 """
@@ -29,7 +29,7 @@ import re
 
 HTML_TAG = re.compile(r"<[^>]+>")
 NUMBERED = re.compile(r"^(\d+)\.(\d+)?\s*")
-STEP = re.compile(r"^(?:steps?|points?)\s+(\d+)(?:\s+and\s+(\d+))?$", re.I)
+STEP = re.compile(r"^(?:steps?|points?)\s+(\d+)(?:\s+(and|to)\s+(\d+))?$", re.I)
 SECTION = re.compile(r"^sections?\s+(\d+)(?:\s+and\s+(\d+))?(?:\s*:\s*(.+))?$", re.I)
 # "1.5, 1.6 and 3.1": numbered paragraphs, each a place of its own.
 PARAGRAPHS = re.compile(r"^\d+(?:\.\d+)?(?:\s*(?:,|\band\b)\s*\d+(?:\.\d+)?)+$")
@@ -198,8 +198,12 @@ class Document:
                 for number in filter(None, section.groups()[:2]):
                     found += self.numbered_items(start + 1, end, int(number), True, section.group(3))
             elif step:
-                for number in filter(None, step.groups()):
-                    found += self.numbered_items(start + 1, end, int(number), False)
+                first, joined, last = step.groups()
+                # "steps 3 and 4": those two; "steps 1 to 3": each from the first to the last.
+                numbers = [int(first)] if last is None else (
+                    [int(first), int(last)] if joined.lower() == "and" else list(range(int(first), int(last) + 1)))
+                for number in numbers:
+                    found += self.numbered_items(start + 1, end, number, False)
             else:
                 found += self.headed(start, end, part)
         return found

@@ -97,6 +97,15 @@ def test_another_area_declares_a_follow_up_in_yaml_alone(tmp_path):
     [wigan] = [p for p in stages["procedures"] if p["id"] == "wigan"]
     wigan["follow_ups"] = [dict(copy.deepcopy(salford["follow_ups"][0]), contacts=["wigan-mast"], then=1, notes=[])]
     del wigan["follow_ups"][0]["how"]
+    # Cited to Wigan's own document (another area's document does not apply there), with a time
+    # limit that document prints.
+    step_2 = {"file": "wigan-resolution-protocol.txt", "section": "Step 2: Line Manager to Line Manager"}
+    follow = wigan["follow_ups"][0]
+    follow["source"] = dict(step_2)
+    [limit] = follow["timescales"]
+    limit.pop("readings")
+    limit.update(amount=10, unit="working_days", source=dict(step_2), quote="Where possible this should not exceed "
+                 "10 working days between stages and one month for the overall process to be completed.")
     (folder / "stages.yaml").write_text(yaml.safe_dump(stages, sort_keys=False, allow_unicode=True), encoding="utf-8")
     problems, _ = validate.check(folder)
     assert [str(problem) for problem in problems] == []

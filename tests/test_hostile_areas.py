@@ -34,8 +34,10 @@ AREAS = [
          "      contacts: [salford-bridge]\n      text: If a child is in immediate danger of being harmed", NO_999,
          at="[salford-bridge]"),
     Edit("Southwark's emergency route is Wigan's MAST", "stages.yaml",
-         "      contacts: [emergency-999]\n      text: If a child is at risk of immediate harm",
-         "      contacts: [wigan-mast]\n      text: If a child is at risk of immediate harm", NO_999,
+         "      contacts: [emergency-999]\n      text: 'If a child is in immediate danger, call 999, the national "
+         "emergency number. (The Southwark policy",
+         "      contacts: [wigan-mast]\n      text: 'If a child is in immediate danger, call 999, the national "
+         "emergency number. (The Southwark policy", NO_999,
          at="[wigan-mast]"),
     Edit("a Salford stage names Wigan's MAST", "stages.yaml",
          "contacts: [salford-bridge, salford-quality-assurance-unit-jwp]", "contacts: [salford-bridge, wigan-mast]",
@@ -91,8 +93,9 @@ AREAS = [
          "  - id: wigan-stage-1-useful-contacts\n    title: Stage 1 useful contacts\n    partnership: wigan\n",
          "  - id: wigan-stage-1-useful-contacts\n    title: Stage 1 useful contacts\n    partnership: salford\n",
          ("is Wigan's document", "belongs to Salford"),
-         at=("contacts.yaml", "    partnership: salford\n    source:\n      file: ^wigan-resolution-protocol.txt\n"
-                              "      section: \"Appendix 2: Stage 1 Useful Contacts\"\n  - id: wigan-stage-2")),
+         at=("contacts.yaml", "    partnership: salford\n    stage: 1\n    source:\n      file: "
+                              "^wigan-resolution-protocol.txt\n      section: \"Appendix 2: Stage 1 Useful Contacts\"\n"
+                              "  - id: wigan-stage-2")),
     Edit("Wigan's front door cites Salford's protocol", "stages.yaml",
          "      source: {file: wigan-resolution-protocol.txt, section: \"Principles of concerns resolution; Appendix 2: "
          "Stage 1 Useful Contacts\"}",

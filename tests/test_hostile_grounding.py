@@ -31,14 +31,16 @@ GROUNDING = [
          "The practice manager will respond to your complaint within 5 working days, or sooner if asked.",
          NOT_IN, at="The practice manager will respond to your complaint within 5 working days, or"),
     Edit("a quote cited to a section that does not hold it", "stages.yaml",
-         VCSE_STEP_2 + "\n            note: The protocol does not say what the 5 working days count from. We count "
-         "from the day you contacted them, the earliest day it could mean; your email gets an automated reply "
-         "confirming receipt.\n            source: {file: salford-vcse-joint-working-protocol.md, section: \"Appendix 2, "
-         "section 4, step 2\"}",
-         VCSE_STEP_2 + "\n            note: The protocol does not say what the 5 working days count from. We count "
-         "from the day you contacted them, the earliest day it could mean; your email gets an automated reply "
-         "confirming receipt.\n            source: {file: salford-vcse-joint-working-protocol.md, section: \"Appendix 2, "
-         "section 4, step 3\"}",
+         VCSE_STEP_2 + "\n            readings:\n              - words: within 5 working days\n                kept: from "
+         "the day you contacted them\n                rejected: from a later day, such as the day they first read it\n"
+         "                when: closed_start\n                why: 'The protocol does not say what its \"within 5 "
+         "working days\" counts from: we count from the day you contacted them, the earliest it could mean.'\n"
+         "            source: {file: salford-vcse-joint-working-protocol.md, section: \"Appendix 2, section 4, step 2\"}",
+         VCSE_STEP_2 + "\n            readings:\n              - words: within 5 working days\n                kept: from "
+         "the day you contacted them\n                rejected: from a later day, such as the day they first read it\n"
+         "                when: closed_start\n                why: 'The protocol does not say what its \"within 5 "
+         "working days\" counts from: we count from the day you contacted them, the earliest it could mean.'\n"
+         "            source: {file: salford-vcse-joint-working-protocol.md, section: \"Appendix 2, section 4, step 3\"}",
          NOT_IN + ("elsewhere in the document",), at="The practice manager will respond"),
     Edit("a section that does not exist", "stages.yaml", 'section: "3.6 Stage 5"}\n        deadline: recommend',
          'section: "3.9 Stage 7"}\n        deadline: recommend', NO_SECTION, at='"3.9 Stage 7"'),
@@ -62,8 +64,10 @@ GROUNDING = [
          "      quote: Duty and Advice should be contacted or the child's social worker if they have one\n",
          "      quote: The MAST team should be contacted or the child's social worker if they have one\n",
          NOT_IN, at="^The MAST team"),
-    Edit("a note's quote changed", "stages.yaml", "quote: You will receive a Referrals Outcome Form within one week",
-         "quote: You will receive a Referrals Outcome Form within one day", NOT_IN, at="^You will receive"),
+    Edit("a note's quote changed", "stages.yaml",
+         "            quote: You will receive a Referrals Outcome Form within one week\n            contacts:",
+         "            quote: You will receive a Referrals Outcome Form within one day\n            contacts:", NOT_IN,
+         at="^You will receive"),
     Edit("words in quotation marks the source never says", "stages.yaml",
          "the protocol warns that \"families can often work out where a referral has come from\"",
          "the protocol warns that \"families will always find out who referred them\"",
@@ -123,14 +127,14 @@ TIME_LIMITS = [
          "      amount: 2\n      unit: calendar_months", DISAGREES + ("1 calendar month",), at="2"),
     Edit("one month changed to 30 calendar days", "stages.yaml", "      amount: 1\n      unit: calendar_months",
          "      amount: 30\n      unit: calendar_days", DISAGREES, at="30"),
-    Edit("a further week changed to eight days", "stages.yaml", "            amount: 7\n            unit: calendar_days",
-         "            amount: 8\n            unit: calendar_days", DISAGREES + ("7 calendar days",), at="8"),
+    Edit("a further week changed to eight days", "stages.yaml", "            amount: 7\n            unit: calendar_days\n            counts_from: stage_start\n            from_words: the day the directors",
+         "            amount: 8\n            unit: calendar_days\n            counts_from: stage_start\n            from_words: the day the directors", DISAGREES + ("7 calendar days",), at="8"),
     Edit("one working week changed to ten working days", "stages.yaml",
          "      amount: 5\n      unit: working_days\n      counts_from: process_start",
          "      amount: 10\n      unit: working_days\n      counts_from: process_start", DISAGREES, at="10"),
     Edit("a further five days changed to fifteen", "stages.yaml",
-         "            amount: 5\n            unit: working_days\n            counts_from: escalate",
-         "            amount: 15\n            unit: working_days\n            counts_from: escalate",
+         "            amount: 5\n            unit: calendar_days\n            counts_from: escalate",
+         "            amount: 15\n            unit: calendar_days\n            counts_from: escalate",
          DISAGREES + ("5 calendar days or 5 working days",), at="15"),
     Edit("the same working day changed to a day's limit", "stages.yaml",
          "            unit: same_working_day\n",
@@ -184,8 +188,8 @@ WHOLE_NUMBERS = [
          "stage_start\n            from_words: the day the issue was brought",
          "            amount: +5\n            unit: working_days\n            counts_from: stage_start\n"
          "            from_words: the day the issue was brought", PLAIN_DIGITS + ("written '+5'",), at="+5"),
-    Edit("amount 1:00, which YAML 1.1 reads as 60", "stages.yaml", "            amount: 7\n            unit: calendar_days",
-         "            amount: 1:00\n            unit: calendar_days", PLAIN_DIGITS + ("written '1:00'", "number 60"),
+    Edit("amount 1:00, which YAML 1.1 reads as 60", "stages.yaml", "            amount: 7\n            unit: calendar_days\n            counts_from: stage_start\n            from_words: the day the directors",
+         "            amount: 1:00\n            unit: calendar_days\n            counts_from: stage_start\n            from_words: the day the directors", PLAIN_DIGITS + ("written '1:00'", "number 60"),
          at="1:00"),
     Edit("amount 1:30, which YAML 1.1 reads as 90", "stages.yaml", "            amount: 3\n            unit: working_days",
          "            amount: 1:30\n            unit: working_days", PLAIN_DIGITS + ("written '1:30'", "number 90"),

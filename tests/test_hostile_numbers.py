@@ -18,8 +18,9 @@ from sitebuild import site_search
 from stillworried import phone_policy
 
 FRONT_DOOR = '      - number: "0161 603 4500"'
+# The first sentence of the referral follow-up's note "If the form does not come".
 NOTE = "The protocol does not say what to do if the form does not come."
-NOTE_AT = ("stages.yaml", "text: ^'After you refer a child to the Partnership Bridge")
+NOTE_AT = ("stages.yaml", "text: ^'If it does not come, ")
 STEP = "          - Identify clearly what the problem is and what you are aiming to achieve."
 STEP_AT = ("stages.yaml", "          - ^Identify clearly what the problem is")
 CONTACT_NOTE = "    note: A Salford CVS Development Worker can support organisations"

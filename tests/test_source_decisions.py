@@ -173,7 +173,7 @@ def test_the_southwark_emergency_route_does_not_cite_999_to_the_policy(bundle):
 def test_own_agency_safeguarding_procedures_is_cited_where_wigan_says_it(bundle):
     """"this should be responded to using your own agencies safeguarding procedures" is in
     Professional Disagreement and Shared Professional Concern, not in the principles."""
-    from source_sections import locate
+    from stillworried.source_sections import locate
     from test_source_quotes import PROTOCOLS
     route = bundle["partnerships"]["wigan"]["emergency"]
     assert "follow your own agency's safeguarding procedures" in route["text"]
@@ -186,7 +186,7 @@ def test_own_agency_safeguarding_procedures_is_cited_where_wigan_says_it(bundle)
 
 
 def test_southwarks_full_name_is_cited_to_3_6_where_the_policy_spells_it_out(bundle):
-    from source_sections import locate
+    from stillworried.source_sections import locate
     from test_source_quotes import PROTOCOLS
     contact = bundle["contacts"]["southwark-sscp"]
     assert contact["name"] == "Southwark Safeguarding Children Partnership (SSCP)"
