@@ -65,7 +65,7 @@ class SiteBuild:
                 engine_bundle(self.bundle), config["extra"].get("wizard_interpreter", "micropython"))
         except wizard_assets.MissingRuntime as error:
             raise PluginError("The wizard cannot be built: %s" % error) from None
-        self.wizard_files.update(first_paint.fragments(self.bundle)[0])
+        self.wizard_files.update(first_paint.fragments(self.bundle, self.manifest["area_parts"])[0])
         self.history = amendments.history(default_data_dir())
         self.policies = csp.Policies()
         self.pages = pages(self.bundle, self.manifest)

@@ -184,7 +184,7 @@ def print_record():
 
 
 def wizard_page(ctx, manifest):
-    _, where = first_paint.fragments(ctx.bundle)
+    _, where = first_paint.fragments(ctx.bundle, manifest.get("area_parts"))
     return el("div", {"class": "sw-wizard", "id": "sw-wizard",
                       page_ids.FIRST_PAINT_MAP: first_paint.page_map(where, ctx.url)},
               Raw(first_paint.blank_templates() + timeline.blank()),  # markup from templates/, already escaped

@@ -268,7 +268,11 @@ def build(engine_bundle, interpreter_name):
     bundle = python_bundle(data, interpreter_name)
     runtime = dict(pyscript_files())
     runtime.update(interpreter_files(interpreter_name))
-    return manifest(bundle[0], runtime, interpreter_name), site_files(bundle, runtime, data)
+    made = manifest(bundle[0], runtime, interpreter_name)
+    # Each area's part, by its URL from the wizard page: the first-paint fragments name it, so
+    # that a shared link starts fetching it before Python has started (macros/first_paint.py).
+    made["area_parts"] = json.loads(data[1])["parts"]
+    return made, site_files(bundle, runtime, data)
 
 
 def manifest(bundle_path, runtime, interpreter_name):
