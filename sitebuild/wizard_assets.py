@@ -115,8 +115,8 @@ def hashed_folder(name, paths):
 
 
 def pyscript_files():
-    """PyScript's built files, without source maps and without its service worker (the site
-    must never cache an old phone number)."""
+    """PyScript's built files, without source maps and without its service worker (the site's
+    own, sitebuild/offline.py, keeps only content-hashed files)."""
     if not (PYSCRIPT_DIST / "core.js").is_file():
         raise MissingRuntime("PyScript is not installed in node_modules. Run bin/setup (it runs npm ci).")
     return hashed_folder("pyscript", {path.name: path for path in sorted(PYSCRIPT_DIST.iterdir())
@@ -297,6 +297,9 @@ def manifest(bundle_path, runtime, interpreter_name):
         # WebAssembly while the Python, needed only once it has started, arrives.
         "fetch_first": [_in_folder(runtime, name) for name in chosen["fetched"]],
         "fetch": [bundle_path],
+        # What PyScript imports that the page does not name: its error plugin, which it loads
+        # even when switched off, to call its notOnDOM(). The service worker saves it too.
+        "imported": [path for path in runtime if "/error-" in path],
     }
 
 

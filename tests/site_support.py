@@ -76,6 +76,16 @@ class _GzipHandler(_QuietHandler):
         return io.BytesIO(body)
 
 
+class _QuietServer(socketserver.ThreadingTCPServer):
+    """Says nothing when the browser hangs up mid-answer (a page or a browser context closed
+    while the service worker was still saving files): that is not an error of the site."""
+
+    def handle_error(self, request, client_address):
+        import sys
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class Server:
     """A static file server for the built site, on the loopback address only."""
 
@@ -88,7 +98,7 @@ class Server:
         else:
             handler_class = _QuietHandler
         handler = functools.partial(handler_class, directory=str(directory))
-        self.httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.origin = "http://127.0.0.1:%d" % self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
