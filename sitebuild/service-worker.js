@@ -3,6 +3,11 @@
 // scope is the whole site, under a project sub-path too. It uses Workbox (npm, pinned by
 // package-lock.json), loaded from the site's own assets/workbox-<hash>/ folder, never a CDN.
 //
+// As it installs (on the wizard page once the answer is shown, or on the home page or an area's
+// page while the phone is idle), it saves the wizard page and everything it runs on, so that a
+// shared link opens at once the next time: in the install event, so that Chrome compiles the
+// scripts once, then, and keeps the compiled code. Not on Save-Data or 2G.
+//
 // What it keeps, in two caches of the site's own files and nothing else:
 // - pages ("still-worried-pages"): every page opened, and, when the wizard is used for an
 //   area, that area's page, procedure pages and contacts page and the home page. Network first:
@@ -57,6 +62,11 @@ function isPage(path) {
 function saveData(request) {
   const connection = self.navigator.connection;
   return Boolean((connection && connection.saveData) || (request && request.headers.get("Save-Data") === "on"));
+}
+
+function slow() {
+  const connection = self.navigator.connection;
+  return Boolean(connection && /2g$/.test(connection.effectiveType || ""));
 }
 
 // Plugins (Workbox's lifecycle callbacks).
@@ -118,7 +128,10 @@ const revalidated = {
 
 const pages = new NetworkFirst({cacheName: PAGES, networkTimeoutSeconds: 3,
                                 plugins: [keyedByPath, revalidated, okOnly, savedOn]});
-const files = new CacheFirst({cacheName: FILES, plugins: [keyedByPath, okOnly, newestOnly]});
+// "force-cache": a file named by its content is the same wherever it comes from, so a copy the
+// browser already has (the page has just fetched it) is taken without asking the server again.
+const files = new CacheFirst({cacheName: FILES, fetchOptions: {cache: "force-cache"},
+                              plugins: [keyedByPath, okOnly, newestOnly]});
 const refreshed = new StaleWhileRevalidate({cacheName: FILES, plugins: [keyedByPath, okOnly]});
 
 const router = new Router();
@@ -133,12 +146,17 @@ router.addFetchListener();
 // fetched before this worker controlled it; each is saved by its route above.
 router.addCacheListener();
 
-function save(paths, event) {
-  return Promise.all(paths.map((path) => router.handleRequest({request: new Request(new URL(path, SCOPE).href), event})));
-}
-
 async function saved(path) {
   return Boolean(await caches.match(new URL(path, SCOPE).href));
+}
+
+// Save these paths, each by its route: a page always (to have its newest copy), a file only
+// if it is not saved yet.
+function save(paths, event) {
+  return Promise.all(paths.map(async (path) => {
+    if (!isPage(path) && await saved(path)) { return; }
+    await router.handleRequest({request: new Request(new URL(path, SCOPE).href), event});
+  }));
 }
 
 // An area's part of the wizard's data has been saved: save that area's pages and the home page
@@ -159,23 +177,18 @@ const areaPages = {
 };
 files.plugins.push(areaPages);
 
-// From the home page or an area page when the phone is idle, not on Save-Data or 2G
-// (assets/offline.js decides): the wizard page and everything it runs on, but no area's data.
-// Nothing is fetched when all of it is saved already; when a file is missing (a new build),
-// the wizard page is fetched again with it, so the saved page names the saved files.
+// The wizard page and everything it runs on, but no area's data. Nothing is fetched when all of
+// it is saved already; when a file is missing (a new build), the wizard page is fetched again
+// with it, so the saved page names the saved files. A file the page has just fetched comes from
+// the browser's own cache (see files).
 async function saveWizard(event) {
   const present = await Promise.all(SITE.wizard.map(saved));
-  if (present.every(Boolean) || saveData(null)) { return; }
+  if (present.every(Boolean)) { return; }
   await save(SITE.wizard, event);
 }
 
-self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "SAVE_WIZARD") {
-    const done = saveWizard(event);
-    event.waitUntil(done);
-    if (event.ports && event.ports[0]) { done.then(() => event.ports[0].postMessage(true)); }
-  }
+self.addEventListener("install", (event) => {
+  self.skipWaiting();
+  if (!saveData(null) && !slow()) { event.waitUntil(saveWizard(event)); }
 });
-
-self.addEventListener("install", () => self.skipWaiting());
 clientsClaim();

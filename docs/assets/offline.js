@@ -1,10 +1,10 @@
-// Offline after one visit (issue 25), on every page. It registers the site's service worker
-// (sw.js at the site's root, made by sitebuild/offline.py), once the page is quiet (on the wizard
-// page, once the answer is shown), and hands it the site's files this page fetched before the
-// worker was in charge. On the home page and an area's pages it asks the worker, while the
-// phone is idle, to save the wizard and what it runs on, so that a shared link opens at once the
-// next time; never on Save-Data or a 2G connection, and on Save-Data it registers nothing at
-// all. A page shown from the saved copy says how old it is.
+// Offline after one visit (issue 25), on every page. On the wizard page, once the answer is
+// shown, and on the home page and an area's pages, once the phone is idle, it registers the
+// site's service worker (sw.js at the site's root, made by sitebuild/offline.py), which saves the
+// wizard and what it runs on as it installs, so that a shared link opens at once the next time,
+// and hands it the site's files this page fetched before the worker was in charge. On Save-Data
+// it registers nothing; on 2G, only on the wizard page (whose files the phone has just fetched).
+// A page shown from the saved copy says how old it is, wherever it is.
 //
 // Nothing here stores anything a person typed or chose: the worker keeps only the site's own
 // files, by their paths (no address fragment, no query). The page works without it.
@@ -51,7 +51,14 @@
   }
   var site = new URL("../", script.src);  // this file is assets/offline.js
   var wizard = document.getElementById("sw-wizard");
-  var saveWizard = Boolean(document.querySelector('meta[name="sw-save-wizard"]')) && !/2g$/.test(connection.effectiveType || "");
+  if (!wizard && !document.querySelector('meta[name="sw-save-wizard"]')) {
+    html.setAttribute("data-sw-offline", "not here");
+    return;
+  }
+  if (!wizard && /2g$/.test(connection.effectiveType || "")) {
+    html.setAttribute("data-sw-offline", "slow");
+    return;
+  }
 
   function send(worker, message) {
     return new Promise(function (done) {
@@ -80,9 +87,7 @@
     navigator.serviceWorker.register(new URL("sw.js", site).href, {scope: site.href}).then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
-      var worker = registration.active;
-      var handed = send(worker, {type: "CACHE_URLS", payload: {urlsToCache: fetchedWithoutWorker()}});
-      return saveWizard ? handed.then(function () { return send(worker, {type: "SAVE_WIZARD"}); }) : handed;
+      return send(registration.active, {type: "CACHE_URLS", payload: {urlsToCache: fetchedWithoutWorker()}});
     }).then(function () {
       html.setAttribute("data-sw-offline", "on");
     }, function () {
