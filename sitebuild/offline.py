@@ -117,6 +117,12 @@ def service_worker(config):
     return template.replace(PLACEHOLDER, json.dumps(config, indent=1, sort_keys=True))
 
 
+def written_config(site_dir):
+    """SITE as a built site's sw.js has it (for the tests and the benchmark)."""
+    text = (Path(site_dir) / SERVICE_WORKER).read_text()
+    return json.loads(text.split("const SITE = ", 1)[1].split(";\n", 1)[0])
+
+
 def write_service_worker(site_dir, manifest, workbox):
     """Write sw.js at the root of the built site (after the pages, whose links it names)."""
     (Path(site_dir) / SERVICE_WORKER).write_text(service_worker(site_config(site_dir, manifest, workbox)))

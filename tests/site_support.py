@@ -112,6 +112,17 @@ class Server:
         self.httpd.server_close()
 
 
+# A page's script for Playwright: true once every path given is in the site's Cache Storage (a
+# path ending in "-" stands for any hash). The service worker's tests and benchmark wait on it.
+CACHE_HOLDS = """async (wanted) => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) { urls.push(new URL(request.url).pathname); }
+    }
+    return wanted.every((path) => urls.some((url) => path.endsWith("-") ? url.startsWith(path) : url === path));
+}"""
+
+
 def site_pages(site_dir):
     """The site path of every page in the built site, home first."""
     pages = []

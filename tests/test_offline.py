@@ -16,7 +16,7 @@ import shutil
 import pytest
 
 from conftest import DATA, ROOT
-from site_support import PHONE, Server, build_site
+from site_support import CACHE_HOLDS, PHONE, Server, build_site
 from sitebuild import offline, wizard_assets
 
 LINK = "still-worried/#procedure=salford-vcse&stage=2&since=2026-11-23"
@@ -30,23 +30,10 @@ CACHED = """async () => {
     }
     return urls;
 }"""
-# True once every path given is in Cache Storage (a path ending in "-" stands for any hash).
-HOLDS = """async (wanted) => {
-    const urls = [];
-    for (const name of await caches.keys()) {
-        for (const request of await (await caches.open(name)).keys()) { urls.push(new URL(request.url).pathname); }
-    }
-    return wanted.every((path) => urls.some((url) => path.endsWith("-") ? url.startsWith(path) : url === path));
-}"""
-
-
-def site_config(site):
-    text = (site / offline.SERVICE_WORKER).read_text()
-    return json.loads(text.split("const SITE = ", 1)[1].split(";\n", 1)[0])
 
 
 def wait_saved(page, *paths):
-    page.wait_for_function(HOLDS, arg=list(paths), polling=100, timeout=60000)
+    page.wait_for_function(CACHE_HOLDS, arg=list(paths), polling=100, timeout=60000)
 
 
 def cached_paths(page):
@@ -56,7 +43,7 @@ def cached_paths(page):
 # --- The files (no browser) -------------------------------------------------------------------
 
 def test_the_service_worker_names_only_files_of_the_site_by_their_paths(built_site):
-    config = site_config(built_site)
+    config = offline.written_config(built_site)
     named = config["wizard"] + config["page_files"]
     for path in named:
         assert not re.search(r"[:?#]", path), path
@@ -72,7 +59,7 @@ def test_the_service_worker_names_only_files_of_the_site_by_their_paths(built_si
 def test_every_file_the_wizard_runs_on_is_named_by_its_content(built_site):
     """So the saved copy of one can never be an old one: the runtime's folders, the Python and
     the data have a hash in their path, and a new version of a file replaces the old one."""
-    config = site_config(built_site)
+    config = offline.written_config(built_site)
     patterns = [re.compile(pattern) for pattern in config["hashed"]]
     not_hashed = {"still-worried/"} | {path for path in config["wizard"]
                                        if path.startswith("assets/") and path.count("/") <= 2}
@@ -168,7 +155,8 @@ def visit_once(context, server, site, base="", link=LINK, area="salford", proced
     page = open_page(context, server.url(base + link))
     page.wait_for_selector("html[data-sw-offline=on]", state="attached", timeout=60000)
     wanted = ["contacts/%s/" % area, "%s/" % area, "", "assets/wizard/data/area-%s-" % area]
-    wanted += ["%s/%s/" % (area, procedure) for procedure in procedures] + site_config(site)["page_files"]
+    wanted += ["%s/%s/" % (area, procedure) for procedure in procedures]
+    wanted += offline.written_config(site)["page_files"]
     wait_saved(page, *["/" + base + path for path in wanted])
     return page
 
@@ -291,7 +279,7 @@ FAKE_CONNECTION = """Object.defineProperty(Navigator.prototype, "connection", {
 
 def test_the_home_page_saves_the_wizard_while_idle_but_not_on_save_data_or_2g(browser, server, built_site):
     """A shared link opens at once the next time; a visitor on Save-Data or 2G pays nothing."""
-    wizard = site_config(built_site)["wizard"]
+    wizard = offline.written_config(built_site)["wizard"]
     context, elsewhere = phone(browser, server)
     page = open_page(context, server.url(""), ready="html[data-sw-offline=on]")
     saved = cached_paths(page)
