@@ -4,9 +4,9 @@
 // package-lock.json), loaded from the site's own assets/workbox-<hash>/ folder, never a CDN.
 //
 // As it installs (on the wizard page once the answer is shown, or on the home page or an area's
-// page while the phone is idle), it saves the wizard page and everything it runs on, so that a
-// shared link opens at once the next time: in the install event, so that Chrome compiles the
-// scripts once, then, and keeps the compiled code. Not on Save-Data or 2G.
+// page while the phone is idle), it saves the wizard page and everything it runs on, so that the
+// next shared link needs nothing from the network but the page itself: it takes charge only
+// once that is saved. Not on Save-Data or 2G.
 //
 // What it keeps, in two caches of the site's own files and nothing else:
 // - pages ("still-worried-pages"): every page opened, and, when the wizard is used for an
