@@ -56,6 +56,14 @@ class _GzipHandler(_QuietHandler):
         if (not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "")
                 or not kind.startswith(COMPRESSED_TYPES)):
             return super().send_head()
+        # A copy the browser already has is answered "304 Not Modified", as every static host does
+        # (a service worker asks again for each page it shows).
+        modified = self.date_time_string(int(path.stat().st_mtime))
+        if self.headers.get("If-Modified-Since") == modified:
+            self.send_response(304)
+            self.send_header("Last-Modified", modified)
+            self.end_headers()
+            return None
         encoding = "br" if self.encoding == "br" and "br" in self.headers.get("Accept-Encoding", "") else "gzip"
         # The build's own .gz or .br copy when there is one, as nginx's gzip_static and
         # brotli_static send it; else compressed now, at the quality hosts use on the fly.
@@ -70,6 +78,7 @@ class _GzipHandler(_QuietHandler):
         self.send_response(200)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Encoding", encoding)
+        self.send_header("Last-Modified", modified)
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
