@@ -30,6 +30,7 @@ import os
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,6 +128,12 @@ def worker_bytes(context):
     context.on("requestfinished", lambda request: finished.append(request) if request.service_worker else None)
 
     def fetched():
+        # Playwright reports the worker's requests a little after they end: wait until a second
+        # goes by with none.
+        count = -1
+        while count != len(finished):
+            count = len(finished)
+            context.pages[0].wait_for_timeout(1000) if context.pages else time.sleep(1)
         return sum(sizes["responseBodySize"] + sizes["responseHeadersSize"]
                    for sizes in (request.sizes() for request in finished) if sizes["responseBodySize"] >= 0)
     return fetched
@@ -167,6 +174,7 @@ def one_phone(browser, server, workers, config):
     figures["saved after bytes"] = by_worker() + sum(sizes.values()) - figures["cold bytes"]
     stored = page.evaluate(STORED)
     figures["stored bytes"] = sum(stored.values())
+    figures["stored largest"] = sorted(stored.items(), key=lambda item: -item[1])[:6]
     figures["stored area bytes"] = sum(size for path, size in stored.items()
                                        if "southwark" in path and path.endswith((".json", "/")))
     page.close()
@@ -192,7 +200,8 @@ def write_floor_page(site, urls, origin):
     paths = ["/" + url[len(origin) + 1:].split("#")[0] for url in urls if url.startswith(origin)]
     (folder / "index.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head><body><h1>Floor</h1>'
-        '<script>Promise.all(%s.map(u => fetch(u).then(r => r.arrayBuffer())))'
+        '<script>window.failed = [];Promise.allSettled(%s.map(u => fetch(u).then(r => r.ok ? r.arrayBuffer() : '
+        'window.failed.push(u)).catch(() => window.failed.push(u))))'
         '.then(() => performance.mark("floor-done"));</script></body></html>' % json.dumps(paths))
     return "bench-floor/"
 
@@ -202,6 +211,8 @@ def floor_once(browser, server, path):
     page.goto(server.url(path), wait_until="commit", timeout=120_000)
     page.wait_for_function("() => performance.getEntriesByName('floor-done').length", timeout=120_000)
     done = mark(page, "floor-done")
+    if page.evaluate("() => window.failed"):
+        sys.exit("The floor page could not fetch %s" % page.evaluate("() => window.failed"))
     context.close()
     return done, sum(sizes.values())
 
@@ -267,7 +278,9 @@ def measure(size, runs, temp, browser, workers):
     medians = {"cold ms": cold_ms, "cold KB": statistics.median(column("cold bytes")) / 1024,
                "ratio": cold_ms / floor_ms, "second ms": statistics.median(column("second ms")),
                "step ms": statistics.median(steps)}
-    print("measured %d partnerships (load average %.1f)" % (size, load), flush=True)
+    print("measured %d partnerships (load average %.1f); the phone's largest saved files, KB: %s" % (
+        size, load, "; ".join("%s %.0f" % (path, size / 1024) for path, size in phones[-1]["stored largest"])),
+        flush=True)
     return rows, medians
 
 
