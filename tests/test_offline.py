@@ -135,7 +135,7 @@ def test_the_policy_lets_the_sites_own_worker_run_and_nothing_else(built_site):
 
 def open_page(context, url, ready="#sw-wizard[data-ready=yes]"):
     page = context.new_page()
-    page.goto(url)
+    page.goto(url, wait_until="domcontentloaded", timeout=60000)
     if ready:
         page.wait_for_selector(ready, state="attached", timeout=60000)
     return page
