@@ -14,12 +14,13 @@ data, reads the git history of data/ and collects the pages' policies, each once
   the pages in docs/ the functions they call ({{ front_doors() }}).
 - on_files: a page for every partnership, procedure, contact list, form and guidance section
   (sitebuild/pages.py lists them), its Markdown holding the page's HTML from macros/; a vCard
-  for every contact and partnership, the open data, the Atom feed and the files the wizard runs
-  on. Adding a partnership needs YAML only.
+  for every contact and partnership, the open data, the Atom feed, the files the wizard runs
+  on and Workbox's modules for the service worker. Adding a partnership needs YAML only.
 - on_nav, on_page_context: an area's pages show only that area's part of the navigation.
 - on_post_page, on_post_template (404.html, which MkDocs renders from the theme): mark the
   article for the search index, and put the page's CSP in a meta tag (sitebuild/csp.py).
-- on_post_build: the search index (Pagefind), the _headers file and the precompressed copies.
+- on_post_build: the search index (Pagefind), the _headers file, the service worker (sw.js,
+  sitebuild/offline.py) and the precompressed copies.
 """
 import html
 import logging
@@ -33,7 +34,7 @@ from mkdocs.structure.nav import Navigation, Section
 from exports import amendments, open_data, vcards
 from macros import first_paint, render
 from macros.escape import text
-from sitebuild import csp, precompress, site_search, wizard_assets
+from sitebuild import csp, offline, precompress, site_search, wizard_assets
 from sitebuild.pages import WIZARD_PAGE, as_markdown_leaves_it, markdown, pages
 from stillworried import source_documents
 from stillworried.data import DataError, build_bundle, default_data_dir, engine_bundle
@@ -78,9 +79,10 @@ class SiteBuild:
         try:
             self.manifest, self.wizard_files = wizard_assets.build(
                 engine_bundle(self.bundle), config["extra"].get("wizard_interpreter", "micropython"))
-        except wizard_assets.MissingRuntime as error:
+            self.workbox = offline.workbox_files()
+        except (wizard_assets.MissingRuntime, offline.MissingWorkbox) as error:
             raise PluginError("The wizard cannot be built: %s" % error) from None
-        self.wizard_files.update(first_paint.fragments(self.bundle)[0])
+        self.wizard_files.update(first_paint.fragments(self.bundle, self.manifest["area_parts"])[0])
         self.history = amendments.history(default_data_dir())
         self.policies = csp.Policies()
         self.pages = pages(self.bundle, self.manifest)
@@ -113,7 +115,7 @@ class SiteBuild:
             made.append(page)
         for name, content in vcards.all_cards(self.bundle).items():
             made.append(File.generated(self.config, render.vcard_path(name), content=content))
-        for path, source in self.wizard_files.items():
+        for path, source in list(self.wizard_files.items()) + list(self.workbox.items()):
             if isinstance(source, Path):
                 made.append(File.generated(self.config, path, abs_src_path=str(source)))
             else:
@@ -282,4 +284,5 @@ def on_post_build(config):
     except site_search.IndexingFailed as error:
         raise PluginError("Search could not be built: %s" % error) from None
     (Path(config["site_dir"]) / "_headers").write_text(build.policies.headers_file())
+    offline.write_service_worker(config["site_dir"], build.manifest, build.workbox)
     precompress.precompress(config["site_dir"])

@@ -61,13 +61,16 @@ def fetched_size(url):
         return len(response.read()) + len(head.encode())
 
 
-def throttled_phone(browser):
-    """A fresh context (cold cache) on the throttled phone: (context, page, CDP session)."""
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2.625)
+def throttled_phone(browser, context=None, cold_cache=True):
+    """A fresh context (cold cache) on the throttled phone: (context, page, CDP session). With
+    context (a phone already used), a new page in it, throttled the same way. cold_cache=False
+    lets the browser's cache work as on a phone (a fresh context starts with it empty)."""
+    if context is None:
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2.625)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": cold_cache})
     cdp.send("Network.emulateNetworkConditions", SLOW_4G)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     return context, page, cdp

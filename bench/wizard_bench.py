@@ -39,9 +39,9 @@ TARGET_RATIO = 3.0
 TARGET_BYTES = 300 * 1024
 
 
-def throttled_page(browser):
+def throttled_page(browser, context=None, cold_cache=True):
     """The throttled phone of site_bench.py, counting the compressed bytes of every response."""
-    context, page, cdp = throttled_phone(browser)
+    context, page, cdp = throttled_phone(browser, context, cold_cache)
     sizes, urls = {}, {}
     cdp.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
     cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))

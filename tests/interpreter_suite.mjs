@@ -1,6 +1,9 @@
 // What the MicroPython and Pyodide runners share: write the engine's modules and the input into
 // the interpreter's file system, run the suite script, and print what it printed.
 //   node tests/<interpreter>/run.mjs SCRIPT INPUT_JSON PACKAGE_DIR MODULE...
+// The modules are written byte for byte: the ones the site ships (.mpy for MicroPython, source
+// without docstrings for Pyodide; tests/interpreter_parity.py unpacks them from the build's own
+// bundle), or any .py file.
 // The script reads /input.json and prints its results; a Python error exits non-zero.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,7 +16,7 @@ export function runSuite(python, out) {
     if (!python.FS.analyzePath(folder).exists) python.FS.mkdir(folder);  // Pyodide already has /lib
   }
   for (const name of modules) {
-    python.FS.writeFile("/lib/stillworried/" + name, readFileSync(join(packageDir, name), "utf8"));
+    python.FS.writeFile("/lib/stillworried/" + name, readFileSync(join(packageDir, name)));
   }
   python.FS.writeFile("/input.json", readFileSync(input, "utf8"));
   try {

@@ -58,6 +58,14 @@ class _GzipHandler(_QuietHandler):
         if (not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "")
                 or not kind.startswith(COMPRESSED_TYPES)):
             return super().send_head()
+        # A copy the browser already has is answered "304 Not Modified", as every static host does
+        # (a service worker asks again for each page it shows).
+        modified = self.date_time_string(int(path.stat().st_mtime))
+        if self.headers.get("If-Modified-Since") == modified:
+            self.send_response(304)
+            self.send_header("Last-Modified", modified)
+            self.end_headers()
+            return None
         encoding = "br" if self.encoding == "br" and "br" in self.headers.get("Accept-Encoding", "") else "gzip"
         # The build's own .gz or .br copy when there is one, as nginx's gzip_static and
         # brotli_static send it; else compressed now, at the quality hosts use on the fly.
@@ -72,10 +80,21 @@ class _GzipHandler(_QuietHandler):
         self.send_response(200)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Encoding", encoding)
+        self.send_header("Last-Modified", modified)
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
+
+
+class _QuietServer(socketserver.ThreadingTCPServer):
+    """Says nothing when the browser hangs up mid-answer (a page or a browser context closed
+    while the service worker was still saving files): that is not an error of the site."""
+
+    def handle_error(self, request, client_address):
+        import sys
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class Server:
@@ -90,7 +109,7 @@ class Server:
         else:
             handler_class = _QuietHandler
         handler = functools.partial(handler_class, directory=str(directory))
-        self.httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.origin = "http://127.0.0.1:%d" % self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -102,6 +121,17 @@ class Server:
     def close(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+# A page's script for Playwright: true once every path given is in the site's Cache Storage (a
+# path ending in "-" stands for any hash). The service worker's tests and benchmark wait on it.
+CACHE_HOLDS = """async (wanted) => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) { urls.push(new URL(request.url).pathname); }
+    }
+    return wanted.every((path) => urls.some((url) => path.endsWith("-") ? url.startsWith(path) : url === path));
+}"""
 
 
 def site_pages(site_dir):

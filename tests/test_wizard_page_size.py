@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 # its line in the 999 answer (about 440 bytes). Its procedures' first-paint files are named by
 # one pattern, and the no-script list is a link to the home page's, so neither grows.
 PER_AREA_BYTES = 500
-MANIFEST = {"interpreter": "i.mjs", "files": {}, "plugins": [], "script_type": "mpy", "glue": "wizard.py",
+MANIFEST = {"interpreter": "i.mjs", "files": {}, "plugins": [], "script_type": "mpy", "main": "import wizard",
             "no_storage": "no-storage.js", "core": "core.js", "status": "status.js"}
 
 

@@ -34,6 +34,20 @@
     return { procedure: found.procedure, stage: String(parseInt(found.stage, 10)) };
   }
 
+  // The block names its area's part of the wizard's data: start downloading it now, so that it
+  // is here when Python has started and asks for it (the glue's fetch uses this download).
+  function preloadAreaPart(fragment) {
+    var link = fragment.querySelector("link[rel=preload]");
+    var href = link && link.getAttribute("href");
+    if (!href || !/^(\.\.\/)+assets\/wizard\/data\/area-[a-z0-9-]+\.json$/.test(href)) { return; }
+    var preload = document.createElement("link");
+    preload.rel = "preload";
+    preload.as = "fetch";
+    preload.crossOrigin = "anonymous";
+    preload.href = href;
+    document.head.appendChild(preload);
+  }
+
   var wanted = linked();
   // One pattern names every procedure's block: "../assets/wizard/first/{procedure}-<digest>.txt"
   // (linked() has checked the id is letters, digits and hyphens; an unknown one is a 404).
@@ -43,7 +57,9 @@
   window.fetch(pattern.replace("{procedure}", wanted.procedure), { credentials: "same-origin", priority: "high" }).then(function (response) {
     return response.ok ? response.text() : "";
   }).then(function (text) {
-    var block = new DOMParser().parseFromString(text, "text/html").getElementById("sw-first-stage-" + wanted.stage);
+    var fragment = new DOMParser().parseFromString(text, "text/html");
+    preloadAreaPart(fragment);
+    var block = fragment.getElementById("sw-first-stage-" + wanted.stage);
     var result = document.getElementById("sw-result");
     // The glue may have answered already, or the reader moved on: then leave the page alone.
     if (!block || !result || wizard.getAttribute("data-ready") === "yes" || linked() === null ||
