@@ -17,6 +17,7 @@ import pytest
 
 from conftest import DATA, ROOT
 from site_support import CACHE_HOLDS, PHONE, Server, build_site
+from source_copies import record_fingerprints, sources_copy
 from sitebuild import offline, wizard_assets
 
 LINK = "still-worried/#procedure=salford-vcse&stage=2&since=2026-11-23"
@@ -247,7 +248,12 @@ def test_a_new_builds_data_replaces_the_saved_copy_on_the_next_visit_online(brow
     shutil.copytree(DATA, data)
     contacts = (data / "contacts.yaml").read_text()
     (data / "contacts.yaml").write_text(contacts.replace(BRIDGE, NEW_BRIDGE))
-    result = build_site(tmp_path / "new", data_dir=data)
+    # The partnership's new documents print the new number (the check reads them), recorded in the
+    # data with their sha256, as a maintainer's pull request does.
+    sources = sources_copy(tmp_path, [(name, BRIDGE, NEW_BRIDGE) for name in (
+        "salford-vcse-joint-working-protocol.md", "salford-support-and-safeguarding-guidance.txt")])
+    record_fingerprints(data, sources)
+    result = build_site(tmp_path / "new", data_dir=data, env={"STILLWORRIED_SOURCES": str(sources)})
     assert result.returncode == 0, result.stderr
     (tmp_path / "host").mkdir()
     served = tmp_path / "host" / "repo"
