@@ -190,6 +190,13 @@ def write_out(text, letters_words, seen):
     are left exactly as they are."""
     if not text or not letters_words:
         return text
+    # Most texts hold none of the letters: they are left as they are without reading them word by
+    # word (the same answer, much sooner: an answer is many texts, on a phone's slow CPU too).
+    for letters in letters_words:
+        if letters in text:
+            break
+    else:
+        return text
     return "".join(piece if quoted else _write_out_unquoted(piece, letters_words, seen)
                    for piece, quoted in quoted_spans(text))
 

@@ -66,5 +66,21 @@ def browser():
         pytest.fail("Debian's Chromium is needed for the browser tests: run bin/test (it installs it)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
+        yield WorkersBlocked(launched)
         launched.close()
+
+
+class WorkersBlocked:
+    """The browser, whose new contexts block the site's service worker unless a test asks for it
+    (service_workers="allow": tests/test_offline.py): installing it caches the runtime in every
+    context, CPU the other browser tests do not need."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("service_workers", "block")
+        return self._browser.new_context(**options)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)

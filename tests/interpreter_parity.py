@@ -14,7 +14,9 @@ test_micropython.py and test_pyodide.py each make the `suite_run` fixture for th
 with suite_run_fixture() and import the tests below, so both interpreters meet exactly the same tests.
 """
 import importlib.util
+import fcntl
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -175,11 +177,24 @@ def suite_input(bundle):
 def suite_run_fixture(interpreter, installed):
     """The module's `suite_run` fixture: the suite run once under tests/<interpreter>/run.mjs,
     needing node_modules/<installed>."""
-    @pytest.fixture(scope="module")
+    @pytest.fixture(scope="session")
     def suite_run(bundle, tmp_path_factory):
         if not (ROOT / "node_modules" / installed).exists():
             pytest.fail(interpreter + " is not installed: run bin/setup (it runs npm ci)")
-        return run_suite(interpreter, bundle, tmp_path_factory.mktemp(interpreter))
+        # Once per test run, also when pytest-xdist spreads this interpreter's tests over its
+        # workers (its xdist_group is not honoured by pytest-xdist 3.8 under pytest 9): the first
+        # worker runs the suite and writes what it gave, the others wait for it and read it.
+        shared = tmp_path_factory.getbasetemp()
+        if os.environ.get("PYTEST_XDIST_WORKER"):
+            shared = shared.parent
+        saved = shared / ("suite-" + interpreter + ".json")
+        with open(shared / ("suite-" + interpreter + ".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not saved.exists():
+                header, results, given = run_suite(interpreter, bundle, tmp_path_factory.mktemp(interpreter))
+                saved.write_text(json.dumps([header, results, given], ensure_ascii=False), encoding="utf-8")
+            header, results, given = json.loads(saved.read_text(encoding="utf-8"))
+        return header, results, given
     return suite_run
 
 
@@ -213,8 +228,18 @@ def run_suite(interpreter, bundle, folder):
     return header, results, given
 
 
+CPYTHON_RESULTS = {}  # the suite's input, as JSON -> CPython's answers: worked out once per process
+
+
 def cpython_results(given):
     """The suite's answers from CPython, as they look after a trip through JSON."""
+    key = json.dumps(given, sort_keys=True)
+    if key not in CPYTHON_RESULTS:
+        CPYTHON_RESULTS[key] = run_in_cpython(given)
+    return CPYTHON_RESULTS[key]
+
+
+def run_in_cpython(given):
     spec = importlib.util.spec_from_file_location("interpreter_suite", SUITE)
     suite = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(suite)

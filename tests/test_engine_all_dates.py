@@ -27,9 +27,16 @@ def stages(bundle):
     return [(pid, stage["number"]) for pid, p in sorted(bundle["procedures"].items()) for stage in p["stages"]]
 
 
-def test_every_stage_obeys_its_counting_rule_on_every_sampled_date(bundle, calendar):
+# The years in three parts, so that pytest-xdist can run them side by side.
+PARTS = [(2015, 2021), (2022, 2028), (2029, 2035)]
+
+
+@pytest.mark.parametrize("first_year,last_year", PARTS, ids=["%d-%d" % part for part in PARTS])
+def test_every_stage_obeys_its_counting_rule_on_every_sampled_date(bundle, calendar, first_year, last_year):
     checked = 0
     for day in sample_days():
+        if not first_year <= day.year <= last_year:
+            continue
         since = day.isoformat()
         for procedure, stage in stages(bundle):
             answer = next_step(bundle, procedure, stage, since, since)
@@ -52,7 +59,7 @@ def test_every_stage_obeys_its_counting_rule_on_every_sampled_date(bundle, calen
                     assert (due.year * 12 + due.month) - (start.year * 12 + start.month) == count["amount"]
                 assert due > start or item["unit"] == "same_working_day"
             checked += 1
-    assert checked > 25000
+    assert checked > 8000
 
 
 def test_a_stage_whose_deadline_would_fall_after_2035_is_refused_clearly(bundle):

@@ -143,6 +143,7 @@ def open_page(context, url, ready="#sw-wizard[data-ready=yes]"):
 
 
 def phone(browser, server, **options):
+    options.setdefault("service_workers", "allow")
     context = browser.new_context(viewport=PHONE, **options)
     elsewhere = []
     context.on("request", lambda request: elsewhere.append(request.url)
