@@ -129,7 +129,8 @@ HOURS = '      opens: "08:30"\n      closes: "17:00"\n'
 DATES = [
     checked_on("verified_on 1900-01-01", "1900-01-01", ("before salford-sscb-escalation-procedure-2014.md was "
                                                         "published (15 May 2014)",)),
-    checked_on("verified_on the month before its document", "2014-04", ("before salford-sscb-escalation-procedure",)),
+    checked_on("verified_on a document's month, not the day of a check", "2014-05",
+               ("'verified_on' should be the day you checked", "never a document's month or date")),
     checked_on("verified_on the day before its document", "2014-05-14", ("before salford-sscb-escalation",)),
     checked_on("verified_on in the future", "2099-01-01", ("which is after today",)),
     Edit("verified_on 1999 on a contact whose document is undated", "contacts.yaml", WIGAN_ROLE,

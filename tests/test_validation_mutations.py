@@ -291,7 +291,7 @@ CONTACTS = [
             "verified_on: ^2014", ("'verified_on' must be text in quotes", "YAML read 2014 as a number", "YYYY-MM-DD")),
     Mistake("verified_on written day first", "contacts.yaml",
             UNIT_NOTE, unit_verified('"15/05/2014"'),
-            '"15/05/2014"', ("'verified_on' should be a date written YYYY-MM-DD", "'15/05/2014'",
+            '"15/05/2014"', ("'verified_on' should be the day you checked, written YYYY-MM-DD", "'15/05/2014'",
                              'Did you mean "2014-05-15"?')),
     Mistake("opening time written 8.30", "contacts.yaml",
             '      opens: "08:30"\n      closes: "17:00"\n', '      opens: "8.30"\n      closes: "17:00"\n',
@@ -383,7 +383,7 @@ SUGGESTIONS = [
             "summary: ^>-", ("'summary' contains '@'", "worriedaboutachild@salford.gov.uk is the contact 'salford-bridge'")),
     Mistake("verified_on with the month and day not padded", "contacts.yaml",
             UNIT_NOTE, unit_verified('"2014-5-15"'),
-            '"2014-5-15"', ("'verified_on' should be a date written YYYY-MM-DD", 'Did you mean "2014-05-15"?')),
+            '"2014-5-15"', ("'verified_on' should be the day you checked, written YYYY-MM-DD", 'Did you mean "2014-05-15"?')),
     Mistake("review date written day first", "stages.yaml",
             'review_due: "2016-05-15"', 'review_due: "15.05.2016"',
             '"15.05.2016"', ("'review_due' should be a date written YYYY-MM-DD", 'Did you mean "2016-05-15"?')),
@@ -517,8 +517,8 @@ WARNINGS = [
                              "set 'verified_on' to the date you checked")),
     Mistake("verified_on given only a month, more than 12 months ago", "contacts.yaml",
             "    role: Learning and Improvement Lead (temp)\n",
-            '    role: Learning and Improvement Lead (temp)\n    verified_on: "2025-10"\n',
-            '"2025-10"', ("last verified on 2025-10, more than 12 months ago",)),
+            '    role: Learning and Improvement Lead (temp)\n    verified_on: "2025-10-01"\n',
+            '"2025-10-01"', ("last verified on 2025-10-01, more than 12 months ago",)),
     Mistake("current procedure past its review date", "stages.yaml",
             "  - id: wigan\n    partnership: wigan\n",
             '  - id: wigan\n    partnership: wigan\n    review_due: "2026-11-20"\n',
@@ -634,7 +634,7 @@ def test_cli_prints_one_summary_line_for_good_data(tmp_path):
     for file, old, new in WARNING_FREE:
         apply(data_dir, Mistake("make warning-free", file, old, new, "", ()))
     contacts = data_dir / "contacts.yaml"
-    contacts.write_text(confirmed_on(contacts.read_text(encoding="utf-8"), "2015-01"), encoding="utf-8")
+    contacts.write_text(confirmed_on(contacts.read_text(encoding="utf-8"), "2015-01-20"), encoding="utf-8")
     # CAFCASS's number as a corrected version of the Wigan protocol would print it.
     sources = sources_copy(tmp_path, [("wigan-resolution-protocol.txt", "0300 456 400", "0300 456 4000")])
     record_fingerprints(data_dir, sources)
