@@ -105,7 +105,11 @@ def site_config(site_dir, manifest, workbox):
         "hashed": HASHED,
         "area_part": AREA_PART,
         "pages": {"home": "", "area": page_ids.partnership_path(AREA), "contacts": page_ids.contacts_path(AREA),
-                  "procedure": page_ids.procedure_path({"partnership": AREA, "id": PROCEDURE})},
+                  "procedure": page_ids.procedure_path({"partnership": AREA, "id": PROCEDURE}),
+                  # Every page's header links the contacts index ("Your area's front door", and the
+                  # menu's Contacts), so it is saved with an area; the no-signal page is shown for
+                  # a page never saved (docs/offline.md).
+                  "contacts_index": page_ids.CONTACTS_INDEX, "offline": page_ids.OFFLINE},
         "page_files": linked_files(home, ""),
         "wizard": wizard,
     }

@@ -126,8 +126,14 @@ const revalidated = {
     new Request(request.url, {cache: "no-cache", redirect: "manual", credentials: "same-origin"}),
 };
 
+// With no signal and no saved copy of the page asked for, the no-signal page (docs/offline.md),
+// which says so with 999 and a way back, instead of the browser's error page with no 999.
+const noSignalPage = {
+  handlerDidError: async () => caches.match(new URL(SITE.pages.offline, SCOPE).href),
+};
+
 const pages = new NetworkFirst({cacheName: PAGES, networkTimeoutSeconds: 3,
-                                plugins: [keyedByPath, revalidated, okOnly, savedOn]});
+                                plugins: [keyedByPath, revalidated, okOnly, savedOn, noSignalPage]});
 // "force-cache": a file named by its content is the same wherever it comes from, so a copy the
 // browser already has (the page has just fetched it) is taken without asking the server again.
 const files = new CacheFirst({cacheName: FILES, fetchOptions: {cache: "force-cache"},
@@ -172,7 +178,8 @@ const areaPages = {
     const data = await newResponse.clone().json();
     const procedures = (data.area_procedures || {})[area] || [];
     const fill = (pattern, procedure) => pattern.replace("{area}", area).replace("{procedure}", procedure);
-    const wanted = [SITE.pages.home, fill(SITE.pages.area), fill(SITE.pages.contacts)]
+    const wanted = [SITE.pages.home, fill(SITE.pages.area), fill(SITE.pages.contacts), SITE.pages.contacts_index,
+                    SITE.pages.offline]
       .concat(procedures.map((procedure) => fill(SITE.pages.procedure, procedure)), SITE.page_files);
     await save(wanted, event);
   },
@@ -185,8 +192,8 @@ files.plugins.push(areaPages);
 // the browser's own cache (see files).
 async function saveWizard(event) {
   const present = await Promise.all(SITE.wizard.map(saved));
-  if (present.every(Boolean)) { return; }
-  await save(SITE.wizard, event);
+  if (!present.every(Boolean)) { await save(SITE.wizard, event); }
+  if (!await saved(SITE.pages.offline)) { await save([SITE.pages.offline], event); }
 }
 
 self.addEventListener("install", (event) => {

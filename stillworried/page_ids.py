@@ -120,6 +120,12 @@ def procedure_path(procedure):
     return procedure["partnership"] + "/" + procedure["id"] + "/"
 
 
+# The contacts index (docs/contacts/index.md), and the page shown with no signal for a page that
+# was never saved on the phone (docs/offline.md; the service worker serves it).
+CONTACTS_INDEX = "contacts/"
+OFFLINE = "offline/"
+
+
 def contacts_path(partnership_id):
     return "contacts/" + partnership_id + "/"
 

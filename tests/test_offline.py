@@ -156,7 +156,7 @@ def visit_once(context, server, site, base="", link=LINK, area="salford", proced
     base: the site's folder on the server ("repo/" for a project's sub-path)."""
     page = open_page(context, server.url(base + link))
     page.wait_for_selector("html[data-sw-offline=on]", state="attached", timeout=60000)
-    wanted = ["contacts/%s/" % area, "%s/" % area, "", "assets/wizard/data/area-%s-" % area]
+    wanted = ["contacts/%s/" % area, "%s/" % area, "", "assets/wizard/data/area-%s-" % area, "contacts/", "offline/"]
     wanted += ["%s/%s/" % (area, procedure) for procedure in procedures]
     wanted += offline.written_config(site)["page_files"]
     wait_saved(page, *["/" + base + path for path in wanted])
@@ -197,6 +197,19 @@ def test_after_one_visit_the_wizard_and_the_contacts_page_open_with_no_signal(br
         if path.startswith("contacts/"):
             no_axe_violation(shown)
         shown.close()
+    # Every header's "Your area's front door" and the menu's Contacts lead to the contacts index:
+    # saved with the area. A page never opened (another area's) shows the no-signal page, with
+    # 999 in the header and in the page, never the browser's error page.
+    index = open_page(context, server.url("contacts/"), ready=".md-content")
+    assert "Contacts by area" in index.inner_text("body")
+    index.close()
+    never = open_page(context, server.url("southwark/"), ready=".md-content")
+    text = never.inner_text("body")
+    assert "You have no signal, and this page was not saved on this phone" in text
+    assert never.locator(".md-content a[href='tel:999']").count() == 1
+    assert never.locator(".md-header a[href='tel:999']").count() >= 1
+    no_axe_violation(never)
+    never.close()
     context.close()
     assert elsewhere == []
 

@@ -21,7 +21,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DESKTOP = {"width": 1280, "height": 900}
 # The kinds of page every site has, whatever its data (kind_of names them).
 KINDS = {"home", "area", "procedure", "guidance", "guidance section", "contacts", "area contacts", "forms", "form",
-         "404", "still-worried/", "search/", "glossary/", "amendments/", "about/", "accessibility/", "privacy/", "maintainers/"}
+         "404", "still-worried/", "search/", "glossary/", "amendments/", "about/", "accessibility/", "privacy/", "maintainers/",
+         "offline/"}
 
 
 def kind_of(path, bundle):
