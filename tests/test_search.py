@@ -216,8 +216,9 @@ def test_without_javascript_the_search_page_says_where_else_to_look(browser, ser
 def test_the_index_holds_every_page_as_clean_text_with_its_title_and_numbers(built_site):
     indexed = {entry["url"]: entry for entry in site_search.indexed_pages(built_site)}
     # Not the search page, nor the record of changes: its text is the project's own change notes,
-    # and a search for "LADO" found them first (issue 22).
-    pages = {"/" + path for path in site_pages(built_site)} - {"/search/", "/amendments/"}
+    # and a search for "LADO" found them first (issue 22). Nor the page shown with no signal: it is
+    # not guidance.
+    pages = {"/" + path for path in site_pages(built_site)} - {"/search/", "/amendments/", "/offline/"}
     assert set(indexed) == pages
     for url, entry in indexed.items():
         assert MARKUP_AS_TEXT.search(entry["content"]) is None, (url, MARKUP_AS_TEXT.search(entry["content"]).group(0))
