@@ -58,9 +58,13 @@ def event_limit(answer):
 
 
 def event_date(answer):
-    """The day the calendar event falls on, or None."""
+    """The day the calendar event falls on, or None: the limit's date, or, where that is a
+    weekend or bank holiday, the last working day before it (the first screen's advice), so the
+    reminder does not come on Christmas Day when the office is closed."""
     limit = event_limit(answer)
-    return None if limit is None else limit["date"]
+    if limit is None:
+        return None
+    return limit["working_day_before"] or limit["date"]
 
 
 def deadline_event(answer, stamp):
@@ -72,14 +76,19 @@ def deadline_event(answer, stamp):
     limit = event_limit(answer)
     if limit is None:
         return None
-    deadline = limit["date"]
+    deadline = event_date(answer)
     # What falls due, said the way the wizard says it: "Raise it by today", "Answer due by
     # today", so the reminder on the day cannot be read as someone else's deadline.
     # A follow-up (a referral with no answer) has no stage: its own title says what it is.
     staged = answer["stage"] is not None
     stage = answer["procedure_title"] + (", stage " + str(answer["stage"]) + " (" + answer["title"] + ")" if staged
                                          else ": " + answer["title"])
-    if limit["headline"]:
+    if deadline != limit["date"]:
+        # Moved to the last working day before a closed day: the title says both days.
+        summary = ((limit["label"] if limit["headline"] else "The overall time limit ends") + " "
+                   + limit["date_words"] + ", when offices may be closed. Today is the last working day before it: "
+                   + stage)
+    elif limit["headline"]:
         summary = limit["label"] + " today: " + stage
     else:
         summary = "The overall time limit ends today: " + stage

@@ -627,12 +627,11 @@ def answer_for(bundle, calendar, procedure, stage, following, since_day, started
     else:
         deadlines, main, overall = stage_limits(bundle, calendar, procedure, stage, since_day, started_day, today_day)
     if number == procedure["stages"][0]["number"]:
-        # The first stage covers "I haven't raised it yet" and "I raised it and I'm still waiting"
-        # alike (Southwark 3.2: raise it within 2 working days, then the practitioner has 3), so
-        # the limit for raising it is due or overdue only for someone who has not raised it.
-        for limit in deadlines:
-            if limit["measures"] == "raise" and not limit["headline"] and limit["status"] in ("overdue", "today"):
-                limit["status_words"] = limit["status_words"][:-1] + ", if you have not raised it yet."
+        # The first stage's day is the day it was raised (Southwark 3.2: raise it within 2 working
+        # days of the disagreement, then the practitioner has 3 from the day you raised it): the
+        # limit for raising it is met, never a step still to do (a Southwark teacher who raised it
+        # on 30 November was told "raise it ... by 2 December. That is today.").
+        mark_raised(deadlines, since_day)
 
     sources = []
     add_source(sources, stage["source"])
@@ -714,17 +713,33 @@ def answer_for(bundle, calendar, procedure, stage, following, since_day, started
     }
 
 
+def mark_raised(limits, raised_day):
+    """Mark the stage's limit for raising it as met on raised_day: said as done, with the day,
+    and whether it was in time where the limit's date is known and earlier."""
+    for limit in limits:
+        if limit["measures"] == "raise" and not limit["headline"]:
+            late = limit["date"] is not None and limit["date"] < raised_day.isoformat()
+            limit["status"] = "done"
+            limit["status_words"] = words.raised_on(raised_day.isoformat(), limit["date"] if late else None)
+            limit["working_days_left"] = limit["days_left"] = None
+
+
 def closed_days(deadline, overall, kept):
     """The words for each date on the first screen that falls on a weekend or bank holiday, with
     the last working day before it (issue 21, item 7): the date in bold, and the stage's own date
     where the whole process's is in bold (the which-comes-first line names it), said whatever
     else is given: the day the disagreement began, an optional answer, changes which date is in
-    bold, never whether the stage's warning is said."""
+    bold, never whether the stage's warning is said. The whole process's date where the stage's
+    is in bold is named by that line too, so its warning is said as well (Wigan stage 1 from
+    25 November 2026: the month ends on Christmas Day)."""
     said = []
     if kept == "overall" and overall["non_working_day"]:
         said.append(overall["non_working_day"])
     if deadline is not None and deadline["date"] is not None and deadline["non_working_day"]:
         said.append(deadline["non_working_day"] if kept != "overall" else words.stage_own_date(deadline["non_working_day"]))
+    if (kept != "overall" and overall is not None and overall["date"] is not None and overall["non_working_day"]
+            and (deadline is None or deadline["date"] != overall["date"])):
+        said.append(words.whole_process_date(overall["non_working_day"]))
     return said
 
 
@@ -778,6 +793,8 @@ def which_wins(deadline, overall):
     None when the stage has only one of them."""
     if deadline is None or overall is None:
         return None
+    if deadline["date"] is not None and overall["date"] is None:
+        return words.overall_unknown(overall)
     if deadline["date"] is None or overall["date"] is None:
         return words.two_limits(overall)
     if deadline["date"] == overall["date"]:
@@ -1070,10 +1087,7 @@ def where_today(bundle, procedure_id, raised_on, today, tried=None, started=None
     if current == first_number:
         # At the stage where it was raised, the limit for raising it has been met: never call it
         # overdue (Southwark stage 1: "raise it within 2 working days" of the disagreement).
-        for limit in answer["deadlines"]:
-            if limit["measures"] == "raise" and not limit["headline"]:
-                limit["status"], limit["status_words"] = "done", raised_words + "."
-                limit["working_days_left"] = limit["days_left"] = None
+        mark_raised(answer["deadlines"], raised_day)
     if first_number > procedure["stages"][0]["number"]:
         raised_words += " at stage " + str(first_number)
     where_words = (raised_words + ". Giving each stage its full time limit, on " + words.long_date(today)

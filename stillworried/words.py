@@ -105,6 +105,11 @@ def stage_own_date(closed):
     return "This stage's own date: " + closed
 
 
+def whole_process_date(closed):
+    """A closed-day line for the whole process's date where the stage's own date is in bold."""
+    return "The whole process's date: " + closed
+
+
 def closed_words(iso, weekend, holiday):
     """What a closed day is, inside a sentence: "a bank holiday (Christmas Day)", "at the weekend"."""
     if weekend and holiday:
@@ -303,6 +308,13 @@ def two_limits(overall):
             + ". Whichever ends first is the one to keep to.")
 
 
+def overall_unknown(overall):
+    """Where the stage's date is known and the overall limit's is not (its start was not given):
+    never "whichever ends first" with only one of the two dates to compare."""
+    return (capitalise(_overall_named(overall, "the whole process's limit")) + " may end sooner: it counts from "
+            + overall["from_what"] + ", which was not given. Give that day to work it out.")
+
+
 def same_day_words(overall, date_words):
     """This stage's date and the overall limit fall on the same day."""
     return ("This stage's date and " + _overall_named(overall, "the whole process's limit") + " are the same day: "
@@ -379,6 +391,15 @@ def where_known_words(raised_iso, number, since_iso):
     stage's title is the heading just above it)."""
     return ("You raised it on " + long_date(raised_iso) + ", and it was taken to stage " + str(number) + " on "
             + long_date(since_iso) + ".")
+
+
+def raised_on(raised_iso, late_iso=None):
+    """A limit for raising it, met: "You raised it on ...", and, where that was after the limit's
+    date, what the date was."""
+    said = "You raised it on " + long_date(raised_iso)
+    if late_iso:
+        return said + ", after this limit (" + long_date(late_iso) + ")."
+    return said + "."
 
 
 def escalated_before_raised(number):

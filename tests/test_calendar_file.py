@@ -58,14 +58,16 @@ def test_every_stage_with_a_time_limit_makes_a_valid_all_day_event_on_the_engine
         text = deadline_event(answer, STAMP)
         # The date the first screen shows in bold (the whole process's where it ends first), else the overall's.
         shown = answer["overall"] if answer["keep_to"] == "overall" else answer["deadline"]
-        due = (shown or {}).get("date") or (answer["overall"] or {}).get("date")
+        limit = shown if (shown or {}).get("date") else answer["overall"]
+        due = (limit or {}).get("date")
         if due is None:
             assert text is None, (answer["procedure"], answer["stage"])
             continue
         event = read_back(text)
         start, end = event["DTSTART"].dt, event["DTEND"].dt
         assert type(start) is datetime.date and type(end) is datetime.date  # all day, not a moment
-        assert start.isoformat() == due
+        # On a weekend or bank holiday, the last working day before it (the first screen's advice).
+        assert start.isoformat() == (limit["working_day_before"] or due)
         assert end == start + ONE_DAY
         assert event["DTSTAMP"].dt == datetime.datetime(2026, 11, 23, 9, 30, tzinfo=datetime.timezone.utc)
         assert str(event["UID"]) == "%s-%d-%s@stillworried" % (answer["procedure"], answer["stage"], answer["since"])
@@ -228,9 +230,13 @@ def test_hostile_text_in_the_data_comes_back_from_the_calendar_file_character_fo
 
 def test_a_deadline_on_christmas_day_says_offices_may_be_closed(bundle):
     """Wigan stage 5, "within further week", counted as 7 calendar days from Friday 18 December
-    2026, falls on Friday 25 December: the event says so, so nobody waits for an answer that day."""
+    2026, falls on Friday 25 December: the event is on Thursday 24th, the last working day before
+    it, and says why, so nobody waits for an answer on a day the office is closed."""
     event = read_back(deadline_event(next_step(bundle, "wigan", 5, "2026-12-18", "2026-11-30"), STAMP))
-    assert event["DTSTART"].dt == datetime.date(2026, 12, 25)
+    assert event["DTSTART"].dt == datetime.date(2026, 12, 24)
+    assert str(event["SUMMARY"]).startswith(
+        "Refer it to the WSCP Business Manager by Friday 25 December 2026, when offices may be closed. "
+        "Today is the last working day before it: ")
     assert "Friday 25 December 2026 is a bank holiday (Christmas Day): offices may be closed. The last working day " \
         "before it is Thursday 24 December 2026." in str(event["DESCRIPTION"]).split("\n")
 

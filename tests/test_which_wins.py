@@ -54,11 +54,13 @@ def test_only_one_limit_no_line(bundle):
     assert next_step(bundle, "salford-vcse", 2, "2026-11-23")["which_wins"] is None
 
 
-def test_wigan_stage_3_without_the_day_it_began_says_the_rule_without_a_date(bundle):
+def test_wigan_stage_3_without_the_day_it_began_says_the_month_may_end_sooner(bundle):
+    """With only the stage's date, "whichever ends first" compares nothing: the line says the
+    whole month may end sooner and what to give to work it out (a phone tester at stage 5)."""
     answer = next_step(bundle, "wigan", 3, "2026-11-23")
     assert answer["overall"]["date"] is None
-    assert answer["which_wins"].startswith("Two time limits apply here")
-    assert "2026" not in answer["which_wins"]
+    assert answer["which_wins"] == ("The whole process's limit may end sooner: it counts from the day the "
+                                    "disagreement began, which was not given. Give that day to work it out.")
 
 
 def test_the_procedure_pages_say_the_rule_where_both_apply(bundle):
@@ -170,19 +172,30 @@ def test_the_calendar_event_is_for_the_date_in_bold(bundle):
     assert calendar_file.event_date(next_step(bundle, "wigan", 2, "2026-12-14", "2026-12-01")) == "2026-12-30"
 
 
-def test_southwark_stage_1_the_limit_for_raising_it_is_late_only_if_it_has_not_been_raised(bundle):
-    """3.2 Stage 1: raise it within 2 working days of the disagreement. The stage covers "I haven't
-    raised it yet" and "I raised it and I'm still waiting": a teacher who raised it on Friday
-    27 November is not late on 2 December, though someone who has not raised it is."""
+def test_southwark_stage_1_the_limit_for_raising_it_is_met_on_the_day_you_raised_it(bundle):
+    """3.2 Stage 1: raise it within 2 working days of the disagreement; the practitioner then has
+    3 working days from the day you raised it. The stage's day is the day you raised it, so the
+    first limit is met, never a step still to do: a teacher who raised it on Friday 27 November
+    is not told on 2 December to raise it (a phone tester was told "That is today")."""
     answer = next_step(bundle, "southwark", 1, "2026-11-27", today="2026-12-02")
     (raise_it,) = [limit for limit in answer["deadlines"] if limit["measures"] == "raise"]
-    assert raise_it["date"] == "2026-12-01" and raise_it["status"] == "overdue"
-    assert raise_it["status_words"] == "Overdue: it was due 1 working day ago, if you have not raised it yet."
-    on_the_day = next_step(bundle, "southwark", 1, "2026-11-27", today="2026-12-01")
-    assert [l["status_words"] for l in on_the_day["deadlines"] if l["measures"] == "raise"] == \
-        ["Due today, if you have not raised it yet."]
+    assert (raise_it["status"], raise_it["status_words"]) == ("done", "You raised it on Friday 27 November 2026.")
+    assert answer["steps_due"] == []
+    on_the_day = next_step(bundle, "southwark", 1, "2026-11-30", today="2026-12-02")
+    assert on_the_day["steps_due"] == []
+    assert [l["status"] for l in on_the_day["deadlines"] if l["measures"] == "raise"] == ["done"]
     # The stage's own date (the practitioner's 3 working days) is flagged as before.
     assert answer["flag"]["status"] == "today"
+
+
+def test_southwark_stage_1_raised_after_2_working_days_says_so(bundle):
+    """The disagreement began on Monday 23 November; raised on Friday 27th, after the 2 working
+    days (Wednesday 25th)."""
+    answer = next_step(bundle, "southwark", 1, "2026-11-27", "2026-11-23", today="2026-12-02")
+    (raise_it,) = [limit for limit in answer["deadlines"] if limit["measures"] == "raise"]
+    assert raise_it["status_words"] == ("You raised it on Friday 27 November 2026, after this limit "
+                                        "(Wednesday 25 November 2026).")
+    assert answer["steps_due"] == []
 
 
 # --- Issue 21, items 5, 7 and 11: what is due, beside the date, in words that fit ---------------
@@ -200,10 +213,12 @@ def test_southwark_3_3_the_same_working_day_escalation_once_overdue_is_on_the_fi
     assert [step["status"] for step in today] == ["today"] and today[0]["words"].endswith("That is today.")
 
 
-def test_southwark_3_2_raising_it_late_is_a_step_due_for_someone_who_has_not_raised_it(bundle):
+def test_southwark_3_2_raised_within_its_2_working_days_is_done_in_time(bundle):
+    """Disagreement on Thursday 19 November, raised on Monday 23rd: the 2nd working day."""
     answer = next_step(bundle, "southwark", 1, "2026-11-23", "2026-11-19", today="2026-11-24")
-    assert [step["id"] for step in answer["steps_due"]] == ["raise"]
-    assert answer["steps_due"][0]["words"].endswith("It is overdue: if it is not done yet, do it now.")
+    (raise_it,) = [limit for limit in answer["deadlines"] if limit["measures"] == "raise"]
+    assert (raise_it["date"], raise_it["status_words"]) == ("2026-11-23", "You raised it on Monday 23 November 2026.")
+    assert answer["steps_due"] == []
 
 
 @pytest.mark.parametrize("started, today", [(None, "2026-12-29"), ("2026-11-20", "2026-12-21")])
@@ -244,3 +259,14 @@ def test_a_lapsed_procedure_never_tells_a_safeguarding_lead_to_ask_their_safegua
         assert "check with your safeguarding lead" not in note.lower()
         if procedure["status"] == "lapsed":
             assert "ask the Partnership Bridge, or your organisation's safeguarding lead if that is not you" in note
+
+
+def test_wigan_the_whole_months_end_on_christmas_day_is_warned_of_where_the_stage_comes_first(bundle):
+    """Wigan stage 1 begun Wednesday 25 November 2026: its 10 working days come first, and the
+    line under them says the month ends on Friday 25 December, Christmas Day. That date is on the
+    first screen, so its warning is too, not only in the closed "whole procedure" panel."""
+    answer = next_step(bundle, "wigan", 1, "2026-11-25", today="2026-12-01")
+    assert answer["keep_to"] == "stage" and "Friday 25 December 2026" in answer["which_wins"]
+    assert answer["closed_days"] == [
+        "The whole process's date: Friday 25 December 2026 is a bank holiday (Christmas Day): offices may be closed. "
+        "The last working day before it is Thursday 24 December 2026."]
