@@ -12,11 +12,11 @@ import re
 from stillworried import abbreviations, engine, flow, page_ids, team_numbers, words
 from stillworried.page_ids import (WIZARD, contacts_path, form_path, guidance_path,  # noqa: F401 - used by callers
                                    partnership_path, procedure_path, vcard_path)
+from stillworried.vcard_rule import has_card
 
 from macros import timeline
 from macros.html import Html, el, join
 from macros.templates import render_macro, render_template
-from exports.vcards import has_card
 
 NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
 
