@@ -32,20 +32,18 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation, Section
 
 from exports import amendments, open_data, vcards
-from macros import first_paint, render
+from macros import first_paint
+from macros.context import Context
 from macros.escape import text
 from sitebuild import csp, offline, precompress, site_search, wizard_assets
-from sitebuild.pages import WIZARD_PAGE, as_markdown_leaves_it, markdown, pages
-from stillworried import source_documents
+from sitebuild.pages import DOCS_MACROS, WIZARD_PAGE, as_markdown_leaves_it, markdown, pages
+from stillworried import page_ids, source_documents
 from stillworried.data import DataError, build_bundle, default_data_dir, engine_bundle
 
 log = logging.getLogger("mkdocs.plugins.stillworried")
 
 NOT_FOUND = "404.html"
-# The functions the pages in docs/ call, such as {{ front_doors() }}: each is given the page
-# being rendered (render.Context) before its own arguments.
-DOCS_MACROS = ("emergency_notice", "front_doors", "procedure_links", "contacts_index", "forms_index", "glossary",
-               "search_words", "sources_list", "wizard_start")
+NEUTRAL_SITE = "https://www.bbc.co.uk/weather"  # where "Exit this page" leads
 
 build = None  # the SiteBuild in progress: made by on_config, so never one left from a previous build
 
@@ -87,11 +85,11 @@ class SiteBuild:
         self.policies = csp.Policies()
         self.pages = pages(self.bundle, self.manifest)
         self.navs = None
-        self.shared = {}  # what the pages' functions work out once from the bundle (render.Context)
+        self.shared = {}  # what the pages' functions work out once from the bundle (macros.context)
         self.raw = {}  # {src path: the HTML of a page made from the data}, between two events
 
     def context(self, page_url):
-        return render.Context(self.bundle, page_url, self.shared)
+        return Context(self.bundle, page_url, self.shared)
 
     def docs_macros(self, page):
         """{name: function} for the pages in docs/; page() is the page being rendered."""
@@ -100,8 +98,7 @@ class SiteBuild:
                 return function(self.context(page().url), *args)
             macro.__doc__ = function.__doc__
             return macro
-        made = {name: bound(getattr(render, name)) for name in DOCS_MACROS}
-        made["open_data_downloads"] = bound(open_data.downloads)
+        made = {name: bound(function) for name, function in DOCS_MACROS.items()}
         made["amendments_page"] = bound(lambda ctx: amendments.page(ctx, self.history))
         return made
 
@@ -114,7 +111,7 @@ class SiteBuild:
             page.content_string = markdown(meta, function(self.context(page.url), *args))
             made.append(page)
         for name, content in vcards.all_cards(self.bundle).items():
-            made.append(File.generated(self.config, render.vcard_path(name), content=content))
+            made.append(File.generated(self.config, page_ids.vcard_path(name), content=content))
         for path, source in list(self.wizard_files.items()) + list(self.workbox.items()):
             if isinstance(source, Path):
                 made.append(File.generated(self.config, path, abs_src_path=str(source)))
@@ -189,7 +186,7 @@ def header_data(bundle):
         doors[pid] = {"area": partnership["name"], "name": partnership["front_door"]["name"],
                       "tel": phone["e164"] if phone else None, "display": phone["display"] if phone else None,
                       "caveat": partnership["front_door"].get("caveat")}
-    return {"front_doors": doors, "exit_to": render.NEUTRAL_SITE}
+    return {"front_doors": doors, "exit_to": NEUTRAL_SITE}
 
 
 # --- MkDocs' events, in the order a build calls them ----------------------------------------
