@@ -6,6 +6,7 @@ hand in docs/ call (DOCS_MACROS).
 A page's Markdown is its front matter and that function's HTML, which Markdown leaves as it is.
 """
 import re
+from html import unescape
 
 import yaml
 
@@ -65,6 +66,16 @@ def as_markdown_leaves_it(html):
     if depth or start is not None or html[blocks[-1][1] if blocks else 0:].strip():
         return None
     return "\n".join(html[a:b] for a, b in blocks)
+
+
+# An id (or an <a>'s name) in a page's HTML, as MkDocs' own raw-HTML scan finds them.
+ANCHOR = re.compile(r'<[a-zA-Z][^>]*?(?<![\w-])id="([^"]*)"|<a\s[^>]*?(?<![\w-])name="([^"]*)"')
+
+
+def anchor_ids(html):
+    """The ids in a page's HTML that another page's link may point at (MkDocs checks links to
+    anchors): what MkDocs would have found, for a page that skips Markdown."""
+    return {unescape(a or b) for a, b in ANCHOR.findall(html)}
 
 
 def pages(bundle, manifest):
