@@ -9,9 +9,10 @@ A SiteBuild is made afresh by on_config for each build (`mkdocs serve` would reb
 process, so nothing from a previous build may be kept; bin/serve uses a fresh process): it reads and checks the data, cuts the wizard's
 data, reads the git history of data/ and collects the pages' policies, each once.
 
-- on_config: check the data (a mistake stops the build with file:line messages, before anything
-  is written), build the navigation from it, give the header its emergency numbers, and give
-  the pages in docs/ the functions they call ({{ front_doors() }}).
+- on_config: check the data (sitebuild/checked_data.py: a mistake stops the build with
+  file:line messages, before anything is written), build the navigation from it
+  (sitebuild/navigation.py), give the header its emergency numbers (sitebuild/header.py), and
+  give the pages in docs/ the functions they call ({{ front_doors() }}, sitebuild/pages.py).
 - on_files: a page for every partnership, procedure, contact list, form and guidance section
   (sitebuild/pages.py lists them), its Markdown holding the page's HTML from macros/; a vCard
   for every contact and partnership, the open data, the Atom feed, the files the wizard runs
@@ -22,9 +23,6 @@ data, reads the git history of data/ and collects the pages' policies, each once
 - on_post_build: the search index (Pagefind), the _headers file, the service worker (sw.js,
   sitebuild/offline.py) and the precompressed copies.
 """
-import html
-import logging
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
@@ -32,42 +30,28 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation, Section
 
 from exports import amendments, open_data, vcards
-from macros import first_paint, render
+from macros import first_paint
+from macros.context import Context
 from macros.escape import text
-from sitebuild import csp, offline, precompress, site_search, wizard_assets
-from sitebuild.pages import WIZARD_PAGE, as_markdown_leaves_it, markdown, pages
-from stillworried import source_documents
-from stillworried.data import DataError, build_bundle, default_data_dir, engine_bundle
-
-log = logging.getLogger("mkdocs.plugins.stillworried")
+from sitebuild import checked_data, csp, offline, precompress, site_search, wizard_assets
+from sitebuild.header import header_data
+from sitebuild.navigation import nav
+from sitebuild.pages import DOCS_MACROS, anchor_ids, as_markdown_leaves_it, markdown, pages
+from stillworried import page_ids
+from stillworried.data import default_data_dir, engine_bundle
 
 NOT_FOUND = "404.html"
-# The functions the pages in docs/ call, such as {{ front_doors() }}: each is given the page
-# being rendered (render.Context) before its own arguments.
-DOCS_MACROS = ("emergency_notice", "front_doors", "procedure_links", "contacts_index", "forms_index", "glossary",
-               "search_words", "sources_list", "wizard_start")
 
 build = None  # the SiteBuild in progress: made by on_config, so never one left from a previous build
 
 
 def load_bundle():
-    """The checked data, or the build stopped with the maintainer's messages.
-
-    The data is checked against the source documents (stillworried.source_documents finds
-    them). Where they are not found the build says so in its log, and stops when
-    STILLWORRIED_REQUIRE_SOURCES=1 (as CI and the tests build): never skipped silently."""
-    documents = source_documents.find()
-    if not documents.found:
-        if source_documents.required_by_environment():
-            raise Abort("The site was not built: %s" % documents.summary())
-        # Said in the build's log; not a warning, which `mkdocs build --strict` would turn into a
-        # failure even where the documents are not required.
-        log.info("%s The site is built from data that was not checked against them.", documents.summary())
+    """The checked data (sitebuild/checked_data.py), or the build stopped with the maintainer's
+    messages: Abort prints them without a traceback and exits non-zero, so nothing is built."""
     try:
-        return build_bundle(default_data_dir(), documents)
-    except DataError as error:
-        # Abort prints the message without a traceback and exits non-zero: nothing is built.
-        raise Abort("The data has problems, so the site was not built:\n%s" % error) from None
+        return checked_data.load_bundle()
+    except checked_data.BuildStopped as stop:
+        raise Abort(str(stop)) from None
 
 
 class SiteBuild:
@@ -87,11 +71,11 @@ class SiteBuild:
         self.policies = csp.Policies()
         self.pages = pages(self.bundle, self.manifest)
         self.navs = None
-        self.shared = {}  # what the pages' functions work out once from the bundle (render.Context)
+        self.shared = {}  # what the pages' functions work out once from the bundle (macros.context)
         self.raw = {}  # {src path: the HTML of a page made from the data}, between two events
 
     def context(self, page_url):
-        return render.Context(self.bundle, page_url, self.shared)
+        return Context(self.bundle, page_url, self.shared)
 
     def docs_macros(self, page):
         """{name: function} for the pages in docs/; page() is the page being rendered."""
@@ -100,8 +84,7 @@ class SiteBuild:
                 return function(self.context(page().url), *args)
             macro.__doc__ = function.__doc__
             return macro
-        made = {name: bound(getattr(render, name)) for name in DOCS_MACROS}
-        made["open_data_downloads"] = bound(open_data.downloads)
+        made = {name: bound(function) for name, function in DOCS_MACROS.items()}
         made["amendments_page"] = bound(lambda ctx: amendments.page(ctx, self.history))
         return made
 
@@ -114,7 +97,7 @@ class SiteBuild:
             page.content_string = markdown(meta, function(self.context(page.url), *args))
             made.append(page)
         for name, content in vcards.all_cards(self.bundle).items():
-            made.append(File.generated(self.config, render.vcard_path(name), content=content))
+            made.append(File.generated(self.config, page_ids.vcard_path(name), content=content))
         for path, source in list(self.wizard_files.items()) + list(self.workbox.items()):
             if isinstance(source, Path):
                 made.append(File.generated(self.config, path, abs_src_path=str(source)))
@@ -127,37 +110,6 @@ class SiteBuild:
         return made
 
 
-def nav(bundle, made):
-    """The navigation: Home, then one section per area holding every page of that area (its
-    procedures, guidance, contacts and forms), then the site-wide pages. One pass over the pages,
-    so it grows linearly with the number of partnerships."""
-    def entry(path):
-        return {text(made[path][0]): path}
-
-    own = {pid: {"pages": [], "support": [], "forms": []} for pid in bundle["partnerships"]}
-    for path in made:
-        folder, _, rest = path.partition("/")
-        if folder == "forms":
-            own[bundle["forms"][rest[:-len(".md")]]["partnership"]]["forms"].append(entry(path))
-        elif folder in own and rest.startswith("support/"):
-            own[folder]["support"].append(entry(path))
-        elif folder in own and rest != "index.md":
-            own[folder]["pages"].append(entry(path))
-    areas = []
-    for pid, partnership in bundle["partnerships"].items():
-        section = [{"Overview": "%s/index.md" % pid}] + own[pid]["pages"]
-        if own[pid]["support"]:
-            section.append({"Support and guidance": own[pid]["support"]})
-        section.append(entry("contacts/%s.md" % pid))
-        if own[pid]["forms"]:
-            section.append({text("%s forms" % partnership["name"]): own[pid]["forms"]})
-        areas.append({text(partnership["name"]): section})
-    return ([{"Home": "index.md"}, entry(WIZARD_PAGE)] + areas
-            + [{"Contacts": "contacts/index.md"}, {"Forms": "forms/index.md"}, {"Glossary": "glossary.md"},
-               {text("What's changed"): "amendments.md"},
-               {"About": ["about.md", "accessibility.md", "privacy.md", "maintainers.md"]}])
-
-
 WIZARD_NAV = "the wizard page"  # a key of area_navs' answer that no partnership id can be
 
 
@@ -166,7 +118,7 @@ def area_navs(site_nav, bundle):
     site-wide pages. Every page listing every area would make each page, and the build, grow
     with the square of the number of partnerships; the home page lists them all instead."""
     count = len(bundle["partnerships"])
-    lead = 2  # Home and the wizard come before the areas (see nav)
+    lead = 2  # Home and the wizard come before the areas (see sitebuild/navigation.py)
     home, areas, rest = site_nav.items[:lead], site_nav.items[lead:lead + count], site_nav.items[lead + count:]
     assert [area.title for area in areas] == [text(p["name"]) for p in bundle["partnerships"].values()]
     navs = {pid: Navigation(home + [area] + rest, site_nav.pages) for pid, area in zip(bundle["partnerships"], areas)}
@@ -178,18 +130,6 @@ def area_navs(site_nav, bundle):
     # Contacts, and Home's list, still lead to every area.
     navs[WIZARD_NAV] = Navigation(home + rest, site_nav.pages)
     return navs
-
-
-def header_data(bundle):
-    """What the header's emergency line shows: 999, and on an area's pages its front door."""
-    doors = {}
-    for pid, partnership in bundle["partnerships"].items():
-        contact = bundle["contacts"][partnership["front_door"]["contacts"][0]]
-        phone = next((p for p in contact.get("phones", []) if p.get("e164")), None)
-        doors[pid] = {"area": partnership["name"], "name": partnership["front_door"]["name"],
-                      "tel": phone["e164"] if phone else None, "display": phone["display"] if phone else None,
-                      "caveat": partnership["front_door"].get("caveat")}
-    return {"front_doors": doors, "exit_to": render.NEUTRAL_SITE}
 
 
 # --- MkDocs' events, in the order a build calls them ----------------------------------------
@@ -223,10 +163,6 @@ def refuse_twice(taken, dest, src):
     taken[dest] = src
 
 
-# An id (or an <a>'s name) in a page's HTML, as MkDocs' own raw-HTML scan finds them.
-ANCHOR = re.compile(r'<[a-zA-Z][^>]*?(?<![\w-])id="([^"]*)"|<a\s[^>]*?(?<![\w-])name="([^"]*)"')
-
-
 def on_page_markdown(markdown, page, config, files):
     """A page made from the data is HTML already, which Markdown would leave as it is after
     parsing every tag of it (the slowest step of the build): it skips Markdown, and
@@ -245,7 +181,7 @@ def on_page_content(content, page, config, files):
     if made is None:
         return content
     # The ids another page's link may point at (MkDocs checks links to anchors).
-    page.present_anchor_ids = {html.unescape(a or b) for a, b in ANCHOR.findall(made)}
+    page.present_anchor_ids = anchor_ids(made)
     return made
 
 

@@ -3,7 +3,7 @@
 For 3 and for 150 partnerships (synthetic_data.py), builds the site twice: as it is (Pagefind, the
 search page search/) and with Material's search plugin switched on (a temporary copy of
 mkdocs.yml). Serves each on 127.0.0.1 with gzip and loads it in Debian's Chromium on the throttled
-phone of site_bench.py (slow 4G, CPU x4, 412 x 915, cold cache). Prints the medians (and min-max)
+phone of phone_profile.py (slow 4G, CPU x4, 412 x 915, cold cache). Prints the medians (and min-max)
 of several runs of:
 
 - a page view: the home page, bytes until the network is quiet;
@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
 import synthetic_data  # noqa: E402
-from site_bench import CPU_SLOWDOWN, fetched_size, spread, throttled_phone  # noqa: E402
+from phone_profile import CPU_SLOWDOWN, fetched_size, spread, throttled_phone  # noqa: E402
 from site_support import CHROMIUM, CHROMIUM_ARGS, Server, build_site  # noqa: E402
 
 from sitebuild import site_search  # noqa: E402

@@ -27,7 +27,6 @@ import statistics
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,45 +34,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic_data  # noqa: E402
+from phone_profile import CPU_SLOWDOWN, fetched_size, spread, throttled_phone  # noqa: E402
 from served_site import served_site  # noqa: E402
-from site_support import CHROMIUM, CHROMIUM_ARGS, PHONE, Server, build_site  # noqa: E402
+from site_support import CHROMIUM, CHROMIUM_ARGS, Server, build_site  # noqa: E402
 
 PAGES = {"home": "", "procedure": "salford/salford-vcse/", "guidance": "salford/support/information-sharing/"}
-SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
-CPU_SLOWDOWN = 4
 TARGET_BYTES = 120 * 1024
 TARGET_FCP_MS = 1000
 BUILD_TARGET_SECONDS = 60
-
-
-def spread(values, unit="", scale=1.0, digits=0):
-    """'median (min-max)' of a list of numbers."""
-    form = "%%.%df" % digits
-    values = [v / scale for v in values]
-    return "%s%s (%s-%s)" % (form % statistics.median(values), unit, form % min(values), form % max(values))
-
-
-def fetched_size(url):
-    """Bytes of one compressed response, headers included, fetched directly from the server."""
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        head = "HTTP/1.0 %d %s\r\n%s\r\n" % (response.status, response.reason, response.headers)
-        return len(response.read()) + len(head.encode())
-
-
-def throttled_phone(browser, context=None, cold_cache=True):
-    """A fresh context (cold cache) on the throttled phone: (context, page, CDP session). With
-    context (a phone already used), a new page in it, throttled the same way. cold_cache=False
-    lets the browser's cache work as on a phone (a fresh context starts with it empty)."""
-    if context is None:
-        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2.625)
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": cold_cache})
-    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-    return context, page, cdp
 
 
 def load_once(browser, url):

@@ -2,7 +2,7 @@
 
 Builds the site, serves it on 127.0.0.1 with compression as a static host does, and opens the
 wizard on an answer (Southwark stage 4) in Debian's Chromium on the throttled phone profile of
-site_bench.py: slow 4G (150 ms, 1.6 Mbit/s down), CPU x4, 412 x 915, a cold cache every run.
+phone_profile.py: slow 4G (150 ms, 1.6 Mbit/s down), CPU x4, 412 x 915, a cold cache every run.
 For each of 5 runs it records:
 
 - able to answer: the moment the glue has started Python, loaded the engine and its data, and
@@ -30,23 +30,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from site_bench import CPU_SLOWDOWN, spread, throttled_phone  # noqa: E402
+from phone_profile import CPU_SLOWDOWN, spread, throttled_page  # noqa: E402
 from site_support import CHROMIUM, CHROMIUM_ARGS, Server, build_site  # noqa: E402
 
 ANSWER = "still-worried/#procedure=southwark&stage=4&since=2026-11-23"
 TARGET_MS = 2000
 TARGET_RATIO = 3.0
 TARGET_BYTES = 300 * 1024
-
-
-def throttled_page(browser, context=None, cold_cache=True):
-    """The throttled phone of site_bench.py, counting the compressed bytes of every response."""
-    context, page, cdp = throttled_phone(browser, context, cold_cache)
-    sizes, urls = {}, {}
-    cdp.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
-    cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
-    page.fetched = lambda: [urls[rid] for rid in sizes if rid in urls]
-    return context, page, sizes
 
 
 def wizard_once(browser, url):

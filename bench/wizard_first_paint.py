@@ -1,7 +1,7 @@
 """Benchmark (issue 9): what a shared answer link shows, and when, on a cheap phone.
 
 Builds the site, serves it on 127.0.0.1 with gzip, and opens the wizard on a shared link
-(Southwark stage 4, and Wigan stage 2) on the throttled phone of site_bench.py (slow 4G 150 ms,
+(Southwark stage 4, and Wigan stage 2) on the throttled phone of phone_profile.py (slow 4G 150 ms,
 1.6 Mbit/s, CPU x4, 412 x 915, cold cache). For each run it records:
 
 - first contentful paint (FCP);
@@ -31,9 +31,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
-from site_bench import CPU_SLOWDOWN, spread  # noqa: E402
+from phone_profile import CPU_SLOWDOWN, spread, throttled_page  # noqa: E402
 from site_support import CHROMIUM, CHROMIUM_ARGS, Server, build_site  # noqa: E402
-from wizard_bench import throttled_page  # noqa: E402
 
 LINKS = {"southwark stage 4": "still-worried/#procedure=southwark&stage=4&since=2026-11-23",
          "wigan stage 2": "still-worried/#procedure=wigan&stage=2&since=2026-11-23"}

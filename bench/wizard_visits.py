@@ -2,7 +2,7 @@
 keeping it costs a visitor who never opens it. At 3 and at 150 partnerships, side by side.
 
 For each size it builds the site from synthetic_data.py, serves it on 127.0.0.1 with gzip (the
-build's .gz copies, as nginx gzip_static sends them), and on the throttled phone of site_bench.py
+build's .gz copies, as nginx gzip_static sends them), and on the throttled phone of phone_profile.py
 (slow 4G: 150 ms, 1.6 Mbit/s; CPU x4; 412 x 915) measures, 5 runs each:
 
 - the wizard cold: a shared link (Southwark stage 4) on a fresh phone: when the date is shown
@@ -39,9 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
 import synthetic_data  # noqa: E402
-from site_bench import CPU_SLOWDOWN, SLOW_4G, spread, time_build  # noqa: E402
+from phone_profile import CPU_SLOWDOWN, SLOW_4G, spread, throttled_page  # noqa: E402
+from site_bench import time_build  # noqa: E402
 from site_support import CACHE_HOLDS, CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
-from wizard_bench import throttled_page  # noqa: E402
 
 from sitebuild import offline  # noqa: E402
 from stillworried import flow  # noqa: E402

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
-from macros import render
+from macros.context import absolute_url
 from macros.html import el, join
 
 FEED_PATH = "amendments.xml"
@@ -200,14 +200,14 @@ def page(ctx, record):
 
 def feed(record, site_url, site_name, now=None):
     """The Atom feed (bytes) of the newest changes. Links and ids are absolute, from site_url."""
-    page_url = render.absolute_url(site_url, PAGE_PATH)
+    page_url = absolute_url(site_url, PAGE_PATH)
     generator = FeedGenerator()
-    generator.id(render.absolute_url(site_url, FEED_PATH))
+    generator.id(absolute_url(site_url, FEED_PATH))
     generator.title("%s: what's changed" % site_name)
     generator.subtitle("Changes to the safeguarding contacts, procedures and guidance on %s." % site_name)
     generator.author({"name": site_name})
     generator.link(href=page_url, rel="alternate", type="text/html")
-    generator.link(href=render.absolute_url(site_url, FEED_PATH), rel="self", type="application/atom+xml")
+    generator.link(href=absolute_url(site_url, FEED_PATH), rel="self", type="application/atom+xml")
     generator.language("en-GB")
     changes = record.changes[:FEED_ENTRIES] if record.available else []
     generator.updated(changes[0].date if changes else (now or datetime.datetime.now(datetime.timezone.utc)))

@@ -31,7 +31,7 @@ import uuid
 
 from defusedcsv import csv as defused_csv
 
-from macros import render
+from macros.context import absolute_url
 from macros.html import el, join
 from stillworried import engine, page_ids, team_numbers
 
@@ -106,14 +106,14 @@ def tables(bundle, site_url):
     for cid, contact in bundle["contacts"].items():
         service_id = identifier("service", cid)
         pid = contact["partnership"]
-        page = render.contacts_path(pid) + "#contact-" + cid if pid in bundle["partnerships"] else "contacts/"
+        page = page_ids.contacts_path(pid) + "#contact-" + cid if pid in bundle["partnerships"] else "contacts/"
         emails = [email["address"] for email in contact.get("emails", [])]
         verified = contact.get("verified_on", "")
         alerts = ([contact["conflict"]] if contact.get("conflict") else []) + [
             invalid_alert(phone) for phone in contact.get("phones", []) if not phone.get("e164")]
         rows["service"].append(row(
             "service", id=service_id, organization_id=identifier("organization", contact["organisation"]),
-            name=contact["name"], description=contact.get("note", ""), url=render.absolute_url(site_url, page),
+            name=contact["name"], description=contact.get("note", ""), url=absolute_url(site_url, page),
             email=emails[0] if emails else "", status="active",
             assured_date=verified if len(verified) == len("2015-01-31") else "", alert=" ".join(alerts),
             sw_contact_id=cid, sw_partnership=pid, sw_verified_on=verified,
@@ -214,7 +214,7 @@ def downloads(ctx):
     def link(path, label):
         return el("a", {"href": ctx.url(path), "download": True}, label)
 
-    cards = [el("li", None, link(render.vcard_path(pid), partnership["name"] + " contacts (vCard)"))
+    cards = [el("li", None, link(page_ids.vcard_path(pid), partnership["name"] + " contacts (vCard)"))
              for pid, partnership in ctx.bundle["partnerships"].items()]
     tables_list = [el("li", None, link(FOLDER + name, name), ": the " + table + " table")
                    for table, (name, _, _) in TABLES.items()]

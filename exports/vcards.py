@@ -6,6 +6,7 @@ Only numbers that can be dialled go in; a number the source prints wrongly is le
 import vobject
 
 from stillworried import engine, team_numbers
+from stillworried.vcard_rule import has_card
 
 
 def card(contact, bundle):
@@ -30,11 +31,6 @@ def card(contact, bundle):
     # Whether anyone confirmed the details, in the words the pages use (engine.checked_words).
     vcard.add("note").value = "From Still Worried? Source: " + sources + ". " + engine.checked_words(bundle, contact)
     return vcard.serialize()
-
-
-def has_card(contact):
-    """Whether a contact gets a vCard: only one with a number that can be dialled or an email."""
-    return bool(team_numbers.dialable_phones(contact)) or bool(contact.get("emails"))
 
 
 def all_cards(bundle):

@@ -13,14 +13,14 @@ import hashlib
 
 from stillworried import abbreviations, engine, page_ids, words
 
-from macros import render, templates
+from macros import pieces, templates
 
 FOLDER = "assets/wizard/first/"
 
 
 def contact_view(contact):
     """A contact as the answer's card shows it (templates/contact_card.html, as on the pages)."""
-    return render.card_values(contact, heading="p", answer=True)
+    return pieces.card_values(contact, heading="p", answer=True)
 
 
 def blank_contact():

@@ -15,7 +15,7 @@ from stillworried import flow, page_ids, words
 
 from macros import first_paint, timeline
 from macros.html import Raw, el, join
-from macros.render import partnership_path
+from stillworried.page_ids import partnership_path
 
 def radio(name, index, value, label, option_hint=None, tag=None):
     """One GOV.UK radio. The label's text and the hint are data-field slots, so the same markup

@@ -1,18 +1,32 @@
 """Every page made from the data: where it goes, its title in the navigation, its front matter
 and the function in macros/ that writes its HTML. Adding a partnership to data/ adds its pages
-here; mkdocs_hooks.py turns each into a page of the site.
+here; mkdocs_hooks.py turns each into a page of the site. And the functions the pages written by
+hand in docs/ call (DOCS_MACROS).
 
 A page's Markdown is its front matter and that function's HTML, which Markdown leaves as it is.
 """
 import re
+from html import unescape
 
 import yaml
 
-from macros import render, wizard
+from exports import open_data
+from macros import areas, contacts, forms, front_doors, guidance, pieces, procedures, wizard
+from macros.context import Context
 from macros.escape import text
 from sitebuild import wizard_assets
 
 WIZARD_PAGE = wizard_assets.PAGE + "index.md"
+
+# The functions the pages in docs/ call, such as {{ front_doors() }}: each is given the page
+# being rendered (a macros.context.Context) before its own arguments.
+DOCS_MACROS = {
+    "emergency_notice": front_doors.emergency_notice, "front_doors": front_doors.front_doors,
+    "procedure_links": areas.procedure_links, "contacts_index": contacts.contacts_index,
+    "forms_index": forms.forms_index, "glossary": guidance.glossary, "search_words": guidance.search_words,
+    "sources_list": pieces.sources_list, "wizard_start": front_doors.wizard_start,
+    "open_data_downloads": open_data.downloads,
+}
 
 
 def markdown(meta, html):
@@ -54,10 +68,20 @@ def as_markdown_leaves_it(html):
     return "\n".join(html[a:b] for a, b in blocks)
 
 
+# An id (or an <a>'s name) in a page's HTML, as MkDocs' own raw-HTML scan finds them.
+ANCHOR = re.compile(r'<[a-zA-Z][^>]*?(?<![\w-])id="([^"]*)"|<a\s[^>]*?(?<![\w-])name="([^"]*)"')
+
+
+def anchor_ids(html):
+    """The ids in a page's HTML that another page's link may point at (MkDocs checks links to
+    anchors): what MkDocs would have found, for a page that skips Markdown."""
+    return {unescape(a or b) for a, b in ANCHOR.findall(html)}
+
+
 def pages(bundle, manifest):
     """{site path: (nav title, front matter, function, arguments)} for every page made from the
     data: function(context, *arguments) in macros/ is the page's HTML."""
-    relative_to_wizard = render.Context(None, wizard_assets.PAGE).url
+    relative_to_wizard = Context(None, wizard_assets.PAGE).url
     made = {WIZARD_PAGE: ("Still worried? Find who to contact", {
         "title": "Still worried? Find who to contact next",
         "description": "Answer a few questions to find who to contact next about a child, and the date they "
@@ -68,7 +92,7 @@ def pages(bundle, manifest):
         "modulepreload": [relative_to_wizard(path) for path in manifest["modulepreload"]],
         "preload_first": [relative_to_wizard(path) for path in manifest["fetch_first"]],
         "preload": [relative_to_wizard(path) for path in manifest["fetch"]]}, wizard.wizard_page, (manifest,))}
-    guidance = bundle["guidance"]["guidance"]
+    guidance_of = bundle["guidance"]["guidance"]
 
     def add(path, nav_title, title, description, function, *args, **meta):
         made[path] = (nav_title, dict({"title": title, "description": description}, **meta), function, args)
@@ -77,22 +101,22 @@ def pages(bundle, manifest):
         add("%s/index.md" % pid, partnership["name"], partnership["full_name"],
             "Safeguarding escalation in %s: the emergency route, the front door, and the procedures for "
             "disagreeing with another agency about a child." % partnership["name"],
-            render.partnership_page, pid, partnership=pid)
+            areas.partnership_page, pid, partnership=pid)
         for procedure in bundle["procedures"].values():
             if procedure["partnership"] == pid:
                 add("%s/%s.md" % (pid, procedure["id"]), procedure["title"], procedure["title"], procedure["summary"],
-                    render.procedure_page, procedure["id"], partnership=pid)
-        if pid in guidance:
-            document = guidance[pid]["document"]
+                    procedures.procedure_page, procedure["id"], partnership=pid)
+        if pid in guidance_of:
+            document = guidance_of[pid]["document"]
             add("%s/support/index.md" % pid, "Levels of support", document["title"], document["summary"],
-                render.guidance_page, pid, partnership=pid)
-            for section in guidance[pid]["sections"]:
+                guidance.guidance_page, pid, partnership=pid)
+            for section in guidance_of[pid]["sections"]:
                 add("%s/support/%s.md" % (pid, section["id"]), section["title"], section["title"], section["summary"],
-                    render.guidance_section, pid, section["id"], partnership=pid)
+                    guidance.guidance_section, pid, section["id"], partnership=pid)
         add("contacts/%s.md" % pid, "%s contacts" % partnership["name"], "%s contacts" % partnership["name"],
             "Every phone number and email in the %s safeguarding documents, with its source." % partnership["name"],
-            render.contacts_page, pid, partnership=pid)
+            contacts.contacts_page, pid, partnership=pid)
     for form in bundle["forms"].values():
-        add("forms/%s.md" % form["id"], form["title"], form["title"], form["purpose"], render.form_page, form["id"],
+        add("forms/%s.md" % form["id"], form["title"], form["title"], form["purpose"], forms.form_page, form["id"],
             partnership=form["partnership"])
     return made

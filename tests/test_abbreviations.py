@@ -134,9 +134,10 @@ def test_salford_vcse_stage_1_says_vcse_in_full_where_it_is_used(bundle):
     # protocol"), so the answer's own words never use the letters; the procedure page does.
     assert "VCSE" not in shown(answer)
     assert answer["no_number"]["sentence"].startswith("This procedure gives no phone number or email")
-    from macros import render
+    from macros import procedures
+    from macros.context import Context
     parser = PageText()
-    parser.feed(str(render.procedure_page(render.Context(bundle, "procedures/salford-vcse/"), "salford-vcse")))
+    parser.feed(str(procedures.procedure_page(Context(bundle, "procedures/salford-vcse/"), "salford-vcse")))
     text = " ".join(parser.text)
     words = "Voluntary and community organisations and social enterprises (VCSE)"
     assert first_use(text, "VCSE") < 0 or text[:first_use(text, "VCSE") + len("VCSE)")].endswith(words)
@@ -258,10 +259,11 @@ class PageText(HTMLParser):
 
 @pytest.mark.parametrize("procedure_id", ["southwark", "salford-vcse", "salford-sscb-2014", "wigan"])
 def test_procedure_pages_write_each_abbreviation_out_where_the_page_first_uses_it(bundle, procedure_id):
-    from macros import render
+    from macros import procedures
+    from macros.context import Context
     procedure = bundle["procedures"][procedure_id]
     parser = PageText()
-    parser.feed(str(render.procedure_page(render.Context(bundle, "procedures/" + procedure_id + "/"), procedure_id)))
+    parser.feed(str(procedures.procedure_page(Context(bundle, "procedures/" + procedure_id + "/"), procedure_id)))
     text = " ".join(parser.text)
     used = 0
     for letters in known(bundle, procedure["partnership"]):

@@ -13,7 +13,7 @@ from lxml import etree
 
 from conftest import DATA, ROOT
 from exports import amendments
-from macros import render
+from macros.context import Context
 from stillworried import source_documents
 from test_site_content import PAYLOADS, assert_safe
 
@@ -64,7 +64,7 @@ def test_each_change_to_the_data_is_listed_newest_first_with_its_reason_and_file
                                  "Second paragraph."]
     assert [(f.path, f.added, f.removed) for f in newest.files] == [("data/contacts.yaml", 1, 1),
                                                                      ("data/stages.yaml", 1, 0)]
-    page = amendments.page(render.Context({}, "amendments/"), record)
+    page = amendments.page(Context({}, "amendments/"), record)
     assert "9 March 2026" in page and "data&#47;contacts.yaml&#58; 1 line added, 1 line removed" in page
     assert "Docs only" not in page and "maintainer&#64;example.org" not in page
     assert 'href="../amendments.xml"' in html.unescape(page)
@@ -95,7 +95,7 @@ def test_a_real_commit_with_a_hostile_message_reaches_the_page_as_text(repo):
     git(repo, "commit", "-q", "-am", "<img src=x onerror=alert(1)> {{ 7*7 }}\n\n[x](javascript:alert(1)) {% raw %}")
     record = amendments.history(repo / "data")
     assert record.changes[0].subject == "<img src=x onerror=alert(1)> {{ 7*7 }}"
-    page = amendments.page(render.Context({}, "amendments/"), record)
+    page = amendments.page(Context({}, "amendments/"), record)
     assert_safe(page, "<img src=x onerror=alert(1)> {{ 7*7 }}", "amendments page")
     assert_safe(page, "[x](javascript:alert(1)) {% raw %}", "amendments page")
 
@@ -106,7 +106,7 @@ def test_a_shallow_clone_says_older_changes_are_missing(repo, tmp_path):
                    env=dict(os.environ, **GIT_ENV))
     record = amendments.history(shallow / "data")
     assert record.available and record.shallow
-    assert "older changes are not listed" in amendments.page(render.Context({}, "amendments/"), record)
+    assert "older changes are not listed" in amendments.page(Context({}, "amendments/"), record)
 
 
 @pytest.mark.parametrize("why, where, git_command", [
@@ -120,7 +120,7 @@ def test_without_history_the_page_says_so_and_the_feed_is_empty(repo, tmp_path, 
         shutil.copytree(repo / "data", data)
     record = amendments.history(data, git_command=git_command)
     assert not record.available and why in record.reason
-    page = amendments.page(render.Context({}, "amendments/"), record)
+    page = amendments.page(Context({}, "amendments/"), record)
     assert "The record of changes is not available" in page and why in page
     parsed = feedparser.parse(amendments.feed(record, SITE_URL, "Still Worried?"))
     assert parsed.version == "atom10" and not parsed.bozo and parsed.entries == []
@@ -133,7 +133,7 @@ def test_a_hostile_commit_message_is_shown_as_text(tmp_path, payload):
         "0" * 40, "2026-01-01T09:00:00+00:00", " ".join(payload.split()), payload, payload.replace("\n", " "))
     record = amendments.History(True, changes=amendments.parse_log(output))
     shown = amendments.xml_text(" ".join(payload.split()))
-    page = amendments.page(render.Context({}, "amendments/"), record)
+    page = amendments.page(Context({}, "amendments/"), record)
     assert "\n\n" not in page
     assert_safe(page, amendments.xml_text(payload), "amendments page")
     xml = amendments.feed(record, SITE_URL, "Still Worried?")

@@ -3,7 +3,8 @@
 and the data check looks each schema reference up once."""
 import markdown as python_markdown
 
-from macros import render
+from macros import contacts
+from macros.context import Context
 from sitebuild.pages import WIZARD_PAGE, as_markdown_leaves_it, pages
 
 
@@ -17,7 +18,7 @@ def test_every_page_made_from_the_data_comes_back_as_markdown_gives_it(bundle):
     shared = {}
     for path, (_, _, function, args) in made.items():
         if path != WIZARD_PAGE:  # every page but the wizard's, which needs the built manifest
-            html = str(function(render.Context(bundle, path, shared), *args)) + "\n"
+            html = str(function(Context(bundle, path, shared), *args)) + "\n"
             assert as_markdown_leaves_it(html) == through_markdown(html), path
 
 
@@ -33,7 +34,7 @@ def test_anything_outside_an_element_goes_through_markdown():
 def test_a_shared_context_gives_the_same_contacts_pages(bundle):
     shared = {}
     for pid in bundle["partnerships"]:
-        alone = render.contacts_page(render.Context(bundle, "contacts/%s/" % pid), pid)
-        assert render.contacts_page(render.Context(bundle, "contacts/%s/" % pid, shared), pid) == alone
+        alone = contacts.contacts_page(Context(bundle, "contacts/%s/" % pid), pid)
+        assert contacts.contacts_page(Context(bundle, "contacts/%s/" % pid, shared), pid) == alone
     assert set(shared) == {"own", "teams", "printed"}
 

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from macros import render
+from macros import contacts, front_doors
+from macros.context import Context
 from site_support import PHONE
 
 SCREEN = PHONE["height"]
@@ -32,7 +33,7 @@ def test_the_front_door_is_on_the_first_screen_and_no_page_is_longer_than_8_scre
         assert phone.locator("details[open]").count() == 0  # every group starts closed
         height = phone.evaluate("document.documentElement.scrollHeight")
         door = partnership["front_door"]
-        if render.door_reachable(render.Context(bundle, ""), door):
+        if front_doors.door_reachable(Context(bundle, ""), door):
             button = phone.locator(".sw-who [data-contact='%s'] a.sw-call" % door["contacts"][0]).first
             what = "front door's call button"
         else:
@@ -71,8 +72,8 @@ def test_every_contact_of_an_area_is_on_its_page_once_with_its_source(phone, ser
 
 
 def test_repeated_source_lines_are_merged(bundle):
-    ctx = render.Context(bundle, "contacts/wigan/")
-    page = render.contacts_page(ctx, "wigan")
+    ctx = Context(bundle, "contacts/wigan/")
+    page = contacts.contacts_page(ctx, "wigan")
     lines = re.findall(r'<p class="sw-source"[^>]*>(.*?)</p>', page)
     assert len(lines) == len(set(lines)) or "contacts above" in page
     # Wigan's Children's Social Care teams share one source line.
@@ -123,16 +124,16 @@ def test_without_javascript_the_groups_still_open_and_the_links_still_land(brows
 
 def test_no_area_makes_another_areas_reader_scroll_through_its_tables(bundle):
     """The front doors of every area (home page, the wizard's danger answer) carry no table."""
-    ctx = render.Context(bundle, "")
-    doors = render.front_doors(ctx)
+    ctx = Context(bundle, "")
+    doors = front_doors.front_doors(ctx)
     assert "<table" not in doors
     for partnership in bundle["partnerships"].values():
-        assert "<table" not in render.partnership_emergency(ctx, partnership)
+        assert "<table" not in front_doors.partnership_emergency(ctx, partnership)
 
 
 def test_a_front_door_with_no_number_says_so_beside_999(bundle, phone, server):
-    ctx = render.Context(bundle, "")
-    no_number = [p for p in bundle["partnerships"].values() if not render.door_reachable(ctx, p["front_door"])]
+    ctx = Context(bundle, "")
+    no_number = [p for p in bundle["partnerships"].values() if not front_doors.door_reachable(ctx, p["front_door"])]
     assert [p["id"] for p in no_number] == ["southwark"]  # the MASH manager: the source gives none
     for path in ("", "southwark/", "contacts/southwark/"):
         phone.goto(server.url(path))

@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 
 from markupsafe import Markup
 
-from macros import first_paint, render, templates, timeline
+from macros import first_paint, pieces, templates, timeline
+from macros.context import Context
 from stillworried import engine, page_ids
 
 
@@ -108,11 +109,11 @@ def test_the_wizards_contact_template_and_the_pages_cards_are_one_template(bundl
     blank = str(first_paint.blank_templates())
     wizard_card = blank[blank.index('<template id="%s">' % page_ids.TEMPLATE_CONTACT):]
     assert wizard_card.count("<template") == 1 and 'class="sw-contact sw-result__contact" data-contact=""' in wizard_card
-    ctx = render.Context(bundle, "salford/salford-vcse/")
-    page_card = str(render.contact_card(ctx, "salford-bridge"))
+    ctx = Context(bundle, "salford/salford-vcse/")
+    page_card = str(pieces.contact_card(ctx, "salford-bridge"))
     first_card = str(first_paint.stage_block(bundle, bundle["procedures"]["salford-vcse"],
                                              bundle["procedures"]["salford-vcse"]["stages"][0]))
-    detail = str(render.contact_card(ctx, "salford-bridge", detail=True))
+    detail = str(pieces.contact_card(ctx, "salford-bridge", detail=True))
     for card in (page_card, first_card, detail):
         assert 'class="md-button md-button--primary sw-call" data-field="call" href="tel:' in card
         assert 'class="sw-contact__actions sw-contact__ways" data-field="ways"' in card

@@ -14,7 +14,8 @@ import pytest
 import vobject
 
 from exports import open_data
-from macros import render
+from macros.context import Context
+from stillworried import page_ids
 from test_site_content import PAYLOADS, assert_safe, poison
 
 # The fields of ORUK 3.0's tables, in order, as its data package (datapackage.json) lists them.
@@ -153,13 +154,13 @@ def test_phone_numbers_are_e164_and_a_number_the_source_prints_wrongly_is_not_pu
 
 def test_every_area_vcard_gives_back_the_areas_numbers_and_emails(built_site, bundle):
     for pid in bundle["partnerships"]:
-        cards = list(vobject.readComponents((built_site / render.vcard_path(pid)).read_text()))
+        cards = list(vobject.readComponents((built_site / page_ids.vcard_path(pid)).read_text()))
         tels = {tel.value for card in cards for tel in card.contents.get("tel", [])}
         emails = {mail.value for card in cards for mail in card.contents.get("email", [])}
         mine = [c for c in bundle["contacts"].values() if c["partnership"] in (pid, "national")]
         assert tels == {p["e164"] for c in mine for p in c.get("phones", []) if p["e164"]}, pid
         assert emails == {e["address"] for c in mine for e in c.get("emails", [])}, pid
-    wigan = (built_site / render.vcard_path("wigan")).read_text()
+    wigan = (built_site / page_ids.vcard_path("wigan")).read_text()
     assert "0300456400" not in wigan.replace(" ", "")
 
 
@@ -192,6 +193,6 @@ def test_no_csv_cell_can_run_as_a_formula_and_the_json_keeps_the_text(bundle, pa
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_the_download_links_stay_links_whatever_the_data_says(bundle, payload):
     hostile = poison(copy.deepcopy(bundle), payload)
-    output = open_data.downloads(render.Context(hostile, "contacts/"))
+    output = open_data.downloads(Context(hostile, "contacts/"))
     assert "\n\n" not in output
     assert_safe(output, payload, "open_data_downloads")

@@ -11,7 +11,8 @@ import html
 
 import pytest
 
-from macros import render
+from macros import procedures
+from macros.context import Context
 from stillworried import engine, words
 from stillworried.engine import next_step
 from stillworried.workdays import WorkingCalendar
@@ -151,7 +152,7 @@ def test_every_reading_says_why_on_the_procedure_page(bundle):
     pages = {}
     for procedure_id, _, timescale in every_reading(bundle):
         if procedure_id not in pages:
-            pages[procedure_id] = html.unescape(str(render.procedure_page(render.Context(bundle, "x/"), procedure_id)))
+            pages[procedure_id] = html.unescape(str(procedures.procedure_page(Context(bundle, "x/"), procedure_id)))
         for reading in timescale["readings"]:
             assert reading["why"] in pages[procedure_id], reading["why"]
 

@@ -5,7 +5,8 @@ import datetime
 import html as html_text
 
 from conftest import DATA
-from macros import render
+from macros import pieces, procedures
+from macros.context import Context
 from stillworried import data_warnings, engine, validate
 
 SINCE = "2026-11-23"  # a Monday
@@ -29,7 +30,7 @@ def test_where_the_bridge_numbers_compete_for_advice_both_are_shown(bundle):
     assert advice["phones"][0]["label"].endswith("Support and Safeguarding in Salford, undated")
     assert advice["conflicts"][0]["label"].endswith("Salford VCSE protocol, January 2015")
     assert "0161 603 4555" in advice["conflict"] and "0161 603 4500" in advice["conflict"]
-    html = html_text.unescape(str(render.contact_card(render.Context(bundle, "salford/support/"),
+    html = html_text.unescape(str(pieces.contact_card(Context(bundle, "salford/support/"),
                                                       "salford-bridge-advice")))
     assert "The sources give different numbers" in html and "tel:+441616034500" in html
 
@@ -63,7 +64,7 @@ def test_a_contact_never_confirmed_says_so_to_the_maintainer():
 
 
 def test_a_contact_never_confirmed_says_so_to_the_reader(bundle):
-    html = html_text.unescape(str(render.contact_card(render.Context(bundle, "contacts/wigan/"), "wigan-mast",
+    html = html_text.unescape(str(pieces.contact_card(Context(bundle, "contacts/wigan/"), "wigan-mast",
                                                       detail=True)))
     assert "Never confirmed with the partnership. The source is undated, so how old these details are is not known." in html
     assert "Duty and Advice" in html  # the note: the protocol never ties MAST to Duty and Advice
@@ -74,7 +75,7 @@ def test_a_contact_whose_source_is_dated_shows_that_date_and_no_check(bundle):
     2014 procedure is dated 15 May 2014; the Bridge is printed in January 2015's VCSE protocol and
     the undated Support and Safeguarding guidance."""
     def line(contact_id, path):
-        return html_text.unescape(str(render.contact_card(render.Context(bundle, path), contact_id, detail=True)))
+        return html_text.unescape(str(pieces.contact_card(Context(bundle, path), contact_id, detail=True)))
     assert "Never confirmed with the partnership. The source is dated 15 May 2014." in \
         line("salford-quality-assurance-unit-2014", "contacts/salford/")
     bridge = line("salford-bridge", "contacts/salford/")
@@ -201,7 +202,7 @@ def test_southwarks_one_working_week_is_called_the_aim_at_stage_1_not_the_whole_
     """The data reads 3.1's "one working week" as the aim for the first discussion
     (applies_to_stages: [1]); the procedure page called it "Overall:" and "The whole process"."""
     from macros import timeline
-    page = html_text.unescape(str(render.procedure_page(render.Context(bundle, "southwark/southwark/"), "southwark")))
+    page = html_text.unescape(str(procedures.procedure_page(Context(bundle, "southwark/southwark/"), "southwark")))
     assert "The aim at stage 1: " in page and "Overall: " not in page and "The whole process" not in page
     assert "one working week" in page  # the data's note says how the source was read
     [last] = timeline.procedure_steps(bundle["procedures"]["southwark"])[-1:]
@@ -261,7 +262,7 @@ def test_wigan_shared_concern_is_a_second_kind_of_escalation_not_a_disagreement(
     for stage in (1, 3):
         shared = notes_of(answer(bundle, "wigan", stage))["shared-concern"]
         assert "tripartite leaders" in shared["text"] and "does not say who the tripartite leaders are" in shared["text"]
-    page = html_text.unescape(str(render.procedure_page(render.Context(bundle, "wigan/wigan/"), "wigan")))
+    page = html_text.unescape(str(procedures.procedure_page(Context(bundle, "wigan/wigan/"), "wigan")))
     assert "If you agree there is a concern, but it needs senior leaders" in page
 
 

@@ -11,7 +11,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from macros import render, wizard
+from macros import wizard
+from macros.context import Context
 from stillworried.data import build_bundle
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -33,7 +34,7 @@ def pages(tmp_path_factory):
         data = synthetic_data.write_data(ROOT / "data", folder / "data", count)
         bundle = build_bundle(data, synthetic_data.documents_of(data))
         assert len(bundle["partnerships"]) == count
-        made[count] = str(wizard.wizard_page(render.Context(bundle, "still-worried/"), MANIFEST))
+        made[count] = str(wizard.wizard_page(Context(bundle, "still-worried/"), MANIFEST))
     return made
 
 

@@ -1,0 +1,101 @@
+"""What comes first on the home page and on every area's pages: the emergency route (999 and
+what the source says to do), each area's front door for a worried person who is not facing an
+emergency, what the source says where it gives the door no number, and the way into the wizard.
+"""
+from stillworried import words
+from stillworried.page_ids import WIZARD, partnership_path
+
+from macros.html import el, join
+from macros.pieces import contact_card, source_line
+
+
+def emergency_notice(ctx):
+    phone = ctx.contact("emergency-999")["phones"][0]
+    return el("div", {"class": "sw-emergency", "role": "note", "aria-label": "Emergency"},
+              el("p", {"class": "sw-emergency__title"}, "Is a child in immediate danger?"),
+              el("p", None, "Call ", el("a", {"href": "tel:" + phone["e164"], "class": "sw-emergency__call"},
+                                         "999"), " now. Then contact the front door for your area."))
+
+
+def door_caveat(door, say=None):
+    """The front door's caveat ("The protocol does not call MAST Duty and Advice..."), where the
+    source does not name this contact as the route: said wherever the door is shown. Or None."""
+    say = say or (lambda text: text)
+    return el("p", {"class": "sw-caveat"}, say(door["caveat"])) if door.get("caveat") else None
+
+
+def out_of_hours(ctx, partnership):
+    """One line under an area's front door: its opening hours (or that the source gives none), and
+    that no number is given for out of hours, with 999. Said only where none of the area's
+    contacts is for out of hours (a source that gives one would name it)."""
+    for cid in ctx.own_contacts(partnership["id"]):
+        contact = ctx.contact(cid)
+        said = " ".join([contact["name"]] + [phone.get("label") or "" for phone in contact.get("phones", [])]).lower()
+        if "out of hours" in said or "out-of-hours" in said:
+            return None
+    hours = next((ctx.contact(cid)["hours"]["text"] for cid in partnership["front_door"]["contacts"]
+                  if ctx.contact(cid).get("hours")), None)
+    return el("p", {"class": "sw-out-of-hours"}, words.out_of_hours_words(hours))
+
+
+def door_reachable(ctx, door):
+    """Whether the source gives the front door any phone number or email."""
+    return any(ctx.contact(cid).get("phones") or ctx.contact(cid).get("emails") for cid in door["contacts"])
+
+
+def no_number(ctx, partnership, with_route=True):
+    """A front door the source gives no number (Southwark's MASH manager): one line saying so,
+    then what the source does say to do, beside 999. No number is invented."""
+    door = partnership["front_door"]
+    names = " or ".join(ctx.contact(cid)["name"] for cid in door["contacts"])
+    parts = [el("p", {"class": "sw-no-number"}, el("strong", None, "No number given: "),
+                "the source gives no phone number or email for the " + names + "."
+                + ("" if with_route else " Do what it says above."))]
+    if with_route:
+        parts += [el("p", None, "What the source says to do: " + partnership["emergency"]["text"]),
+                  el("p", None, el("a", {"href": "tel:999", "class": "sw-emergency__call"}, "Call 999")),
+                  source_line(ctx, partnership["emergency"]["source"])]
+    return join(parts)
+
+
+def front_door_cards(ctx, partnership, heading="h4", with_route=True):
+    """The front door's contacts as cards without conflict tables (a link to them instead), so a
+    list of every area never makes one area's reader scroll through another area's table; or,
+    where the source gives no number, what the source says to do instead."""
+    door = partnership["front_door"]
+    if not door_reachable(ctx, door):
+        return no_number(ctx, partnership, with_route)
+    return join(contact_card(ctx, cid, heading=heading, conflict=False) for cid in door["contacts"])
+
+
+def front_doors(ctx):
+    items = []
+    for partnership in ctx.bundle["partnerships"].values():
+        door = partnership["front_door"]
+        items.append(el("li", {"class": "sw-area"},
+                        el("h3", None, el("a", {"href": ctx.url(partnership_path(partnership["id"]))},
+                                          partnership["name"])),
+                        el("p", None, door["name"] + ": " + door["text"]),
+                        front_door_cards(ctx, partnership)))
+    return el("ul", {"class": "sw-areas"}, items)
+
+
+def partnership_emergency(ctx, partnership, say=None):
+    """The danger box; say (or None) writes out abbreviations at first use on the page."""
+    say = say or (lambda text: text)
+    route = partnership["emergency"]
+    door = partnership["front_door"]
+    return el("div", {"class": "sw-emergency", "role": "note", "aria-label": "Emergency"},
+              el("p", {"class": "sw-emergency__title"}, "Is a child in immediate danger?"),
+              el("p", None, say(route["text"])),
+              el("p", None, el("a", {"href": "tel:999", "class": "sw-emergency__call"}, "Call 999")),
+              el("p", None, say("Not an emergency but worried about a child? " + door["name"] + ":")),
+              front_door_cards(ctx, partnership, heading="p", with_route=False),
+              door_caveat(door, say),  # after the card, so its call button stays on the first screen
+              source_line(ctx, route["source"]))
+
+
+def wizard_start(ctx):
+    """The way into the wizard from the home page, as a GOV.UK start button."""
+    return el("p", None, el("a", {"class": "md-button md-button--primary sw-start", "href": ctx.url(WIZARD)},
+                             "Still worried? Find who to contact next, and by when"))
