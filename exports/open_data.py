@@ -209,24 +209,30 @@ def files(bundle, site_url):
 
 # --- The links on the contacts page ---------------------------------------------------------
 
-def downloads(ctx):
-    """Save to a phone (a vCard per area) and the open data files, for the contacts index."""
-    def link(path, label):
-        return el("a", {"href": ctx.url(path), "download": True}, label)
+def _download(ctx, path, label):
+    return el("a", {"href": ctx.url(path), "download": True}, label)
 
-    cards = [el("li", None, link(page_ids.vcard_path(pid), partnership["name"] + " contacts (vCard)"))
+
+def downloads(ctx):
+    """Save to a phone: a vCard per area, for the contacts index."""
+    cards = [el("li", None, _download(ctx, page_ids.vcard_path(pid), partnership["name"] + " contacts (vCard)"))
              for pid, partnership in ctx.bundle["partnerships"].items()]
-    tables_list = [el("li", None, link(FOLDER + name, name), ": the " + table + " table")
-                   for table, (name, _, _) in TABLES.items()]
     return join([
         el("h2", None, "Save the contacts to your phone"),
         el("p", None, "Each file holds every number and email for an area, and the national ones such as 999, ready to open on a phone."),
         el("ul", None, cards),
-        el("h2", None, "Open data"),
-        # One plain sentence here; the field-by-field explanation is for developers, in README.md.
-        el("p", None, "The same contacts as open data, for directories and referral tools. The project's "
-                      "README explains the files for developers."),
-        el("ul", None, [el("li", None, link(FOLDER + JSON_FILE, JSON_FILE),
+    ])
+
+
+def file_links(ctx):
+    """The open data files, for the About page: they are for directories and referral tools, not
+    for a reader looking for a number (a phone tester took them for developers' text on the
+    contacts index). The field-by-field explanation is for developers, in README.md."""
+    tables_list = [el("li", None, _download(ctx, FOLDER + name, name), ": the " + table + " table")
+                   for table, (name, _, _) in TABLES.items()]
+    return join([
+        el("p", None, "The contacts on this site are also published as open data, for directories and referral tools."),
+        el("ul", None, [el("li", None, _download(ctx, FOLDER + JSON_FILE, JSON_FILE),
                                ": every service with its organisation, contacts, phones and opening hours (JSON)")]
            + tables_list),
     ])

@@ -37,6 +37,7 @@ def partnership_page(ctx, partnership_id):
                  el("a", {"href": ctx.url(vcard_path(partnership_id)), "download": True},
                     "save them all to your phone (vCard)")),
               el("h2", None, "Where this comes from"),
-              el("ul", None, [el("li", None, el("cite", None, source["title"]), " (", source["file"], "). ",
+              # The documents' titles and dates; their file names are for maintainers (the About page).
+              el("ul", None, [el("li", None, el("cite", None, source["title"]), ". ",
                                  source.get("date_note", "")) for source in sources])]
     return join(parts)

@@ -817,17 +817,19 @@ def write_timeline(parent, answer, today):
     for step in walk["steps"]:
         title = "Stage " + str(step["stage"]) + ": " + step["title"]
         if step["tried"]:
-            when = "Tried before"
+            when = said = "Tried before"
         elif step["ends"]:
-            when = "By " + step["ends_words"]
+            when = said = "By " + step["ends_words"]
         elif step["deadline"] and step["deadline"]["date"]:
-            when = step["deadline"]["label"] + " " + step["deadline"]["date_words"]
+            # The picture's line does not wrap: "By <date>" there, the limit's own words in the list.
+            when = "By " + step["deadline"]["date_words"]
+            said = step["deadline"]["label"] + " " + step["deadline"]["date_words"]
         else:
-            when = ""
+            when = said = ""
         state = {"tried": "done", "past": "done", "current": "current"}.get(step["state"], "later")
         if step["stage"] == answer["stage"]:
             state = "current"
-        rows.append((str(step["stage"]), step["title"], when, state, title + ("; " + when if when else "") + "."))
+        rows.append((str(step["stage"]), step["title"], when, state, title + ("; " + said if said else "") + "."))
     overall = walk["overall"]
     if overall and answer["overall"]:
         when = ("By " + overall["date_words"]) if overall["date"] else "Needs the day the disagreement began"

@@ -25,7 +25,8 @@ DOCS_MACROS = {
     "procedure_links": areas.procedure_links, "contacts_index": contacts.contacts_index,
     "forms_index": forms.forms_index, "glossary": guidance.glossary, "search_words": guidance.search_words,
     "sources_list": pieces.sources_list, "wizard_start": front_doors.wizard_start,
-    "open_data_downloads": open_data.downloads,
+    "save_to_phone": open_data.downloads,
+    "open_data_files": open_data.file_links,
 }
 
 

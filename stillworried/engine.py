@@ -472,6 +472,10 @@ def team_phones(bundle, contact_id):
         while at > 0 and ordered[at - 1]["from_date"] < phone["from_date"]:
             at -= 1
         ordered.insert(at, phone)
+    # The button's number is said to be the newest, where it is (a phone tester read "Salford VCSE
+    # protocol, January 2015" on the 2014 procedure's answer as a mistake).
+    if len(ordered) > 1 and ordered[0]["from_date"] > ordered[1]["from_date"]:
+        ordered[0]["label"] = words.newest_source(ordered[0]["label"])
     return ordered
 
 

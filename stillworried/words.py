@@ -105,6 +105,11 @@ def stage_own_date(closed):
     return "This stage's own date: " + closed
 
 
+def newest_source(label):
+    """The label of a team's number from the newest of the documents that print one."""
+    return "Newest source: " + label
+
+
 def whole_process_date(closed):
     """A closed-day line for the whole process's date where the stage's own date is in bold."""
     return "The whole process's date: " + closed

@@ -164,13 +164,17 @@ def test_every_area_vcard_gives_back_the_areas_numbers_and_emails(built_site, bu
     assert "0300456400" not in wigan.replace(" ", "")
 
 
-def test_the_contacts_page_links_every_download_and_each_exists(built_site, bundle):
-    page = (built_site / "contacts" / "index.html").read_text()
-    links = {html.unescape(link) for link in re.findall(r'href="([^"]+\.(?:json|csv|vcf))"', page)}
-    assert links == {"open-data/" + name for name in list(ORUK) + [open_data.JSON_FILE]} | {
-        "vcards/%s.vcf" % pid for pid in bundle["partnerships"]}
-    for link in links:
-        assert (built_site / "contacts" / link).stat().st_size > 100, link
+def test_the_contacts_page_links_each_areas_vcard_and_the_about_page_the_open_data(built_site, bundle):
+    """The contacts index is for a reader saving numbers to a phone; the open data files, for
+    directories and referral tools, are on the About page."""
+    def links(path):
+        page = (built_site / path / "index.html").read_text()
+        found = {html.unescape(link) for link in re.findall(r'href="([^"]+\.(?:json|csv|vcf))"', page)}
+        for link in found:
+            assert (built_site / path / link).resolve().stat().st_size > 100, link
+        return found
+    assert links("contacts") == {"vcards/%s.vcf" % pid for pid in bundle["partnerships"]}
+    assert links("about") == {"../contacts/open-data/" + name for name in list(ORUK) + [open_data.JSON_FILE]}
 
 
 FORMULAS = ["=HYPERLINK(\"https://evil.example\",\"x\")", "=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3+cmd|' /C calc'!A0",
@@ -193,6 +197,9 @@ def test_no_csv_cell_can_run_as_a_formula_and_the_json_keeps_the_text(bundle, pa
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_the_download_links_stay_links_whatever_the_data_says(bundle, payload):
     hostile = poison(copy.deepcopy(bundle), payload)
-    output = open_data.downloads(Context(hostile, "contacts/"))
-    assert "\n\n" not in output
-    assert_safe(output, payload, "open_data_downloads")
+    # The open data links name no data (their files are checked above); the vCards name each area.
+    for made, name, named in ((open_data.downloads, "save_to_phone", True),
+                              (open_data.file_links, "open_data_files", False)):
+        output = made(Context(hostile, "contacts/"))
+        assert "\n\n" not in output
+        assert_safe(output, payload, name, shows_text=named)

@@ -67,7 +67,7 @@ def test_salford_vcse_stage_4_the_head_of_service_responds_within_5_working_days
     qau = answer["contacts"][1]
     # The newer document's number is the button, the other is offered beside it; each says where it is from.
     assert [(phone["e164"], phone["label"]) for phone in qau["phones"]] == [
-        ("+441616034322", "Salford VCSE protocol, January 2015")]
+        ("+441616034322", "Newest source: Salford VCSE protocol, January 2015")]
     assert [(other["phone"], other["label"]) for other in qau["conflicts"]] == [
         ("+441616034350", "Salford escalation procedure (2014), 15 May 2014")]
     assert answer["next"] is None

@@ -40,7 +40,7 @@ def test_the_quality_assurance_unit_numbers_still_compete(bundle):
     [unit] = answer(bundle, "salford-sscb-2014", 3)["contacts"]
     # Issue 21, item 11: the newer document's number first, each saying which document and date.
     assert [(phone["e164"], phone["label"]) for phone in unit["phones"]] == [
-        ("+441616034322", "Salford VCSE protocol, January 2015")]
+        ("+441616034322", "Newest source: Salford VCSE protocol, January 2015")]
     assert [(other["phone"], other["label"]) for other in unit["conflicts"]] == [
         ("+441616034350", "Salford escalation procedure (2014), 15 May 2014")]
 

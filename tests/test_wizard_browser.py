@@ -1005,7 +1005,7 @@ def test_salford_2014_3_2_the_newer_documents_number_is_the_call_button_and_says
     page = watched().open("#procedure=salford-sscb-2014&stage=3&since=2026-11-23")
     call = page.locator(".sw-first__contacts a.sw-call").first
     assert call.get_attribute("href") == "tel:+441616034322"
-    assert "Salford VCSE protocol, January 2015" in call.inner_text()
+    assert "Newest source: Salford VCSE protocol, January 2015" in call.inner_text()
     page.click(".sw-first__contacts .sw-conflict summary")
     assert "0161 603 4350 (Salford escalation procedure (2014), 15 May 2014)" in \
         page.inner_text(".sw-first__contacts .sw-conflict")
