@@ -181,9 +181,8 @@ def questions(ctx):
                    "The time limits at this stage count from this day. " + words.DATE_EXAMPLE),
         el("div", {"id": "sw-started-question", "hidden": True},
            date_input("started", "When did the disagreement first begin? (optional)",
-                      "The time limit for the whole process counts from this day. If you leave it blank "
-                      "after the first stage, we will say that we cannot work out that limit, rather than "
-                      "guess it. " + words.DATE_EXAMPLE)),
+                      "The time limit for the whole process counts from this day. If you leave it blank, "
+                      "we will not guess it. " + words.DATE_EXAMPLE)),
     ])))
     forms.append(question(flow.WHEN_RAISED, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did you raise it?"),

@@ -546,14 +546,28 @@ def read_day(calendar, text, what):
     return calendar.check(parse_date(text, what))
 
 
+def begins_with_the_disagreement(procedure, number):
+    """Whether the stage is the first and begins when the disagreement did (Wigan: "one month for
+    the overall process" from stage 1). Not where the first stage has its own limit for raising it
+    counted from the disagreement (Southwark 3.2: raise it within 2 working days of the
+    disagreement or the decision, and the stage's day is the day you raised it): there the
+    disagreement began earlier, on a day the person may not have given."""
+    if number != procedure["stages"][0]["number"]:
+        return False
+    for timescale in procedure["stages"][0]["timescales"]:
+        if timescale["measures"] == "raise" and timescale["counts_from"] == PROCESS_START:
+            return False
+    return True
+
+
 def stage_dates(calendar, procedure, number, since, started):
-    """(since, started) as dates for a stage begun on since. At the first stage the stage began
-    when the disagreement did, so started defaults to since; at a later stage it is None when
-    not given: never guessed."""
+    """(since, started) as dates for a stage begun on since. Where the first stage began when the
+    disagreement did, started defaults to since; anywhere else it is None when not given: never
+    guessed (begins_with_the_disagreement)."""
     since_day = read_day(calendar, since, "date this stage began")
     if started is not None:
         started_day = read_day(calendar, started, "date the process began")
-    elif number == procedure["stages"][0]["number"]:
+    elif begins_with_the_disagreement(procedure, number):
         started_day = since_day
     else:
         started_day = None

@@ -177,7 +177,7 @@ def test_southwark_31_the_discussion_within_one_working_week_is_shown_at_stage_1
     """3.1: "Professionals should attempt to resolve differences through discussion within one
     working week", the target for the first discussion. At stage 4, counted from the start, it
     would be a date weeks in the past."""
-    first = next_step(bundle, "southwark", 1, "2026-11-23")
+    first = next_step(bundle, "southwark", 1, "2026-11-23", "2026-11-23")
     assert first["overall"]["date"] == "2026-11-30" and first["overall"]["applies_to_stages"] == [1]
     for stage in (2, 3, 4, 5):
         assert next_step(bundle, "southwark", stage, "2026-12-14", "2026-11-23")["overall"] is None
@@ -209,11 +209,26 @@ def test_wigan_stage_3_without_the_day_the_disagreement_began_has_no_overall_dat
                                "the disagreement began.")
 
 
-def test_at_stage_1_the_stage_start_is_the_start_of_the_disagreement(bundle):
-    """Southwark 3.2: raise it "within 2 working days of the disagreement"; the week of 3.1 too."""
-    answer = next_step(bundle, "southwark", 1, "2026-11-23")
-    assert answer["started"] == "2026-11-23"
-    assert limit(answer, "raise")["date"] == "2026-11-25" and answer["overall"]["date"] == "2026-11-30"
+def test_wigan_stage_1_begins_with_the_disagreement_so_the_month_counts_from_it(bundle):
+    """Wigan: "one month for the overall process", which stage 1 begins."""
+    answer = next_step(bundle, "wigan", 1, "2026-11-23")
+    assert answer["started"] == "2026-11-23" and answer["overall"]["date"] == "2026-12-23"
+
+
+def test_southwark_stage_1_is_the_day_you_raised_it_so_the_disagreements_day_is_never_guessed(bundle):
+    """Southwark 3.2: raise it "within 2 working days of the disagreement or receipt of a
+    decision"; the stage's day is the day you raised it, so the disagreement began on it or up to 2
+    working days before. Counting 3.1's working week from the day raised would give a later date
+    than the true one (a teacher who got the decision on Friday 27 November and raised it on
+    Monday 30th: Friday 4 December, not Monday 7th), so without that day there is no date, and the
+    answer says so; with it, both limits count from it."""
+    answer = next_step(bundle, "southwark", 1, "2026-11-30")
+    assert answer["started"] is None
+    assert limit(answer, "raise")["date"] is None and answer["overall"]["date"] is None
+    assert answer["which_wins"].startswith("The aim at stage 1 may end sooner: it counts from the day the "
+                                           "disagreement began, which was not given.")
+    given = next_step(bundle, "southwark", 1, "2026-11-30", "2026-11-27")
+    assert limit(given, "raise")["date"] == "2026-12-01" and given["overall"]["date"] == "2026-12-04"
 
 
 def test_no_limit_is_ever_counted_from_a_start_of_the_disagreement_not_given(bundle):

@@ -42,11 +42,11 @@ def test_southwark_3_1_within_one_working_week_keeps_the_week_where_a_bank_holid
     December; a week ends on Monday 28th (Boxing Day's substitute day), which is earlier, so that
     is the date, said with the last working day before it. On Monday 23 November both end on the
     30th: nothing to explain."""
-    week = next_step(bundle, "southwark", 1, "2026-12-21")["overall"]
+    week = next_step(bundle, "southwark", 1, "2026-12-21", "2026-12-21")["overall"]
     assert week["date"] == "2026-12-28" and week["counted"] == "7 days from Monday 21 December 2026"
     assert week["reading_words"].endswith("Here a week (7 days) ends first, so that is the date: Monday 28 December 2026.")
     assert week["working_day_before"] == "2026-12-24"
-    plain = next_step(bundle, "southwark", 1, "2026-11-23")["overall"]
+    plain = next_step(bundle, "southwark", 1, "2026-11-23", "2026-11-23")["overall"]
     assert plain["date"] == "2026-11-30" and plain["reading_words"] is None
 
 

@@ -33,7 +33,7 @@ def test_wigan_stage_2_over_christmas_the_10_working_days_end_before_the_month(b
 
 def test_southwark_stage_1_the_3_working_days_come_before_the_working_week(bundle):
     """3.1 one working week for the discussion; 3.2 three working days for the receiving practitioner."""
-    answer = next_step(bundle, "southwark", 1, "2026-11-23")
+    answer = next_step(bundle, "southwark", 1, "2026-11-23", "2026-11-23")
     assert answer["deadline"]["date"] == "2026-11-26"
     # The working week is the aim for the first discussion (applies_to_stages: [1]), not a limit
     # for the whole process (issue 22).
