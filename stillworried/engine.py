@@ -1127,7 +1127,7 @@ def where_known(bundle, procedure_id, raised_on, stage_number, since, today):
     it to stage 2 on 24 November: stage 2 is due on 8 December, not on the walk's 14 December).
 
     next_step's answer for that stage counted from the person's day, with the disagreement begun
-    on the day it was raised (as where_today, with nothing tried before), and raised_on,
+    on the day it was raised where the first stage begins with it (as where_today), and raised_on,
     where_words (both days in a sentence) and since_from ("given"). The stage must come after the
     first, and its day can be neither before the day it was raised nor after today.
     """
@@ -1143,7 +1143,9 @@ def where_known(bundle, procedure_id, raised_on, stage_number, since, today):
         raise DateError(words.escalated_before_raised(stage_number))
     if since_day > today_day:
         raise DateError(words.escalated_after_today(stage_number))
-    answer = stage_answer(bundle, procedure_id, stage_number, since, raised_on, today)
+    # The disagreement began the day it was raised only where the first stage begins with it.
+    started = raised_on if begins_with_the_disagreement(procedure, procedure["stages"][0]["number"]) else None
+    answer = stage_answer(bundle, procedure_id, stage_number, since, started, today)
     answer["raised_on"] = raised_on
     answer["where_words"] = words.where_known_words(raised_on, stage_number, since)
     answer["since_from"] = GIVEN
