@@ -9,7 +9,7 @@ procedure, the stage, who to contact and the rule, and nothing about the child.
 import datetime
 
 from stillworried.workdays import parse_date
-from stillworried import engine
+from stillworried import engine, words
 
 ONE_DAY = datetime.timedelta(days=1)
 PRODUCT = "-//Still Worried?//Escalation deadline//EN"
@@ -85,9 +85,10 @@ def deadline_event(answer, stamp):
                                          else ": " + answer["title"])
     if deadline != limit["date"]:
         # Moved to the last working day before a closed day: the title says both days.
+        # The reminder comes the day before: the title names the day, never "today".
         summary = ((limit["label"] if limit["headline"] else "The overall time limit ends") + " "
-                   + limit["date_words"] + ", when offices may be closed. Today is the last working day before it: "
-                   + stage)
+                   + limit["date_words"] + ", when offices may be closed: do it by "
+                   + words.long_date(deadline) + ": " + stage)
     elif limit["headline"]:
         summary = limit["label"] + " today: " + stage
     else:

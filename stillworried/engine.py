@@ -747,17 +747,13 @@ def closed_days(deadline, overall, kept):
     the last working day before it (issue 21, item 7): the date in bold, and the stage's own date
     where the whole process's is in bold (the which-comes-first line names it), said whatever
     else is given: the day the disagreement began, an optional answer, changes which date is in
-    bold, never whether the stage's warning is said. The whole process's date where the stage's
-    is in bold is named by that line too, so its warning is said as well (Wigan stage 1 from
-    25 November 2026: the month ends on Christmas Day)."""
+    bold, never whether the stage's warning is said. (The whole process's date, where the stage's
+    is in bold, has its warning in the which-comes-first line that names it: which_wins.)"""
     said = []
     if kept == "overall" and overall["non_working_day"]:
         said.append(overall["non_working_day"])
     if deadline is not None and deadline["date"] is not None and deadline["non_working_day"]:
         said.append(deadline["non_working_day"] if kept != "overall" else words.stage_own_date(deadline["non_working_day"]))
-    if (kept != "overall" and overall is not None and overall["date"] is not None and overall["non_working_day"]
-            and (deadline is None or deadline["date"] != overall["date"])):
-        said.append(words.whole_process_date(overall["non_working_day"]))
     return said
 
 
@@ -820,7 +816,11 @@ def which_wins(deadline, overall):
     # The stage's date is shown just above this line, so it is not said again: on a phone every
     # line pushes the contacts' buttons further down the first screen.
     if deadline["date"] < overall["date"]:
-        return "This stage's date comes first. " + words.overall_ends_words(overall, overall["date_words"])
+        # Its closed-day warning here, beside its date, not under the stage's date in bold, where
+        # a phone tester read it as being about that date (Wigan stage 1 from 25 November 2026:
+        # the month ends on Christmas Day).
+        return ("This stage's date comes first. " + words.overall_ends_words(overall, overall["date_words"])
+                + (" " + overall["non_working_day"] if overall["non_working_day"] else ""))
     # The first screen then shows the whole process's date in bold (see keep_to()).
     return "This stage's own limit ends later, on " + deadline["date_words"] + "."
 
@@ -905,8 +905,14 @@ def next_words(following, dated, if_not=None):
         return "This is the last stage of the procedure."
     if if_not:
         return if_not + ", go to stage " + str(following["number"]) + ": " + following["title"] + "."
-    return ("If it is not resolved" + (" by then" if dated else "") + ", go to stage " + str(following["number"])
-            + ": " + following["title"] + ".")
+    said = ("If it is not resolved" + (" by then" if dated else "") + ", go to stage " + str(following["number"])
+            + ": " + following["title"])
+    # Where the next stage must be taken up the same working day (Southwark 3.3: "escalated to
+    # their respective line managers within the same working day"), the line says so.
+    for timescale in following.get("timescales", []):
+        if timescale["unit"] == "same_working_day" and timescale["measures"] == "raise":
+            return said + ", " + words.same_day_next(timescale) + "."
+    return said + "."
 
 
 # --- Walking the procedure: the timeline, and "where should I be today?" ---------------------

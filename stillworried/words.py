@@ -110,9 +110,9 @@ def newest_source(label):
     return "Newest source: " + label
 
 
-def whole_process_date(closed):
-    """A closed-day line for the whole process's date where the stage's own date is in bold."""
-    return "The whole process's date: " + closed
+def same_day_next(timescale):
+    """The next stage's same-working-day step, after "go to stage N: title"."""
+    return "and " + timescale["action"] + " on the same working day"
 
 
 def closed_words(iso, weekend, holiday):

@@ -235,8 +235,8 @@ def test_a_deadline_on_christmas_day_says_offices_may_be_closed(bundle):
     event = read_back(deadline_event(next_step(bundle, "wigan", 5, "2026-12-18", "2026-11-30"), STAMP))
     assert event["DTSTART"].dt == datetime.date(2026, 12, 24)
     assert str(event["SUMMARY"]).startswith(
-        "Refer it to the WSCP Business Manager by Friday 25 December 2026, when offices may be closed. "
-        "Today is the last working day before it: ")
+        "Refer it to the WSCP Business Manager by Friday 25 December 2026, when offices may be closed: "
+        "do it by Thursday 24 December 2026: ")
     assert "Friday 25 December 2026 is a bank holiday (Christmas Day): offices may be closed. The last working day " \
         "before it is Thursday 24 December 2026." in str(event["DESCRIPTION"]).split("\n")
 

@@ -28,7 +28,9 @@ def test_wigan_stage_2_over_christmas_the_10_working_days_end_before_the_month(b
     answer = next_step(bundle, "wigan", 2, "2026-12-14", "2026-12-01")
     assert (answer["deadline"]["date"], answer["overall"]["date"]) == ("2026-12-30", "2027-01-01")
     assert answer["which_wins"] == ("This stage's date comes first. The whole process should end by "
-                                    "Friday 1 January 2027.")
+                                    "Friday 1 January 2027. Friday 1 January 2027 is a bank holiday (New Year's "
+                                    "Day): offices may be closed. The last working day before it is Thursday "
+                                    "31 December 2026.")
 
 
 def test_southwark_stage_1_the_3_working_days_come_before_the_working_week(bundle):
@@ -263,10 +265,19 @@ def test_a_lapsed_procedure_never_tells_a_safeguarding_lead_to_ask_their_safegua
 
 def test_wigan_the_whole_months_end_on_christmas_day_is_warned_of_where_the_stage_comes_first(bundle):
     """Wigan stage 1 begun Wednesday 25 November 2026: its 10 working days come first, and the
-    line under them says the month ends on Friday 25 December, Christmas Day. That date is on the
-    first screen, so its warning is too, not only in the closed "whole procedure" panel."""
+    line under them says the month ends on Friday 25 December, Christmas Day, with the warning
+    beside that date (not under the stage's date in bold, where it read as being about it)."""
     answer = next_step(bundle, "wigan", 1, "2026-11-25", today="2026-12-01")
-    assert answer["keep_to"] == "stage" and "Friday 25 December 2026" in answer["which_wins"]
-    assert answer["closed_days"] == [
-        "The whole process's date: Friday 25 December 2026 is a bank holiday (Christmas Day): offices may be closed. "
-        "The last working day before it is Thursday 24 December 2026."]
+    assert answer["keep_to"] == "stage" and answer["closed_days"] == []
+    assert answer["which_wins"] == (
+        "This stage's date comes first. The whole process should end by Friday 25 December 2026. Friday 25 "
+        "December 2026 is a bank holiday (Christmas Day): offices may be closed. The last working day before it is "
+        "Thursday 24 December 2026.")
+
+
+def test_southwark_3_3_the_next_step_says_stage_2_is_taken_up_the_same_working_day(bundle):
+    """3.3: "the concern or difficulty should be escalated to their respective line managers
+    within the same working day": stage 1's answer says so in its next step."""
+    assert next_step(bundle, "southwark", 1, "2026-11-30")["next_words"] == (
+        "If it is not resolved by then, go to stage 2: Line manager to line manager, and escalate it to your line "
+        "manager on the same working day.")

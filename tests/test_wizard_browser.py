@@ -676,7 +676,9 @@ def test_the_first_screen_says_where_the_source_gives_no_number_and_which_limit_
     # before the month (Friday 1 January 2027), and nothing is due yet, so the line says so.
     seen = answer("#procedure=wigan&stage=2&agency=other&since=2026-12-03&started=2026-12-01")
     assert seen["flag"] is None
-    assert seen["wins"] == "This stage's date comes first. The whole process should end by Friday 1 January 2027."
+    assert seen["wins"] == ("This stage's date comes first. The whole process should end by Friday 1 January 2027. "
+                            "Friday 1 January 2027 is a bank holiday (New Year's Day): offices may be closed. The "
+                            "last working day before it is Thursday 31 December 2026.")
 
 
 def test_a_link_without_the_start_at_stage_3_never_shows_an_overall_date(watched):
