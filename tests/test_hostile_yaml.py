@@ -198,6 +198,10 @@ CASES = [
          ("characters long",)),
     Case("30,000-character plain value", "glossary term", "x" * 30000, ("characters long",)),
     Case("5,000-digit number", "contact name", "1" * 5000, ("cannot be read as a value", "double quotes")),
+    # A maintainer's typo in an unquoted date: YAML's own date reading fails, and the message says
+    # it is the date that is wrong (a tester was told only that it "cannot be read as a value").
+    Case("unquoted date with no such day", "verified_on", "\n    verified_on: 2026-13-45",
+         ("'2026-13-45' is not a real date", "YYYY-MM-DD", "double quotes"), at="2026-13-45"),
     Case("200-character phone number is quoted short in the message", "front door number", '"%s"' % ("0" * 200),
          ("is not a valid UK phone number", "more characters)")),
     Case("id of 5,000 letters is quoted short in the message", "procedure id", "a" * 4999 + "!",
