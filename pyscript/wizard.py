@@ -299,9 +299,15 @@ def show(focus):
         hide_all(None)
         result = by_id("sw-result")
         result.textContent = ""
-        add(result, make("h2", "Sorry, there is a problem with this page", cls="sw-question"),
-            make("p", "Use the procedure pages below instead: they have the same stages, contacts and time limits."),
-            make("a", "Start again", cls="md-button", href="#"))
+        if not js.navigator.onLine:
+            # Offline, an area never used on this phone has no saved data, nor saved pages to send
+            # the person to (a tester was told "Use the procedure pages below instead").
+            add(result, make("h2", words.NO_SIGNAL_TITLE, cls="sw-question"), make("p", words.NO_SIGNAL_AREA))
+        else:
+            add(result, make("h2", "Sorry, there is a problem with this page", cls="sw-question"),
+                make("p", "Use the procedure pages below instead: they have the same stages, contacts and time "
+                          "limits."),
+                make("a", "Start again", cls="md-button", href="#"))
         result.hidden = False
         focus_heading(result, True)
 

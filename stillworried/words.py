@@ -456,3 +456,9 @@ NO_SCRIPT_AREA = ("The questions on this page need JavaScript, which is off or h
 CHOOSE_AREA = "Choose the child's area"
 # A procedure page's jump list (macros/render.py contents_list).
 ON_THIS_PAGE = "On this page"
+
+
+# The wizard with no signal, for an area whose answers were never saved on this phone.
+NO_SIGNAL_TITLE = "You have no signal"
+NO_SIGNAL_AREA = ("This area's answers were not saved on this phone, so we cannot work them out now. When you have a "
+                  "signal, try again. If a child is in immediate danger, call 999.")

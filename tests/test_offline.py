@@ -210,6 +210,15 @@ def test_after_one_visit_the_wizard_and_the_contacts_page_open_with_no_signal(br
     assert never.locator(".md-header a[href='tel:999']").count() >= 1
     no_axe_violation(never)
     never.close()
+    # In the saved wizard, an area never used on this phone: no signal, said as such, not "a
+    # problem with this page" with a pointer to pages that were not saved either.
+    other = open_page(context, server.url("still-worried/#procedure=southwark&stage=1&since=2026-12-01"), ready=None)
+    other.wait_for_function("() => /no signal|problem with this page/.test("
+                            "(document.querySelector('#sw-result') || {}).innerText || '')", timeout=60000)
+    text = other.inner_text("#sw-result")
+    assert text.startswith("You have no signal") and "were not saved on this phone" in text, text
+    assert "problem with this page" not in text
+    other.close()
     context.close()
     assert elsewhere == []
 
