@@ -943,8 +943,7 @@ PEOPLE = {
         ("click", NO), ("check", "#sw-area input[value=salford]"), ("click", "#sw-area .sw-continue"),
         ("check", "#sw-situation input[value='salford-vcse/referral']"), ("click", "#sw-situation .sw-continue"),
         ("date", "since", "25", "11", "2026"), ("click", "#sw-when .sw-continue")], [
-        "The Partnership Bridge should send you a Referrals Outcome Form. If it has not come, telephone the "
-        "Partnership Bridge and ask to speak to a Practice Manager.",
+        "The Partnership Bridge should send you a Referrals Outcome Form within a week of your referral.",
         "Referrals Outcome Form due by Wednesday 2 December 2026",
         "This was due on Wednesday 2 December 2026. It is now overdue: telephone the Partnership Bridge and ask to "
         "speak to a Practice Manager (stage 2)."], ["tel:+441616034500", "mailto:worriedaboutachild@salford.gov.uk"]),
