@@ -181,8 +181,8 @@ def questions(ctx):
                    "The time limits at this stage count from this day. " + words.DATE_EXAMPLE),
         el("div", {"id": "sw-started-question", "hidden": True},
            date_input("started", "When did the disagreement first begin? (optional)",
-                      "The time limit for the whole process counts from this day. If you leave it blank, "
-                      "we will not guess it. " + words.DATE_EXAMPLE)),
+                      "Time limits counted from the start of the disagreement use this day. If you leave it "
+                      "blank, we will not guess it. " + words.DATE_EXAMPLE)),
     ])))
     forms.append(question(flow.WHEN_RAISED, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did you raise it?"),

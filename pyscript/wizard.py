@@ -735,7 +735,8 @@ def write_result(answers, focus):
                 add(more, limit_line(item))
             add(limits, more)
         if answer["overall"]:
-            overall = add(make("div", cls="sw-result__overall"), make("h3", "For the whole process"),
+            # "The whole process", or "The aim at stage 1" (Southwark 3.1's working week).
+            overall = add(make("div", cls="sw-result__overall"), make("h3", words.overall_title(answer["overall"])),
                           limit_line(answer["overall"]))
             if answer["overall"]["missing"] == "started":
                 # Never counted from the day this stage began: ask for the day it began.
