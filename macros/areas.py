@@ -23,7 +23,10 @@ def partnership_page(ctx, partnership_id):
     partnership = ctx.bundle["partnerships"][partnership_id]
     guidance = ctx.bundle["guidance"]["guidance"].get(partnership_id)
     sources = [source for source in ctx.bundle["sources"].values() if source["partnership"] == partnership_id]
-    parts = [partnership_emergency(ctx, partnership),
+    # The page's own heading names the partnership: the menu calls the page "Overview", which
+    # MkDocs would otherwise make its heading (a phone tester on the Wigan page saw only that).
+    parts = [el("h1", None, partnership["full_name"]),
+             partnership_emergency(ctx, partnership),
              el("h2", None, "If you disagree with another agency about a child"),
              el("p", None, "Choose the procedure that fits your situation. Each one lists the stages, who to "
                            "contact and the time limits."),

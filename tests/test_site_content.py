@@ -41,7 +41,7 @@ TEXT_KEYS = {"title", "name", "text", "summary", "for_whom", "role", "organisati
              "conflict", "definition", "term", "stands_for", "status_note", "highlight", "what_to_do", "audience",
              "person", "display_name"}
 LIST_KEYS = {"do", "record", "fields", "address", "points", "examples", "items"}
-ALLOWED_TAGS = {"div", "p", "a", "span", "strong", "small", "br", "ul", "ol", "li", "h2", "h3", "h4", "dl", "dt",
+ALLOWED_TAGS = {"div", "p", "a", "span", "strong", "small", "br", "ul", "ol", "li", "h1", "h2", "h3", "h4", "dl", "dt",
                 "dd", "cite", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "section", "nav"}
 # Our own markup's attributes: a citation keeps its file name in title; the contact card
 # (templates/contact_card.html) marks what the wizard fills with data-field and data-contact.
