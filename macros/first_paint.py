@@ -11,7 +11,9 @@ rule is worked out here or in JavaScript.
 """
 import hashlib
 
-from stillworried import abbreviations, engine, page_ids, words
+from stillworried.core import abbreviations, contacts, page_ids, procedures, worded
+from stillworried.core.words import answers as answer_words, limits as limit_words, page as page_words
+from stillworried.core.written_out import letters_for
 
 from macros import pieces, templates
 
@@ -30,36 +32,32 @@ def blank_contact():
             "emails": [{"address": "", "label": ""}]}
 
 
-def who_words(stage):
-    return stage["who"].get("sentence") or stage["who"]["raising"] + ". Contact: " + stage["who"]["receiving"] + "."
-
-
 def stage_block(bundle, procedure, stage):
     """One stage's first screen, without the date. Its abbreviations are written out at first
     use in the order the block is read, as the engine writes the wizard's answer."""
-    main = engine.headline_timescale(stage)
-    said = engine.no_number(bundle, procedure["id"], stage["number"])
-    contacts = stage["contacts"] + ([item["id"] for item in said["contacts"]] if said else [])
-    say = abbreviations.writer(engine.letters_for(bundle, procedure["partnership"]))
-    title = "Stage %d: %s" % (stage["number"], stage["title"])  # a heading: kept short, as the engine does
-    lede = say(bundle["partnerships"][procedure["partnership"]]["name"] + ": " + procedure["title"])
-    who = say(who_words(stage))
-    rule = say(words.timescale_rule(main) if main else "The source sets no time limit for this stage. Do not let it drift.")
-    which_wins = engine.which_wins_rule(procedure, stage["number"])
+    main = procedures.headline_timescale(stage)
+    said = worded.no_number(contacts.no_number(bundle, stage))
+    shown = stage["contacts"] + ([item["id"] for item in said["contacts"]] if said else [])
+    say = abbreviations.writer(letters_for(bundle, procedure["partnership"]))
+    title = answer_words.stage_title(stage["number"], stage["title"])  # a heading: kept short, as the engine does
+    lede = say(page_words.lede(bundle["partnerships"][procedure["partnership"]]["name"], procedure["title"]))
+    who = say(page_words.who(stage["who"]))
+    rule = say(limit_words.timescale_rule(main) if main else limit_words.NO_TIME_LIMIT)
+    which_wins = worded.which_wins_rule(procedure, stage["number"])
     which_wins = which_wins and say(which_wins)
-    following = say(engine.next_words(engine.following_stage(procedure, stage["number"]), main is not None))
+    following = say(answer_words.next_words(procedures.following_stage(procedure, stage["number"]), main is not None))
     no_number = said and say(said["sentence"])
     # Why a source read two ways is counted as it is: date-free words, so they are shown at first paint too.
     reading = say(" ".join(item["why"] for item in main.get("readings", []))) if main else ""
     views = []
-    for cid in contacts:
-        view = contact_view(engine.contact_summary(bundle, cid))
+    for cid in shown:
+        view = contact_view(worded.contact(contacts.contact_summary(bundle, cid)))
         for key in ("name", "role", "no_ways"):
             view[key] = view[key] and say(view[key])
         views.append(view)
     return templates.render(
         "answer_first.html", block_id=page_ids.FIRST_STAGE + str(stage["number"]), title=title, lede=lede, who=who,
-        contacts=views, label=words.limit_label(main) if main else "", rule=rule, reading=reading,
+        contacts=views, label=limit_words.limit_label(main) if main else "", rule=rule, reading=reading,
         which_wins=which_wins, no_number=no_number, next=following)
 
 

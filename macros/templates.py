@@ -14,7 +14,7 @@ import jinja2
 
 from macros.html import Html
 from markupsafe import Markup  # noqa: F401 (templates.Markup is used by the wizard modules)
-from stillworried import page_ids
+from stillworried.core import page_ids
 
 FOLDER = Path(__file__).resolve().parent.parent / "templates"
 BETWEEN_TAGS = re.compile(r">\s*\n\s*<")

@@ -5,16 +5,15 @@ detail, with no script. The wizard page carries the same template blank, and the
 with the dates of the answer. Each step is a row: the stage number, its title, and (in the
 wizard) its date; the text list under the picture says the same for screen readers and print.
 """
-from stillworried import engine, page_ids, words
+from stillworried.core import page_ids, procedures, verdicts
+from stillworried.core.words import limits as words, page as page_words
 
 from macros import templates
 
 
 def limit_words(timescale):
     """'Within 10 working days', or 'On the same working day'."""
-    if timescale["unit"] == "same_working_day":
-        return "On the same working day"
-    return "Within " + words.span(timescale.get("amount"), timescale["unit"])
+    return words.limit_words(timescale["unit"], timescale.get("amount"))
 
 
 def procedure_steps(procedure, say=None):
@@ -24,13 +23,13 @@ def procedure_steps(procedure, say=None):
     say = say or (lambda text: text)
     steps = []
     for stage in procedure["stages"]:
-        main = engine.headline_timescale(stage)
-        # The limit that ends the stage, as the wizard's dated timeline gives it (engine.stage_end):
+        main = procedures.headline_timescale(stage)
+        # The limit that ends the stage, as the wizard's dated timeline gives it (verdicts.stage_end):
         # Wigan's directors raise it within 2 working days, and have the 10 of "each stage" to
         # resolve it; the stage ends with the 10.
-        ending = engine.stage_end(stage["timescales"], main) or main
-        limit = limit_words(ending) if ending else "No time limit in the source"
-        text = "Stage %d: %s. %s. %s." % (stage["number"], stage["title"], stage["who"]["receiving"], limit)
+        ending = verdicts.stage_end(stage["timescales"], main) or main
+        limit = limit_words(ending) if ending else words.NO_LIMIT_IN_SOURCE
+        text = page_words.ladder_text(stage["number"], stage["title"], stage["who"]["receiving"], limit)
         if main is not None and ending is not main:
             text += " " + words.timescale_rule(main)
         steps.append({"number": str(stage["number"]), "title": stage["title"], "date_words": limit, "state": "later",
@@ -48,7 +47,7 @@ def procedure_steps(procedure, say=None):
 def ladder(procedure, say=None):
     """The static ladder of a procedure page."""
     steps = procedure_steps(procedure, say)
-    return templates.render("timeline.html", caption="The stages at a glance", steps=steps,
+    return templates.render("timeline.html", caption=page_words.AT_A_GLANCE, steps=steps,
                             height=len(steps) * page_ids.ROW)
 
 

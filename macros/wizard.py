@@ -11,7 +11,8 @@ The questions are GOV.UK radios and date inputs. Nothing here decides a rule.
 """
 import json
 
-from stillworried import flow, page_ids, words
+from stillworried.core.words import questions as words
+from stillworried.core import flow, page_ids
 
 from macros import first_paint, timeline
 from macros.html import Raw, el, join

@@ -15,8 +15,10 @@ import json
 import js
 from pyscript.ffi import create_proxy, to_js
 
-from stillworried import bundle_parts, calendar_file, engine, flow, page_ids, words
-from stillworried.workdays import DateError
+from stillworried.core import bundle_parts, calendar_file, contacts, flow, page_ids, verdicts, worded
+from stillworried.core.words import contacts as contact_words, dates as date_words, limits as limit_words, \
+    questions as words
+from stillworried.core.workdays import DateError
 
 # The shared part of the data (bank holidays, the areas, 999, where each area's part is) came
 # with the engine; an area's own part is fetched when a question first needs it (area_data).
@@ -529,8 +531,8 @@ def contact_block(contact, today, now):
     invalid number and one email are cloned per number and address, then the prototypes removed."""
     card = clone(page_ids.TEMPLATE_CONTACT)
     card.setAttribute("data-contact", contact["id"])
-    fill(card, page_ids.NAME, words.contact_heading(contact))
-    filled_or_gone(card, page_ids.ROLE, words.contact_role(contact))
+    fill(card, page_ids.NAME, contact_words.contact_heading(contact))
+    filled_or_gone(card, page_ids.ROLE, contact_words.contact_role(contact))
     call, wrong, mail = field(card, page_ids.CALL), field(card, page_ids.INVALID), field(card, page_ids.EMAIL)
     for phone in contact["phones"]:
         if phone.get("e164"):
@@ -555,9 +557,9 @@ def contact_block(contact, today, now):
         field(card, page_ids.NO_WAYS).remove()
     else:
         field(card, page_ids.WAYS).remove()
-        fill(card, page_ids.NO_WAYS, words.no_ways_words(contact))
+        fill(card, page_ids.NO_WAYS, contact_words.no_ways_words(contact))
     filled_or_gone(card, page_ids.HOURS, contact.get("hours")
-                   and engine.office_status(BUNDLE, contact["hours"], today, now)["words"])
+                   and worded.office_status(contacts.office_status(BUNDLE, contact["hours"], today, now))["words"])
     box = field(card, page_ids.CONFLICT)
     if contact["conflicts"] or contact.get("conflict"):
         # Another number printed for the same team: said, but after the first screen's essentials.
@@ -619,16 +621,16 @@ def write_result(answers, focus):
     today, now = london_now()
     if answers.get(flow.RAISED) and answers.get("since"):
         # "Where should I be today?", and the person has said when the stage it reached began.
-        answer = engine.where_known(BUNDLE, answers["procedure"], answers[flow.RAISED], answers["stage"],
+        answer = worded.where_known(BUNDLE, answers["procedure"], answers[flow.RAISED], answers["stage"],
                                     answers["since"], today)
     elif answers.get(flow.RAISED):
         # "Where should I be today?": the engine walks the procedure and answers for today's stage.
-        answer = engine.where_today(BUNDLE, answers["procedure"], answers[flow.RAISED], today)
+        answer = worded.where_today(BUNDLE, answers["procedure"], answers[flow.RAISED], today)
     elif answers.get(flow.AFTER):
         # A situation the source gives a rule for outside its stages: a referral with no answer.
-        answer = engine.follow_up(BUNDLE, answers["procedure"], answers[flow.AFTER], answers["since"], today)
+        answer = worded.follow_up(BUNDLE, answers["procedure"], answers[flow.AFTER], answers["since"], today)
     else:
-        answer = engine.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"],
+        answer = worded.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"],
                                   answers.get("started"), today)
     REMEMBERED.clear()
     REMEMBERED.update(flow.given_answers(answers))
@@ -658,14 +660,14 @@ def write_result(answers, focus):
     if picked:
         # Named by the stage the source gives the list for; children's contacts first, and those
         # the source says are for adults only apart, after them.
-        add(who, make("p", words.list_heading(picked["name"], answer["directory"], answer["stage"]), cls="sw-agency"))
+        add(who, make("p", contact_words.list_heading(picked["name"], answer["directory"], answer["stage"]), cls="sw-agency"))
         for contact_id in picked["contacts"]:
-            carded.append(engine.contact_summary(BUNDLE, contact_id))
+            carded.append(worded.contact(contacts.contact_summary(BUNDLE, contact_id)))
             add(who, contact_block(carded[-1], today, now))
         if picked["adults_only"]:
-            add(who, make("p", words.ADULTS_ONLY, cls="sw-agency sw-agency--adults"))
+            add(who, make("p", contact_words.ADULTS_ONLY, cls="sw-agency sw-agency--adults"))
             for contact_id in picked["adults_only"]:
-                carded.append(engine.contact_summary(BUNDLE, contact_id))
+                carded.append(worded.contact(contacts.contact_summary(BUNDLE, contact_id)))
                 add(who, contact_block(carded[-1], today, now))
     elif choices:
         # The agency question, with every other answer kept in the address.
@@ -677,9 +679,9 @@ def write_result(answers, focus):
         add(who, add(make("p", cls="sw-directory"), make("span", "Or find the right person in the source's list: "),
                      make("a", answer["directory"]["title"], href=listing + "#list-" + answer["directory"]["id"])))
     # The date to keep to: the stage's, or the whole process's where that ends first (engine.keep_to).
-    main = engine.kept_limit(answer)
+    main = verdicts.kept_limit(answer)
     if main and main["date"]:
-        fill(first, page_ids.LABEL, words.first_screen_label(main, answer["keep_to"]))
+        fill(first, page_ids.LABEL, limit_words.first_screen_label(main, answer["keep_to"]))
         when = field(first, page_ids.DATE)
         when.setAttribute("datetime", main["date"])
         when.textContent = main["date_words"]
@@ -687,10 +689,10 @@ def write_result(answers, focus):
         after = None if answer["which_wins"] else main["after_overall_words"]
         # The day it counted from, as the person gave it, in the same line where the count starts
         # on that day; else in a line of its own (engine.counted_from).
-        said = engine.counted_from(answer)
+        said = worded.counted_from(answer)
         joined = said and said["day"] == main["from_date"]
         rule = field(first, page_ids.RULE)
-        rule.textContent = " ".join([main["rule"], words.that_is(main, said if joined else None)]
+        rule.textContent = " ".join([main["rule"], limit_words.that_is(main, said if joined else None)]
                                     + ([after] if after else []))
         # A weekend or bank holiday is said next to the date, with the last working day before it.
         shown_or_hidden(first, page_ids.CLOSED, " ".join(answer["closed_days"]))
@@ -764,7 +766,7 @@ def write_result(answers, focus):
         box = disclosure(result, note["title"], "sw-result__note")
         add(box, make("p", note["text"]))
         for contact_id in note.get("contacts", []):
-            add(box, contact_block(engine.contact_summary(BUNDLE, contact_id), today, now))
+            add(box, contact_block(worded.contact(contacts.contact_summary(BUNDLE, contact_id)), today, now))
     if answer["next"]:
         add(disclosure(result, "Stage " + str(answer["next"]["stage"]) + ": who is involved", "sw-result__then"),
             make("p", answer["next"]["who"].get("sentence") or answer["next"]["who"]["receiving"] + "."))
@@ -818,7 +820,7 @@ def write_timeline(parent, answer, today):
     """The engine's timeline as the ladder of templates/timeline.html: its prototype step is
     cloned per stage and filled with text. Each stage with the date it ends (where the source
     gives one), the whole process's limit, today and the bank holidays in the span."""
-    walk = answer.get("walk") or engine.timeline(BUNDLE, answer["procedure"], answer["stage"], answer["since"],
+    walk = answer.get("walk") or worded.timeline(BUNDLE, answer["procedure"], answer["stage"], answer["since"],
                                                  answer["started"], today)
     rows = []
     for step in walk["steps"]:
@@ -840,7 +842,7 @@ def write_timeline(parent, answer, today):
     overall = walk["overall"]
     if overall and answer["overall"]:
         when = ("By " + overall["date_words"]) if overall["date"] else "Needs the day the disagreement began"
-        title = words.overall_title(overall)
+        title = limit_words.overall_title(overall)
         rows.append(("", title, when, "overall", title + ": " + when + "."))
     figure = clone(page_ids.TEMPLATE_TIMELINE)
     caption = "Today is " + walk["today_words"] + "."
@@ -882,7 +884,7 @@ def write_answers(result, answer, answers):
              flow.AREA if one else flow.SITUATION)]
     if item:
         # A follow-up has no stage: its one date, with a link to change it.
-        rows.append((words.capitalise(item["date_legend"]), answer["since_words"], flow.WHEN))
+        rows.append((date_words.capitalise(item["date_legend"]), answer["since_words"], flow.WHEN))
         summary = make("dl", cls="sw-summary")
         for label, value, change in rows:
             summary_row(summary, label, value, flow.asking(answers, change))
@@ -892,10 +894,10 @@ def write_answers(result, answer, answers):
     if answers.get(flow.RAISED):
         rows.append(("Stage reached" if answers.get("since") else "Stage it should be at today",
                      "Stage " + str(answer["stage"]) + ": " + answer["title"], flow.STAGE))
-        rows.append(("You raised it", words.long_date(answers[flow.RAISED]), flow.WHEN_RAISED))
+        rows.append(("You raised it", date_words.long_date(answers[flow.RAISED]), flow.WHEN_RAISED))
         if answers.get("since"):
             rows.append(("Stage " + str(answer["stage"]) + " began", answer["since_words"], flow.WHEN_ESCALATED))
-        elif answer.get("since_from") == engine.ASSUMED:
+        elif answer.get("since_from") == verdicts.ASSUMED:
             # Not given: the walk's day, said as an assumption; "Change" asks for the real one.
             asked = dict(flow.given_answers(answers))
             asked["stage"] = answer["stage"]
@@ -910,7 +912,7 @@ def write_answers(result, answer, answers):
     if not answers.get(flow.RAISED):
         rows.append(("This stage began", answer["since_words"], flow.WHEN))
         if answers.get("started") and answers["started"] != answers["since"]:
-            rows.append(("The disagreement began", words.long_date(answers["started"]), flow.WHEN))
+            rows.append(("The disagreement began", date_words.long_date(answers["started"]), flow.WHEN))
     summary = make("dl", cls="sw-summary")
     for label, value, change in rows:
         summary_row(summary, label, value, flow.asking(answers, change) if isinstance(change, str) else change)

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from sitebuild import wizard_assets
-from stillworried import page_ids
+from stillworried.core import page_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).resolve().parent / "service-worker.js"

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from stillworried import page_ids, phone_policy
+from stillworried import phone_policy
+from stillworried.core import page_ids
 
 # Where the index and Pagefind's own script go, inside the built site.
 BUNDLE = page_ids.SEARCH_INDEX

@@ -28,7 +28,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from stillworried import BROWSER_MODULES, bundle_parts, page_ids
+from stillworried.core import bundle_parts, page_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -36,6 +36,9 @@ PYSCRIPT_DIST = NODE_MODULES / "@pyscript" / "core" / "dist"
 GLUE = ROOT / "pyscript"
 GLUE_MODULE = "wizard"
 PACKAGE = ROOT / "stillworried"
+# The modules that run in the browser: every module of this folder (and the package's own
+# __init__.py, which imports nothing), so adding one needs no list kept by hand.
+CORE = PACKAGE / "core"
 BASE = "assets/wizard/"
 PAGE = page_ids.WIZARD
 # The shared part of the data, in the interpreter's file system (the glue opens it by this name).
@@ -181,11 +184,19 @@ def compiled(source, name):
         return target.read_bytes()
 
 
+def browser_modules():
+    """The paths (from the repository's root, as the interpreter imports them) of the modules
+    that run in the browser: stillworried/__init__.py and every module in stillworried/core/."""
+    found = ["stillworried/__init__.py"]
+    found += sorted(path.relative_to(ROOT).as_posix() for path in CORE.rglob("*.py"))
+    return found
+
+
 def shipped_modules(interpreter_name):
     """{path in the interpreter's file system: bytes} of the engine's browser modules
-    (stillworried.BROWSER_MODULES) and the glue, as the interpreter imports them."""
+    (browser_modules()) and the glue, as the interpreter imports them."""
     suffix = interpreter(interpreter_name)["modules"]
-    sources = [("stillworried/" + name, (PACKAGE / name).read_text()) for name in BROWSER_MODULES]
+    sources = [(path, (ROOT / path).read_text()) for path in browser_modules()]
     sources += [(path.name, path.read_text()) for path in sorted(GLUE.glob("*.py"))]
     shipped = {}
     for path, source in sources:

@@ -8,7 +8,8 @@ time, from the single copy in data/ and the maintained libraries, never stored t
 import os
 from pathlib import Path
 
-from stillworried import abbreviations, bank_holidays, phone_policy, validate
+from stillworried import bank_holidays, phone_policy, validate
+from stillworried.core import abbreviations
 
 
 class DataError(Exception):

@@ -11,10 +11,11 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 
-from stillworried import phones, team_numbers
+from stillworried import phones
+from stillworried.core import team_numbers
 from stillworried.validation.cross_checks import contact_references
 from stillworried.validation.suggestions import NUMBER_IN_TEXT
-from stillworried.workdays import DateError, parse_month_or_date
+from stillworried.core.workdays import DateError, parse_month_or_date
 from stillworried.yamlmarks import Problem
 
 DEFAULT_MAX_AGE_MONTHS = 12

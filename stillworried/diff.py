@@ -9,7 +9,7 @@ data at a git ref (a branch, tag or commit) with the data in the working tree, a
 - contacts added, removed and changed, old and new numbers and emails side by side;
 - time limits that changed, in words;
 - the wizard's answers that change: every stage of every procedure is asked through
-  ``engine.next_step`` on a few reference dates (today, and the working day before each of
+  ``worded.next_step`` on a few reference dates (today, and the working day before each of
   the next bank holidays, where a wrong calendar shows first), in both versions.
 
 The old data is read with ``git show BASE:data/<file>`` into a temporary folder (git_data.py) and
@@ -19,10 +19,12 @@ import datetime
 import tempfile
 from pathlib import Path
 
-from stillworried import engine, source_documents, text_policy, words
+from stillworried import source_documents, text_policy
+from stillworried.core import worded
+from stillworried.core.words import dates as date_words, limits as words
 from stillworried.data import DataError, build_bundle, default_data_dir
 from stillworried.git_data import DiffError, data_at
-from stillworried.workdays import DateError, WorkingCalendar
+from stillworried.core.workdays import DateError, WorkingCalendar
 
 NEXT_BANK_HOLIDAYS = 3
 
@@ -210,7 +212,7 @@ def ask(bundle, pid, number, since):
     try:
         # Asked as if the disagreement began the day the stage did, so the overall limit has a
         # date to compare at every stage (the wizard never assumes this for a person).
-        return answer_facts(engine.next_step(bundle, pid, number, since.isoformat(), since.isoformat()))
+        return answer_facts(worded.next_step(bundle, pid, number, since.isoformat(), since.isoformat()))
     except DateError:
         return None  # a deadline past the calendar's last year: neither version can answer
 
@@ -237,7 +239,7 @@ def answer_rows(before, after, dates):
     rows = []
     for (title, number, what, old, new), on in changes.items():
         when = "every date checked" if len(on) == len(dates) else "; ".join(
-            words.long_date(day.isoformat()) for day in on)
+            date_words.long_date(day.isoformat()) for day in on)
         rows.append([cell(title), str(number), cell(when), cell(what), cell(old), cell(new)])
     return rows
 
@@ -263,7 +265,7 @@ def compare(before, after, base, dates):
         sections += ["### The wizard's answers", "Not checked: today is outside the years the bank holiday "
                                                  "calendar covers."]
     elif answers:
-        checked = "; ".join(words.long_date(day.isoformat()) for day in dates)
+        checked = "; ".join(date_words.long_date(day.isoformat()) for day in dates)
         sections += ["### The wizard's answers",
                      "Every stage of every procedure, asked as if it began on each of: %s." % checked,
                      table(["Procedure", "Stage", "Began on", "What", "Before", "After"], answers)]

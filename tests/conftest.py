@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from stillworried.data import build_bundle
-from stillworried.workdays import WorkingCalendar
+from stillworried.core.workdays import WorkingCalendar
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:

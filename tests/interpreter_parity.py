@@ -1,6 +1,6 @@
 """The same engine, the same answers, whichever Python runs it.
 
-The wizard runs the engine's browser modules (stillworried.BROWSER_MODULES) under PyScript's
+The wizard runs the engine's browser modules (stillworried/core/) under PyScript's
 MicroPython, or under Pyodide by a one-line change, as the site ships them: compiled to
 MicroPython bytecode (.mpy), or as source without docstrings and comments for Pyodide
 (sitebuild.wizard_assets.shipped_modules, the same bytes as in the site's py-<hash>.tar.gz:
@@ -25,7 +25,7 @@ import pytest
 
 from conftest import ROOT, working_day_cases
 from sitebuild.wizard_assets import shipped_modules
-from stillworried import bundle_parts
+from stillworried.core import bundle_parts
 from stillworried.data import engine_bundle
 from test_flow import HOSTILE, TYPED, answer_links, every_stage
 from test_where_today import WHERE_CASES
@@ -205,6 +205,7 @@ def shipped_package(interpreter, folder):
     for path, content in shipped_modules(interpreter).items():
         if path.startswith("stillworried/"):
             names.append(path.split("/", 1)[1])
+            (folder / names[-1]).parent.mkdir(parents=True, exist_ok=True)
             (folder / names[-1]).write_bytes(content)
     return folder, names
 

@@ -1,7 +1,7 @@
 // What the MicroPython and Pyodide runners share: write the engine's modules and the input into
 // the interpreter's file system, run the suite script, and print what it printed.
 //   node tests/<interpreter>/run.mjs SCRIPT INPUT_JSON PACKAGE_DIR MODULE...
-// The modules are written byte for byte: the ones the site ships (.mpy for MicroPython, source
+// The modules (paths in the package, in folders too) are written byte for byte: the ones the site ships (.mpy for MicroPython, source
 // without docstrings for Pyodide; tests/interpreter_parity.py unpacks them from the build's own
 // bundle), or any .py file.
 // The script reads /input.json and prints its results; a Python error exits non-zero.
@@ -16,6 +16,12 @@ export function runSuite(python, out) {
     if (!python.FS.analyzePath(folder).exists) python.FS.mkdir(folder);  // Pyodide already has /lib
   }
   for (const name of modules) {
+    // A module in a folder of the package (core/words/dates.mpy): its folders first.
+    const parts = name.split("/");
+    for (let depth = 1; depth < parts.length; depth++) {
+      const folder = "/lib/stillworried/" + parts.slice(0, depth).join("/");
+      if (!python.FS.analyzePath(folder).exists) python.FS.mkdir(folder);
+    }
     python.FS.writeFile("/lib/stillworried/" + name, readFileSync(join(packageDir, name)));
   }
   python.FS.writeFile("/input.json", readFileSync(input, "utf8"));

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 import phonenumbers
 
-from stillworried import page_ids
+from stillworried.core import page_ids
 
 WIZARD = "still-worried/"
 # Attributes that make a browser fetch something: none may point at another host.

@@ -12,7 +12,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from stillworried import abbreviations, bundle_parts, engine
+from stillworried.core import answers as engine_answers, worded
+from stillworried.core.written_out import letters_for, written_out
+from stillworried.core import abbreviations, bundle_parts
 from stillworried.data import engine_bundle
 from test_flow import every_stage
 
@@ -31,7 +33,7 @@ TRICKY = [
 
 
 def known(bundle, area):
-    return engine.letters_for(engine_bundle(bundle), area)
+    return letters_for(engine_bundle(bundle), area)
 
 
 def shown(answer):
@@ -79,7 +81,7 @@ def first_use(text, letters):
 
 def answers(bundle):
     for procedure_id, number in every_stage(bundle):
-        yield (procedure_id, number), engine.next_step(bundle, procedure_id, number, "2026-11-23",
+        yield (procedure_id, number), worded.next_step(bundle, procedure_id, number, "2026-11-23",
                                                        "2026-11-23" if number == 1 else "2026-11-02")
 
 
@@ -87,7 +89,7 @@ def test_every_abbreviation_in_an_answer_is_written_out_where_it_first_appears(b
     checked = set()
     for question, answer in answers(bundle):
         text = shown(answer)
-        raw = shown(engine.stage_answer(bundle, question[0], question[1], answer["since"], answer["started"]))
+        raw = shown(worded.in_words(engine_answers.next_step(bundle, question[0], question[1], answer["since"], answer["started"])))
         for letters, words in known(bundle, answer["partnership"]).items():
             at = first_use(text, letters)
             if at < 0:
@@ -115,7 +117,7 @@ def test_sscp_is_salfords_partnership_in_salford_and_southwarks_in_southwark(bun
 
 def test_southwark_stage_5_says_the_sscp_in_full_at_once_and_keeps_its_email(bundle):
     """3.6 Stage 5: the SSCP's Independent Chair, reached through SSCP@southwark.gov.uk (3.5)."""
-    answer = engine.next_step(bundle, "southwark", 5, "2026-11-23", "2026-11-02")
+    answer = worded.next_step(bundle, "southwark", 5, "2026-11-23", "2026-11-02")
     # The heading stays as short as the source has it (three lines on a phone written out);
     # the who sentence, straight below it, says the words in full.
     assert answer["title"] == "SSCP Independent Chair"
@@ -129,7 +131,7 @@ def test_southwark_stage_5_says_the_sscp_in_full_at_once_and_keeps_its_email(bun
 def test_salford_vcse_stage_1_says_vcse_in_full_where_it_is_used(bundle):
     """The joint working protocol's Glossary: 'VCSE: Voluntary and community organisations and
     social enterprises'."""
-    answer = engine.next_step(bundle, "salford-vcse", 1, "2026-11-23")
+    answer = worded.next_step(bundle, "salford-vcse", 1, "2026-11-23")
     # The no-number line says "This procedure" rather than the document's name ("Salford VCSE
     # protocol"), so the answer's own words never use the letters; the procedure page does.
     assert "VCSE" not in shown(answer)
@@ -180,19 +182,19 @@ def test_writing_out_twice_changes_nothing(bundle):
         once = abbreviations.write_out(text, known(bundle, "southwark"), {})
         assert abbreviations.write_out(once, known(bundle, "southwark"), {}) == once
     for _, answer in answers(bundle):
-        assert engine.written_out(bundle, answer) == answer
+        assert written_out(bundle, answer) == answer
 
 
 def test_the_bundle_is_not_changed_by_an_answer(bundle):
     before = copy.deepcopy(bundle)
     for _ in answers(bundle):
         pass
-    engine.where_today(bundle, "southwark", "2026-11-23", "2026-12-01")
+    worded.where_today(bundle, "southwark", "2026-11-23", "2026-12-01")
     assert bundle == before
 
 
 def test_where_today_writes_out_from_its_first_line(bundle):
-    answer = engine.where_today(bundle, "southwark", "2026-11-02", "2026-12-01")
+    answer = worded.where_today(bundle, "southwark", "2026-11-02", "2026-12-01")
     text = shown(answer)
     for letters in ("SSCP", "MASH"):
         at = first_use(text, letters)
@@ -209,7 +211,7 @@ def test_every_abbreviation_names_its_source_and_reaches_the_areas_that_use_it(b
     assert set(shared["abbreviations"]) == {i for i, e in whole["abbreviations"].items() if e["partnerships"] == ["all"]}
     for area in parts:
         merged = bundle_parts.merge(bundle_parts.copy_of(shared), parts[area])
-        assert engine.letters_for(merged, area) == engine.letters_for(whole, area)
+        assert letters_for(merged, area) == letters_for(whole, area)
 
 
 def test_tricky_texts_read_as_a_person_would(bundle):

@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from conftest import DATA, ROOT
-from stillworried import bundle_parts, flow
+from stillworried.core import bundle_parts, flow
 from stillworried.data import DataError, build_bundle, engine_bundle
 
 WIGAN = ROOT.parent / "shared" / "protocols" / "wigan-resolution-protocol.txt"
@@ -165,7 +165,7 @@ def test_serves_is_said_only_where_the_sources_words_say_it(bundle):
 def test_the_list_heading_names_the_stage_the_source_gives_it_for():
     """Wigan Appendix 2's second table is "for logging/discussion/resolution at Stage 2": shown at
     stage 4, it is not titled "at stage 4"."""
-    from stillworried import words
+    from stillworried.core.words import contacts as words
     listing = {"stage": 2}
     assert words.list_heading("Wigan Council", listing, 2) == "Wigan Council, from the stage 2 list:"
     assert words.list_heading("Wigan Council", listing, 4) == \

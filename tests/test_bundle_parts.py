@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from stillworried import bundle_parts, engine, flow
+from stillworried.core import contacts, worded
+from stillworried.core import bundle_parts, flow
 from stillworried.data import build_bundle, engine_bundle
 from test_flow import every_stage
 
@@ -40,8 +41,8 @@ def test_every_stage_is_answered_from_its_areas_part_as_from_the_whole_data(whol
     for procedure_id, number in every_stage(whole):
         mine = area_bundle(split, whole["procedures"][procedure_id]["partnership"])
         for since, started in (("2026-11-23", None), ("2026-12-24", "2026-10-31")):
-            assert engine.next_step(mine, procedure_id, number, since, started) == \
-                engine.next_step(whole, procedure_id, number, since, started), (procedure_id, number)
+            assert worded.next_step(mine, procedure_id, number, since, started) == \
+                worded.next_step(whole, procedure_id, number, since, started), (procedure_id, number)
 
 
 def test_every_contact_of_an_area_and_its_hours_are_in_its_part(whole, split):
@@ -51,10 +52,11 @@ def test_every_contact_of_an_area_and_its_hours_are_in_its_part(whole, split):
             assert contact_id in split[0]["contacts"]
             continue
         mine = area_bundle(split, owner)
-        assert engine.contact_summary(mine, contact_id) == engine.contact_summary(whole, contact_id)
+        assert worded.contact(contacts.contact_summary(mine, contact_id)) == \
+            worded.contact(contacts.contact_summary(whole, contact_id))
         if contact.get("hours"):
-            assert engine.office_status(mine, contact["hours"], "2026-11-23", "10:00") == \
-                engine.office_status(whole, contact["hours"], "2026-11-23", "10:00")
+            assert worded.office_status(contacts.office_status(mine, contact["hours"], "2026-11-23", "10:00")) == \
+                worded.office_status(contacts.office_status(whole, contact["hours"], "2026-11-23", "10:00"))
 
 
 def test_an_areas_part_holds_no_other_areas_procedures(whole, split):
@@ -90,8 +92,8 @@ def test_a_contact_named_by_another_area_and_its_whole_team_come_with_the_part(w
     shared, parts = bundle_parts.split(data)
     assert {"wigan-mast", "wigan-csc-locality-1"} <= set(parts["southwark"]["contacts"])
     mine = bundle_parts.merge(bundle_parts.copy_of(shared), parts["southwark"])
-    assert engine.next_step(mine, "southwark", stage["number"], "2026-11-23") == \
-        engine.next_step(data, "southwark", stage["number"], "2026-11-23")
+    assert worded.next_step(mine, "southwark", stage["number"], "2026-11-23") == \
+        worded.next_step(data, "southwark", stage["number"], "2026-11-23")
 
 
 def test_the_area_a_question_needs_comes_from_the_address(split):

@@ -14,9 +14,9 @@ import icalendar
 import pytest
 
 from conftest import DATA
-from stillworried.calendar_file import deadline_event
+from stillworried.core.calendar_file import deadline_event
 from stillworried.data import build_bundle
-from stillworried.engine import next_step
+from stillworried.core.worded import next_step
 
 STAMP = "20261123T093000Z"
 DATES = ["2026-11-23", "2026-11-28", "2026-12-24", "2024-02-28", "2022-09-16", "2015-01-01", "2035-11-01"]

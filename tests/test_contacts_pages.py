@@ -89,7 +89,7 @@ def test_find_the_right_person_lands_on_the_agency_group_with_roles(phone, serve
     links = phone.eval_on_selector_all(".sw-directory a[href*='#list-%s--']" % listing["id"],
                                        "els => els.map(e => [e.textContent, e.getAttribute('href')])")
     # Each agency as the list prints it, once: the hospital trust's two spellings are one group.
-    from stillworried import flow
+    from stillworried.core import flow
     aliases = flow.printed_names(bundle, "wigan")
     organisations = {aliases.get(flow.listed_as(bundle["contacts"][cid], listing["id"]),
                                  flow.listed_as(bundle["contacts"][cid], listing["id"])) for cid in listing["contacts"]}

@@ -7,7 +7,8 @@ Day Friday 1 January 2027.
 """
 import pytest
 
-from stillworried.engine import PROCESS_START, next_step
+from stillworried.core.procedures import PROCESS_START
+from stillworried.core.worded import next_step
 
 
 def limit(answer, limit_id):
@@ -267,18 +268,18 @@ def test_the_procedures_with_a_limit_counted_from_the_start_are_wigan_and_southw
 
 
 def test_the_procedure_pages_say_where_an_overall_limit_applies(bundle):
-    from stillworried import words
-    assert words.overall_rule(bundle["procedures"]["southwark"]["overall"]) == (
+    from stillworried.core.words import dates, limits
+    assert limits.overall_rule(bundle["procedures"]["southwark"]["overall"]) == (
         "The professionals should try to resolve the difference through discussion within 5 working days of the "
         "day the disagreement began. It applies at stage 1.")
-    assert words.overall_rule(bundle["procedures"]["wigan"]["overall"]).endswith("of the day the disagreement began.")
-    assert words.stages_words([1, 2, 3]) == "stages 1, 2 and 3"
+    assert limits.overall_rule(bundle["procedures"]["wigan"]["overall"]).endswith("of the day the disagreement began.")
+    assert dates.stages_words([1, 2, 3]) == "stages 1, 2 and 3"
 
 
 def test_the_day_the_disagreement_began_is_worth_asking_only_where_a_limit_shown_counts_from_it(bundle):
     """Wigan's month applies at every stage; Southwark's week and its "within 2 working days of the
     disagreement" only at stage 1; Salford counts from each stage."""
-    from stillworried.engine import needs_started
+    from stillworried.core.procedures import needs_started
     asks = {(procedure_id, stage["number"]): needs_started(procedure, stage["number"])
             for procedure_id, procedure in bundle["procedures"].items() for stage in procedure["stages"]}
     assert {key for key, value in asks.items() if value} == {

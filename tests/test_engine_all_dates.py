@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from stillworried.engine import next_step
-from stillworried.workdays import DateError
+from stillworried.core.worded import next_step
+from stillworried.core.workdays import DateError
 
 FIRST = datetime.date(2015, 1, 1)
 LAST = datetime.date(2035, 11, 30)  # late enough that a month-long deadline is still covered

@@ -8,7 +8,8 @@ from markupsafe import Markup
 
 from macros import first_paint, pieces, templates, timeline
 from macros.context import Context
-from stillworried import engine, page_ids
+from stillworried.core import contacts, page_ids, worded
+from stillworried.core import procedures as core_procedures
 
 
 class Blocks(HTMLParser):
@@ -42,7 +43,7 @@ def test_every_stage_has_a_first_paint_block_with_who_the_rule_and_the_buttons(b
         for stage in procedure["stages"]:
             block = parser.blocks[page_ids.FIRST_STAGE + str(stage["number"])]
             # The wizard's answer, abbreviations written out at first use as the block writes them.
-            answer = engine.next_step(bundle, procedure_id, stage["number"], "2026-11-23")
+            answer = worded.next_step(bundle, procedure_id, stage["number"], "2026-11-23")
             assert answer["who"]["sentence"] in block["text"]
             assert answer["next_words"] in block["text"]
             assert page_ids.DATE_PENDING in block["text"]  # the date is the engine's, later
@@ -51,7 +52,7 @@ def test_every_stage_has_a_first_paint_block_with_who_the_rule_and_the_buttons(b
                 assert said["words"] in block["text"] and said["reach"] in block["text"]
             expected = []
             for contact_id in stage["contacts"] + ([c["id"] for c in said["contacts"]] if said else []):
-                contact = engine.contact_summary(bundle, contact_id)
+                contact = worded.contact(contacts.contact_summary(bundle, contact_id))
                 expected += ["tel:" + p["e164"] for p in contact["phones"] if p.get("e164")]
                 expected += ["mailto:" + e["address"] for e in contact["emails"]]
             assert block["links"] == expected, (procedure_id, stage["number"])
@@ -135,6 +136,6 @@ def test_the_headline_limit_without_dates_is_next_steps_deadline(bundle):
     """The first paint and the ladder name the same headline limit the answer then dates."""
     for procedure in bundle["procedures"].values():
         for stage in procedure["stages"]:
-            answer = engine.next_step(bundle, procedure["id"], stage["number"], "2026-11-23", "2026-11-02", "2026-11-25")
-            main = engine.headline_timescale(stage)
+            answer = worded.next_step(bundle, procedure["id"], stage["number"], "2026-11-23", "2026-11-02", "2026-11-25")
+            main = core_procedures.headline_timescale(stage)
             assert (answer["deadline"] and answer["deadline"]["id"]) == (main and main["id"]), (procedure["id"], stage)

@@ -12,9 +12,9 @@ import string
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from stillworried import flow
-from stillworried.engine import next_step
-from stillworried.workdays import DateError
+from stillworried.core import flow
+from stillworried.core.worded import next_step
+from stillworried.core.workdays import DateError
 
 TODAY = "2026-11-23"  # a Monday
 SAFE_VALUE = set(string.ascii_lowercase + string.digits + "-")

@@ -13,14 +13,16 @@ import shutil
 import yaml
 
 from conftest import DATA
-from stillworried import engine, flow, validate
+from stillworried import validate
+from stillworried.core import worded
+from stillworried.core import flow
 from stillworried.data import build_bundle, engine_bundle
 
 TODAY = "2026-12-09"
 
 
 def test_salford_vcse_app_2_section_2_step_4_a_referral_on_25_november_is_overdue_on_9_december(bundle):
-    answer = engine.follow_up(bundle, "salford-vcse", "referral", "2026-11-25", TODAY)
+    answer = worded.follow_up(bundle, "salford-vcse", "referral", "2026-11-25", TODAY)
     assert (answer["stage"], answer["after"], answer["heading"]) == (
         None, "referral", "After a referral, the Referrals Outcome Form")
     deadline = answer["deadline"]
@@ -111,7 +113,7 @@ def test_another_area_declares_a_follow_up_in_yaml_alone(tmp_path):
     assert [str(problem) for problem in problems] == []
     bundle = engine_bundle(build_bundle(folder))
     assert flow.step(bundle, {"area": "wigan"}, TODAY)[0] == flow.SITUATION
-    answer = engine.follow_up(bundle, "wigan", "referral", "2026-11-25", TODAY)
+    answer = worded.follow_up(bundle, "wigan", "referral", "2026-11-25", TODAY)
     assert answer["next_words"].endswith("go to stage 1: Practitioner to practitioner.")
     # A follow-up whose route names a stage the procedure has not got is a problem, on its line.
     wigan["follow_ups"][0]["then"] = 9

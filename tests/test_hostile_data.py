@@ -8,7 +8,7 @@ import pytest
 
 from conftest import DATA
 from stillworried.data import DataError, build_bundle
-from stillworried.engine import next_step
+from stillworried.core.worded import next_step
 
 PAYLOADS = [
     "<script>alert(1)</script>",

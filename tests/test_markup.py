@@ -5,7 +5,7 @@ from markupsafe import Markup
 from macros.escape import text
 from macros.html import Html, el, join
 from macros.templates import render_template
-from stillworried import page_ids
+from stillworried.core import page_ids
 
 
 def test_markup_plus_text_plus_markup_keeps_the_tags_and_escapes_the_text():

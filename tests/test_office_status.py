@@ -1,4 +1,4 @@
-"""Is the office open now? (engine.office_status), by the hours the source prints, in London time.
+"""Is the office open now? (contacts.office_status, in words), by the hours the source prints, in London time.
 
 Salford's Starting Life Well service opens "8.30am to 5.00pm, Monday to Friday"; the four
 Early Intervention and Prevention locality teams open "8.30am to 4.30pm" on days the source
@@ -6,8 +6,12 @@ does not name. No source says what happens on a bank holiday, so the answer then
 """
 import pytest
 
-from stillworried.engine import office_status
-from stillworried.workdays import DateError
+from stillworried.core import contacts, worded
+
+
+def office_status(bundle, hours, day, time):
+    return worded.office_status(contacts.office_status(bundle, hours, day, time))
+from stillworried.core.workdays import DateError
 
 MONDAY = "2026-11-23"
 SATURDAY = "2026-11-28"

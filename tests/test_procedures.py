@@ -4,7 +4,7 @@ Each test names the source and says what it requires; the expected dates were wo
 hand from a calendar (November 2026: Monday 23rd; Christmas 2026: Friday 25th, Boxing Day
 observed Monday 28th, New Year's Day Friday 1 January 2027).
 """
-from stillworried.engine import next_step
+from stillworried.core.worded import next_step
 
 
 def ask(bundle, procedure, stage, since, started=None):

@@ -13,9 +13,10 @@ import pytest
 
 from macros import procedures
 from macros.context import Context
-from stillworried import engine, words
-from stillworried.engine import next_step
-from stillworried.workdays import WorkingCalendar
+from stillworried.core import limits, worded
+from stillworried.core.words import limits as words
+from stillworried.core.worded import next_step
+from stillworried.core.workdays import WorkingCalendar
 
 
 def limit(answer, limit_id):
@@ -77,7 +78,7 @@ def test_wigan_step_2_one_month_from_31_january_ends_on_28_february_and_says_why
 
 
 def test_salford_vcse_app_2_section_2_step_4_within_one_week_is_the_referral_day_plus_7(bundle):
-    answer = engine.follow_up(bundle, "salford-vcse", "referral", "2026-11-25")
+    answer = worded.follow_up(bundle, "salford-vcse", "referral", "2026-11-25")
     assert answer["deadline"]["date"] == "2026-12-02"
     assert answer["deadline"]["reading_words"] is None  # a week and 5 working days agree here
 
@@ -139,9 +140,9 @@ def test_every_reading_keeps_the_earlier_date_on_every_day_of_2026_and_2027(bund
             other = dict(reading["rejected_count"])
             day = datetime.date(2026, 1, 1)
             while day.year < 2028:
-                [got] = engine.resolve_timescales(calendar, names, [dict(timescale, counts_from="stage_start")], day, day)
-                kept = engine.timescale_date(calendar, timescale, day)
-                rejected = engine.timescale_date(calendar, {"unit": other["unit"], "amount": other.get("amount")}, day)
+                [got] = limits.resolve_timescales(calendar, names, [dict(timescale, counts_from="stage_start")], day, day)
+                kept = limits.timescale_date(calendar, timescale, day)
+                rejected = limits.timescale_date(calendar, {"unit": other["unit"], "amount": other.get("amount")}, day)
                 assert got["date"] == min(kept, rejected).isoformat(), (timescale["id"], day)
                 day += datetime.timedelta(days=1)
                 checked += 1

@@ -130,7 +130,7 @@ def test_999_stays_on_the_screen_however_far_a_page_is_scrolled_and_is_44_px_tal
 def test_a_procedure_page_opens_with_a_jump_list_to_each_stage_that_works_without_javascript(browser, server, bundle):
     """Each procedure page: "On this page" links every stage's heading (each has an id), and a
     jump lands with the heading clear of the sticky header, with JavaScript off."""
-    from stillworried import page_ids
+    from stillworried.core import page_ids
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     for procedure in bundle["procedures"].values():

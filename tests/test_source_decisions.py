@@ -7,13 +7,15 @@ import html as html_text
 from conftest import DATA
 from macros import pieces, procedures
 from macros.context import Context
-from stillworried import data_warnings, engine, validate
+from stillworried import data_warnings, validate
+from stillworried.core import contacts, verdicts, worded
+from stillworried.core import procedures as core_procedures
 
 SINCE = "2026-11-23"  # a Monday
 
 
 def answer(bundle, procedure, stage, since=SINCE):
-    return engine.next_step(bundle, procedure, stage, since)
+    return worded.next_step(bundle, procedure, stage, since)
 
 
 def test_the_bridge_challenge_route_offers_one_number_because_every_source_gives_it(bundle):
@@ -24,7 +26,7 @@ def test_the_bridge_challenge_route_offers_one_number_because_every_source_gives
 
 
 def test_where_the_bridge_numbers_compete_for_advice_both_are_shown(bundle):
-    advice = engine.contact_summary(bundle, "salford-bridge-advice")
+    advice = worded.contact(contacts.contact_summary(bundle, "salford-bridge-advice"))
     # The guidance is undated, so the advice line's own number stays the button; each says its source.
     assert [c["phone"] for c in advice["conflicts"]] == ["+441616034500"]
     assert advice["phones"][0]["label"].endswith("Support and Safeguarding in Salford, undated")
@@ -150,7 +152,7 @@ def test_one_wording_for_a_contact_nobody_has_confirmed_on_pages_open_data_vcard
     import vobject
 
     from conftest import ROOT
-    said = engine.checked_words(bundle, bundle["contacts"]["salford-bridge"])
+    said = worded.checked_words(bundle, bundle["contacts"]["salford-bridge"])
     assert said.startswith("Never confirmed with the partnership.") and "dated January 2015" in said
     page = html_text.unescape((built_site / "contacts" / "salford" / "index.html").read_text(encoding="utf-8"))
     assert said in " ".join(page.split())
@@ -219,12 +221,12 @@ def test_wigan_stage_4_at_a_glance_agrees_with_the_dated_timeline(bundle):
     steps = {step["number"]: step for step in timeline.procedure_steps(bundle["procedures"]["wigan"])}
     assert steps["4"]["date_words"] == "Within 10 working days"
     assert "raise the disagreement at Director or Assistant Director level within 2 working days" in steps["4"]["text"]
-    walk = engine.timeline(bundle, "wigan", 4, SINCE, "2026-11-02")
+    walk = worded.timeline(bundle, "wigan", 4, SINCE, "2026-11-02")
     [four] = [step for step in walk["steps"] if step["stage"] == 4]
     assert four["ends"] == "2026-12-07"  # 10 working days from Monday 23 November
     for procedure_id, procedure in bundle["procedures"].items():
         for step, stage in zip(timeline.procedure_steps(procedure), procedure["stages"]):
-            ending = engine.stage_end(stage["timescales"], engine.headline_timescale(stage))
+            ending = verdicts.stage_end(stage["timescales"], core_procedures.headline_timescale(stage))
             if ending is not None:
                 assert step["date_words"] == timeline.limit_words(ending), (procedure_id, stage["number"])
 

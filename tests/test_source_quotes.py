@@ -26,7 +26,9 @@ import pytest
 
 from conftest import DATA, ROOT
 from source_copies import record_fingerprints, sources_copy
-from stillworried import abbreviations, engine, source_documents, validate
+from stillworried import source_documents, validate
+from stillworried.core import worded
+from stillworried.core import abbreviations
 from stillworried.source_sections import locate, normalise
 from stillworried.validate import walk
 
@@ -148,13 +150,13 @@ def test_every_quotation_the_command_line_prints_for_every_stage_is_in_a_source(
     everything = normalise(" ".join(source_texts().values()))
     wrong, checked = [], 0
     for procedure_id, number in every_stage(bundle):
-        printed = human(engine.next_step(bundle, procedure_id, number, "2026-11-23",
+        printed = human(worded.next_step(bundle, procedure_id, number, "2026-11-23",
                                          "2026-11-23" if number == 1 else "2026-11-02", "2026-11-30"))
         found = quotations(printed)
         checked += len(found)
         wrong += [(procedure_id, number, passage) for passage in not_in_sources(found, everything)]
     for procedure_id in bundle["procedures"]:
-        where = engine.where_today(bundle, procedure_id, "2026-11-02", "2026-12-01")
+        where = worded.where_today(bundle, procedure_id, "2026-11-02", "2026-12-01")
         printed = "\n".join([where["where_words"]] + walk_lines(where["walk"]) + [human(where)])
         wrong += [(procedure_id, "where", passage) for passage in not_in_sources(quotations(printed), everything)]
     assert not wrong, "\n".join(map(str, wrong))

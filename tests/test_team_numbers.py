@@ -1,7 +1,7 @@
 """The same team, different number: the contacts.yaml guide says a contact with a 'conflict'
 note shows the team's other numbers beside its own. Which contacts are one team, and which
 numbers can be dialled, is worked out once (stillworried/team_numbers.py)."""
-from stillworried import team_numbers
+from stillworried.core import team_numbers
 
 BRIDGE = {"team": "salford-bridge", "phones": [{"e164": "+441616034500"}]}
 ADVICE = {"team": "salford-bridge", "phones": [{"e164": "+441616034555"}, {"e164": None}]}

@@ -9,8 +9,9 @@ Year's Day Friday 1 January 2027. WHERE_CASES are also asked under MicroPython a
 """
 import pytest
 
-from stillworried.engine import EngineError, timeline, where_today
-from stillworried.workdays import DateError
+from stillworried.core.procedures import EngineError
+from stillworried.core.worded import timeline, where_today
+from stillworried.core.workdays import DateError
 
 # (what the source gives, procedure, raised on, today, tried,
 #  expected: stage, the day that stage began, its headline date, its status)
@@ -207,7 +208,7 @@ def test_wigan_health_visitor_stage_2_counted_from_the_day_her_line_manager_took
     Monday 16 November 2026; her line manager took it to stage 2 on Tuesday 24 November. On
     Tuesday 8 December stage 2's 10 working days end that day (25, 26, 27, 30 November, 1, 2, 3, 4,
     7, 8 December): due today, not on the walk's Monday 14 December."""
-    from stillworried.engine import counted_from, where_known
+    from stillworried.core.worded import counted_from, where_known
     walked = where_today(bundle, "wigan", "2026-11-16", "2026-12-08")
     assert (walked["stage"], walked["since"], walked["deadline"]["date"]) == (2, "2026-11-30", "2026-12-14")
     assert walked["since_from"] == "walk"
@@ -231,7 +232,7 @@ def test_every_walk_past_the_first_stage_says_its_day_is_assumed(bundle):
     """For every procedure, raised on days across Christmas and seen from later days: where the walk
     reaches a stage after the first, the counted-from line says the day was assumed; at the first
     stage, that it is the day the person raised it."""
-    from stillworried.engine import counted_from
+    from stillworried.core.worded import counted_from
     seen = set()
     for procedure_id in sorted(bundle["procedures"]):
         for raised in ("2026-11-16", "2026-12-18"):
@@ -254,7 +255,7 @@ def test_every_walk_past_the_first_stage_says_its_day_is_assumed(bundle):
 def test_the_answer_repeats_the_day_the_person_gave(bundle):
     """Salford SSCB 2014 3.4: the Escalation Notice within 2 working days. Begun Thursday
     17 December 2026: Monday 21 December, counted from the 17th, which the answer repeats."""
-    from stillworried.engine import counted_from, next_step
+    from stillworried.core.worded import counted_from, next_step
     answer = next_step(bundle, "salford-sscb-2014", 3, "2026-12-17", None, "2026-12-18")
     assert answer["deadline"]["date_words"] == "Monday 21 December 2026"
     assert counted_from(answer)["words"] == "Counted from Thursday 17 December 2026, the day you told us this stage began."
@@ -272,6 +273,6 @@ def test_the_answer_repeats_the_day_the_person_gave(bundle):
     (9, "2026-11-24", "has no stage 9"),
 ])
 def test_a_known_stage_day_the_engine_cannot_use_says_why(bundle, stage, since, message):
-    from stillworried.engine import where_known
+    from stillworried.core.worded import where_known
     with pytest.raises(ValueError, match=message):
         where_known(bundle, "wigan", "2026-11-16", stage, since, "2026-12-08")

@@ -8,8 +8,8 @@ Year's Day is Friday 1 January 2027.
 """
 import pytest
 
-from stillworried import engine
-from stillworried.engine import next_step
+from stillworried.core import worded
+from stillworried.core.worded import next_step
 
 
 def test_wigan_stage_2_the_month_ends_before_the_10_working_days_so_the_month_wins(bundle):
@@ -67,8 +67,8 @@ def test_wigan_stage_3_without_the_day_it_began_says_the_month_may_end_sooner(bu
 
 def test_the_procedure_pages_say_the_rule_where_both_apply(bundle):
     wigan = bundle["procedures"]["wigan"]
-    assert engine.which_wins_rule(wigan, 2).startswith("Two time limits apply here")
-    assert engine.which_wins_rule(bundle["procedures"]["southwark"], 2) is None
+    assert worded.which_wins_rule(wigan, 2).startswith("Two time limits apply here")
+    assert worded.which_wins_rule(bundle["procedures"]["southwark"], 2) is None
 
 
 # --- The flag: the stage's date and the whole process's limit --------------------------------
@@ -167,7 +167,7 @@ def test_the_first_screen_keeps_to_the_limit_that_ends_first(bundle, procedure_i
 
 
 def test_the_calendar_event_is_for_the_date_in_bold(bundle):
-    from stillworried import calendar_file
+    from stillworried.core import calendar_file
     answer = next_step(bundle, "wigan", 2, "2026-11-23", "2026-11-02")
     assert calendar_file.event_date(answer) == "2026-12-02"
     assert "SUMMARY:The overall time limit ends today" in calendar_file.deadline_event(answer, "20261201T100000Z")

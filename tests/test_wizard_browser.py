@@ -10,10 +10,10 @@ import pytest
 
 from conftest import ROOT
 from site_support import PHONE
-from stillworried import flow
+from stillworried.core import flow
 from stillworried.data import engine_bundle
-from stillworried.engine import next_step
-from stillworried.words import long_date
+from stillworried.core.worded import next_step
+from stillworried.core.words.dates import long_date
 
 WIZARD = "still-worried/"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -132,11 +132,11 @@ def test_southwark_stage_4_the_quality_assurance_unit_has_2_working_days(watched
 def test_the_answer_says_whether_each_contact_was_ever_confirmed_as_the_pages_do(watched, bundle):
     """Issue 22: the source's date is not a check. 'Where this comes from' names each contact
     shown with the pages' words (engine.checked_words)."""
-    from stillworried import engine
+    from stillworried.core import worded
     page = watched().open("#procedure=salford-vcse&stage=2&since=2026-11-23")
     said = page.evaluate("() => document.querySelector('.sw-result__sources').textContent")
     bridge = bundle["contacts"]["salford-bridge"]
-    assert bridge["name"] + ": " + engine.checked_words(bundle, bridge) in said
+    assert bridge["name"] + ": " + worded.checked_words(bundle, bridge) in said
     assert "Verified" not in said
 
 
@@ -821,7 +821,7 @@ def test_where_should_i_be_today_is_the_stage_questions_first_choice(watched):
     to raise it and 3 to answer; the engine's walk says where it should be on 1 December: stage 2,
     from 26 November. Asked when stage 2 began, the person does not know: the answer counts from
     the walk's day and says that day was assumed."""
-    from stillworried.engine import where_today
+    from stillworried.core.worded import where_today
     w = watched()
     w.page.clock.set_fixed_time(LONDON_MORNING)
     page = w.open("#procedure=southwark")

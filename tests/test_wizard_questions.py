@@ -2,7 +2,7 @@
 a question with one choice is skipped, the agency question is asked only where the source lists
 contacts agency by agency, its choices come from the data, and the back links step through the
 questions actually asked. Pure functions of stillworried.flow, so they run without a browser."""
-from stillworried import flow
+from stillworried.core import flow
 from stillworried.data import engine_bundle
 
 TODAY = "2026-12-01"

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from conftest import working_day_cases
-from stillworried.workdays import DateError, parse_date, parse_month_or_date
+from stillworried.core.workdays import DateError, parse_date, parse_month_or_date
 
 OPERATIONS = {
     "working_days": lambda calendar, start, amount: calendar.add_working_days(start, amount),

@@ -3,10 +3,13 @@ as JSON) with nothing in it that can act in a terminal."""
 import json
 import sys
 
-from stillworried import engine, text_policy, words
+from stillworried import text_policy
+from stillworried.core import verdicts
+from stillworried.core.procedures import EngineError
+from stillworried.core.words import dates as date_words, limits as words
 from stillworried.cli.arguments import DATA_ERROR, USAGE_ERROR, london_today
 from stillworried.data import DataError, build_bundle
-from stillworried.workdays import DateError
+from stillworried.core.workdays import DateError
 
 
 def safe_json(answer):
@@ -63,7 +66,7 @@ def limit_lines(limit, heading):
     first = heading + limit["date_words"] + " (" + limit["date"] + ")"
     if limit["status"]:
         first += ". " + limit["status_words"]
-    lines = [first, "  " + limit["rule"], "  " + words.capitalise(limit["counted"]) + "."]
+    lines = [first, "  " + limit["rule"], "  " + date_words.capitalise(limit["counted"]) + "."]
     for warning in (limit["non_working_day"], limit["after_overall_words"]):
         if warning:
             lines.append("  NOTE: " + warning)
@@ -79,7 +82,7 @@ def human(answer):
                      + (answer["status_note"] or ""))
     lines.append("")
     lines.append("Stage %d of %d: %s" % (answer["stage"], answer["stages"], answer["title"]))
-    if answer.get("since_from") == engine.ASSUMED:
+    if answer.get("since_from") == verdicts.ASSUMED:
         # "where": the walk's day for a stage after the one where it was raised is an assumption.
         lines.append("This stage began: " + answer["since_words"] + ". "
                      + words.assumed_stage_began(answer["since"], answer["stage"]))
@@ -88,7 +91,7 @@ def human(answer):
     if answer["started"] and answer["started"] != answer["since"]:
         lines.append("The disagreement began: " + answer["started_words"])
     if answer["today"]:
-        lines.append("Today: " + words.long_date(answer["today"]))
+        lines.append("Today: " + date_words.long_date(answer["today"]))
     lines.append("")
     main = answer["deadline"]
     if main:
@@ -143,7 +146,7 @@ def ask_engine(args, question, given):
     today = (args.today or london_today()).isoformat()
     try:
         return question(bundle, today), 0
-    except (engine.EngineError, DateError) as error:
+    except (EngineError, DateError) as error:
         said = str(error)
         if isinstance(error, DateError) and "outside that range" in said:
             said = beyond_calendar(bundle, given) or said

@@ -6,7 +6,7 @@ import re
 import zoneinfo
 
 from stillworried import text_policy
-from stillworried.workdays import DateError, parse_date
+from stillworried.core.workdays import DateError, parse_date
 
 USAGE_ERROR = 2
 DATA_ERROR = 1

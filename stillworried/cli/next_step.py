@@ -1,5 +1,6 @@
 """`next PROCEDURE --stage N --since DATE`: who to contact at a stage, and the deadlines."""
-from stillworried import engine, text_policy
+from stillworried import text_policy
+from stillworried.core import worded
 from stillworried.cli.answers import ask_engine, given_dates, human, safe_json
 from stillworried.cli.arguments import parse_stage, parse_today
 
@@ -18,7 +19,7 @@ def add_to(commands):
 
 
 def run_next(args):
-    answer, code = ask_engine(args, lambda bundle, today: engine.next_step(
+    answer, code = ask_engine(args, lambda bundle, today: worded.next_step(
         bundle, args.procedure, args.stage, args.since, args.started, today), given_dates(args.since, "--since", args.started))
     if answer is not None:
         print(safe_json(answer) if args.json else text_policy.visible(human(answer), keep_newlines=True))

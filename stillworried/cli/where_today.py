@@ -2,7 +2,8 @@
 which stage it should be at today, whom to contact and by when."""
 import sys
 
-from stillworried import engine, text_policy
+from stillworried import text_policy
+from stillworried.core import worded
 from stillworried.cli.answers import ask_engine, given_dates, human, safe_json
 from stillworried.cli.arguments import USAGE_ERROR, parse_stage, parse_stages, parse_today
 
@@ -57,11 +58,11 @@ def run_where(args):
               file=sys.stderr)
         return USAGE_ERROR
     if args.stage is not None:
-        answer, code = ask_engine(args, lambda bundle, today: engine.where_known(
+        answer, code = ask_engine(args, lambda bundle, today: worded.where_known(
             bundle, args.procedure, args.raised, args.stage, args.since, today),
             given_dates(args.raised, "--raised", None) + [(args.since, "--since")])
     else:
-        answer, code = ask_engine(args, lambda bundle, today: engine.where_today(
+        answer, code = ask_engine(args, lambda bundle, today: worded.where_today(
             bundle, args.procedure, args.raised, today, args.tried, args.started),
             given_dates(args.raised, "--raised", args.started))
     if answer is None:

@@ -10,7 +10,7 @@ from stillworried import email_policy, phone_policy, phones
 from stillworried.text_policy import shown
 from stillworried.validation.data_files import walk
 from stillworried.validation.suggestions import suggest
-from stillworried.workdays import DateError, parse_month_or_date
+from stillworried.core.workdays import DateError, parse_month_or_date
 
 SPECIAL_ORIGINS = ("stage_start", "process_start")
 NATIONAL = "national"

@@ -20,7 +20,7 @@ import zoneinfo
 from dateutil.relativedelta import relativedelta
 
 from stillworried.validation.data_files import walk
-from stillworried.workdays import DateError, parse_month_or_date
+from stillworried.core.workdays import DateError, parse_month_or_date
 
 MAX_REVIEW_YEARS = 3
 

@@ -15,7 +15,7 @@ The build refuses a path it would write twice as well (mkdocs_hooks.py), whateve
 """
 from pathlib import Path
 
-from stillworried import page_ids
+from stillworried.core import page_ids
 from stillworried.text_policy import shown
 
 DOCS = Path(__file__).resolve().parent.parent.parent / "docs"

@@ -7,8 +7,9 @@
 import json
 import sys
 
-from stillworried import abbreviations, bundle_parts, calendar_file, engine, flow
-from stillworried.workdays import DateError, WorkingCalendar, parse_date
+from stillworried.core import abbreviations, bundle_parts, calendar_file, contacts, flow, worded
+from stillworried.core.written_out import letters_for
+from stillworried.core.workdays import DateError, WorkingCalendar, parse_date
 
 
 def working_day_failures(given):
@@ -62,23 +63,27 @@ def asked_again(bundle, fragment, today):
                  flow.WHEN_RAISED: kept.get(flow.RAISED), flow.WHEN_ESCALATED: kept.get("since")}[question]
         found.append([question, asked[0], flow.make_fragment(flow.answered(bundle, asked[1], question, value, today))])
     if kept.get("since") and flow.RAISED in kept:
-        answer = engine.where_known(bundle, kept["procedure"], kept[flow.RAISED], kept["stage"], kept["since"], today)
+        answer = worded.where_known(bundle, kept["procedure"], kept[flow.RAISED], kept["stage"], kept["since"], today)
     elif flow.RAISED in kept:
-        answer = engine.where_today(bundle, kept["procedure"], kept[flow.RAISED], today)
+        answer = worded.where_today(bundle, kept["procedure"], kept[flow.RAISED], today)
     else:
-        answer = engine.next_step(bundle, kept["procedure"], kept["stage"], kept["since"], kept.get("started"), today)
-    found.append(engine.counted_from(answer))
+        answer = worded.next_step(bundle, kept["procedure"], kept["stage"], kept["since"], kept.get("started"), today)
+    found.append(worded.counted_from(answer))
     return found
 
 
 def calendar_event(bundle, question, stamp):
-    return calendar_file.deadline_event(engine.next_step(bundle, question[0], question[1], question[2], question[3]),
+    return calendar_file.deadline_event(worded.next_step(bundle, question[0], question[1], question[2], question[3]),
                                         stamp)
 
 
 def follow_up_event(bundle, question, stamp):
-    return calendar_file.deadline_event(engine.follow_up(bundle, question[0], question[1], question[2], question[3]),
+    return calendar_file.deadline_event(worded.follow_up(bundle, question[0], question[1], question[2], question[3]),
                                         stamp)
+
+
+def office_status(bundle, hours, day, time):
+    return worded.office_status(contacts.office_status(bundle, hours, day, time))
 
 
 def from_parts(given, answers):
@@ -94,18 +99,18 @@ def from_parts(given, answers):
 def results(given):
     bundle = given["bundle"]
     for question in given["questions"]:
-        yield ["next_step", question, attempt(engine.next_step, bundle, question[0], question[1], question[2],
+        yield ["next_step", question, attempt(worded.next_step, bundle, question[0], question[1], question[2],
                                               question[3], given["today"])]
     for question in given["where"]:
-        yield ["where_today", question, attempt(engine.where_today, bundle, question[0], question[1], question[2],
+        yield ["where_today", question, attempt(worded.where_today, bundle, question[0], question[1], question[2],
                                                 question[3], question[4])]
     for question in given["where_known"]:
-        yield ["where_known", question, attempt(engine.where_known, bundle, question[0], question[1], question[2],
+        yield ["where_known", question, attempt(worded.where_known, bundle, question[0], question[1], question[2],
                                                 question[3], question[4])]
     for fragment in given["asked_again"]:
         yield ["asked_again", fragment, attempt(asked_again, bundle, fragment, given["where_today"])]
     for question in given["timelines"]:
-        yield ["timeline", question, attempt(engine.timeline, bundle, question[0], question[1], question[2],
+        yield ["timeline", question, attempt(worded.timeline, bundle, question[0], question[1], question[2],
                                              question[3], question[4])]
     for fragment in given["fragments"]:
         answers = flow.parse_fragment(fragment)
@@ -120,23 +125,23 @@ def results(given):
         yield ["deadline_event", question, attempt(calendar_event, bundle, question, given["stamp"])]
     for question in given["questions"]:
         merged = from_parts(given, {"procedure": question[0]})
-        yield ["next_step_from_parts", question, attempt(engine.next_step, merged, question[0], question[1],
+        yield ["next_step_from_parts", question, attempt(worded.next_step, merged, question[0], question[1],
                                                          question[2], question[3], given["today"])]
     for fragment in given["fragments"]:
         answers = flow.parse_fragment(fragment)
         yield ["step_from_parts", fragment, wizard_step(from_parts(given, answers), answers, given["today"])]
     for contact_id, day, time in given["office"]:
         hours = bundle["contacts"][contact_id].get("hours")
-        yield ["office_status", [contact_id, day, time], attempt(engine.office_status, bundle, hours, day, time)]
+        yield ["office_status", [contact_id, day, time], attempt(office_status, bundle, hours, day, time)]
     for area, texts in given["abbreviations"]:
-        say = abbreviations.writer(engine.letters_for(bundle, area))
+        say = abbreviations.writer(letters_for(bundle, area))
         yield ["write_out", area, [say(text) for text in texts]]
     # Issue 21: the follow-ups (a referral with no answer), the situations and agencies offered.
     for question in given["follow_ups"]:
-        yield ["follow_up", question, attempt(engine.follow_up, bundle, question[0], question[1], question[2],
+        yield ["follow_up", question, attempt(worded.follow_up, bundle, question[0], question[1], question[2],
                                               question[3])]
         merged = from_parts(given, {"procedure": question[0]})
-        yield ["follow_up_from_parts", question, attempt(engine.follow_up, merged, question[0], question[1],
+        yield ["follow_up_from_parts", question, attempt(worded.follow_up, merged, question[0], question[1],
                                                          question[2], question[3])]
         yield ["follow_up_event", question, attempt(follow_up_event, bundle, question, given["stamp"])]
     for area in sorted(bundle["partnerships"]):

@@ -11,6 +11,8 @@ would silently make a deadline one day too early.
 """
 import datetime
 
+from stillworried.core.words import dates as words
+
 ONE_DAY = datetime.timedelta(days=1)
 # Saturday and Sunday are days 5 and 6 of date.weekday().
 FIRST_WEEKEND_DAY = 5
@@ -23,18 +25,18 @@ class DateError(ValueError):
 def parse_date(text, what="date"):
     """Read a YYYY-MM-DD date strictly, with a message a person can act on."""
     if not isinstance(text, str):
-        raise DateError("The " + what + " must be written as YYYY-MM-DD, for example 2026-11-23.")
+        raise DateError(words.must_be_iso(what))
     parts = text.split("-")
     if len(text) != 10 or len(parts) != 3 or len(parts[0]) != 4 or len(parts[1]) != 2 or len(parts[2]) != 2:
-        raise DateError("The " + what + " '" + text + "' is not written as YYYY-MM-DD, for example 2026-11-23.")
+        raise DateError(words.not_iso(what, text))
     for char in parts[0] + parts[1] + parts[2]:
         # Only ASCII digits: str.isdigit() would also accept other scripts' digits.
         if char not in "0123456789":
-            raise DateError("The " + what + " '" + text + "' is not written as YYYY-MM-DD, for example 2026-11-23.")
+            raise DateError(words.not_iso(what, text))
     try:
         return datetime.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
-        raise DateError("The " + what + " '" + text + "' is not a real date.")
+        raise DateError(words.not_real(what, text))
 
 
 def parse_month_or_date(text, what="date"):
@@ -62,10 +64,7 @@ class WorkingCalendar:
     def check(self, day):
         """Refuse any date we have no bank holiday data for."""
         if day < self.first or day > self.last:
-            raise DateError(
-                "We can only count working days between " + self.first.isoformat() + " and "
-                + self.last.isoformat() + ", and " + day.isoformat() + " is outside that range."
-            )
+            raise DateError(words.outside_range(self.first.isoformat(), self.last.isoformat(), day.isoformat()))
         return day
 
     def is_working_day(self, day):

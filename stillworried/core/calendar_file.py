@@ -8,8 +8,9 @@ procedure, the stage, who to contact and the rule, and nothing about the child.
 
 import datetime
 
-from stillworried.workdays import parse_date
-from stillworried import engine, words
+from stillworried.core.verdicts import kept_limit
+from stillworried.core.workdays import parse_date
+from stillworried.core.words.dates import long_date
 
 ONE_DAY = datetime.timedelta(days=1)
 PRODUCT = "-//Still Worried?//Escalation deadline//EN"
@@ -51,7 +52,7 @@ def event_limit(answer):
     """The time limit the calendar event is for: the one the first screen shows in bold (the
     stage's deadline, or the whole process's where that ends first: engine.keep_to), else the
     overall one, else None (no time limit, or none with a date: nothing to add to a calendar)."""
-    for limit in (engine.kept_limit(answer), answer["overall"]):
+    for limit in (kept_limit(answer), answer["overall"]):
         if limit is not None and limit["date"] is not None:
             return limit
     return None
@@ -88,7 +89,7 @@ def deadline_event(answer, stamp):
         # The reminder comes the day before: the title names the day, never "today".
         summary = ((limit["label"] if limit["headline"] else "The overall time limit ends") + " "
                    + limit["date_words"] + ", when offices may be closed: do it by "
-                   + words.long_date(deadline) + ": " + stage)
+                   + long_date(deadline) + ": " + stage)
     elif limit["headline"]:
         summary = limit["label"] + " today: " + stage
     else:

@@ -1,0 +1,122 @@
+"""Contacts in words: a card's name and role, what it says with no number, whether anyone has
+confirmed the details and how old the source is, which document and date a number comes from,
+the lists a source prints, opening hours and out of hours. The same words on the pages, the
+open data, the vCards, the command line and the wizard."""
+from stillworried.core.words.dates import month_or_day
+
+# What a contact card says where the source gives a contact no number and no email (and no note
+# saying how to reach them): the same words on the pages and in the wizard.
+NO_WAYS = "The source gives no phone number or email."
+
+
+def contact_heading(contact):
+    """A contact card's name: the contact's, with the person's name where it does not say it."""
+    person = contact.get("person")
+    return contact["name"] + (" (" + person + ")" if person and person not in contact["name"] else "")
+
+
+def contact_role(contact):
+    """A contact card's role line, or None where there is none or it only repeats the name."""
+    return contact["role"] if contact.get("role") and contact["role"] != contact["name"] else None
+
+
+def no_ways_words(contact):
+    """What a card says in place of its buttons where the contact has no number or email."""
+    return contact.get("note") or NO_WAYS
+
+
+def checked_words(verified_on, documents):
+    """Whether anyone has confirmed a contact's details, and how old its source is, in the same
+    words on the pages, the open data, the vCards, the command line and the wizard (issue 22:
+    "Verified January 2015 (the date of the source)" was a document's date shown as a check).
+
+    verified_on: the day someone confirmed the details (contacts.yaml), or None. documents:
+    [(name, date or None)], each document the contact comes from, with the date printed on it
+    (`date` in the sources of stages.yaml)."""
+    if verified_on:
+        return "Last confirmed on " + month_or_day(verified_on) + "."
+    said = "Never confirmed with the partnership. "
+    dates = [date for _, date in documents]
+    if not any(dates):
+        return said + ("The source is" if len(documents) == 1 else "The sources are") + \
+            " undated, so how old these details are is not known."
+    if len(documents) == 1:
+        return said + "The source is dated " + month_or_day(dates[0]) + "."
+    return said + "The sources: " + "; ".join(
+        name + ", " + ("dated " + month_or_day(date) if date else "undated") for name, date in documents) + "."
+
+
+def from_document(title, date):
+    """Which document (and its date) a number comes from, beside the number: "Salford VCSE
+    protocol, January 2015", or "undated" where the source has no date."""
+    return title + ", " + (month_or_day(date) if date else "undated")
+
+
+def phone_label(own, title, date):
+    """A number's label where the sources compete: its own label, then the document and date it
+    comes from ("Referrals; Salford VCSE protocol, January 2015")."""
+    return (own + "; " if own else "") + from_document(title, date)
+
+
+def newest_source(label):
+    """The label of a team's number from the newest of the documents that print one."""
+    return "Newest source: " + label
+
+
+def no_number(for_whom):
+    """Where the source gives no number for the person to contact. "This procedure": every place
+    that shows the line has just named the procedure (the answer's lede, the procedure page), and
+    the document's own name is long on a phone once its abbreviations are written out ("Salford
+    VCSE protocol"); the source line cites it."""
+    return "This procedure gives no phone number or email for " + for_whom + "."
+
+
+# The line above the contacts the source says are for adults only, put apart after the others.
+ADULTS_ONLY = "For adult services only:"
+ADULTS_ONLY_HINT = "For adult services only."
+
+
+def list_heading(agency, listing, stage_number):
+    """The line above an agency's contacts from a list the source prints, naming the stage the
+    source gives it for (Wigan Appendix 2's second table is "for logging/discussion/resolution
+    at Stage 2", whichever stage it is shown at). Short: on a phone every line pushes the first
+    contact's button down."""
+    given = listing.get("stage")
+    if given is None:
+        return agency + ", from the source's list:"
+    if given == stage_number:
+        return agency + ", from the stage " + str(given) + " list:"
+    return (agency + ", from the stage " + str(given) + " list (the source gives none for stage "
+            + str(stage_number) + "):")
+
+
+def also_printed_as(name, others):
+    """An agency printed under two names, as one choice: "X, also printed as Y"."""
+    return name + (", also printed as " + " and ".join(others) if others else "")
+
+
+# --- Opening hours ------------------------------------------------------------------------------
+
+def office_status(state, reason, hours_text):
+    """Whether an office should be open now (contacts.office_status's facts), in a sentence."""
+    if reason == "no_hours":
+        return "The source does not give opening hours."
+    given = "The source gives the hours as " + hours_text + "."
+    if reason == "holiday":
+        return "Today is a bank holiday, and the source does not say whether the office opens. " + given
+    if reason == "no_days":
+        return "The source does not say which days the office opens. " + given
+    return ("Open now, London time. " if state == "open" else "Closed now, London time. ") + given
+
+
+def out_of_hours_words(hours_text):
+    """What an area's front door says about evenings, nights and weekends, where no source gives
+    a number for out of hours: its opening hours where the source gives them, and 999."""
+    opening = ("Open " + hours_text + "." if hours_text else "The source gives no opening hours.")
+    return opening + " No number is given for out of hours: if a child is in immediate danger, call 999 at any time."
+
+
+# The contacts index, where no area's sources give a number for out of hours.
+OUT_OF_HOURS_EVERY_AREA = ("None of the sources gives a number for out of hours: evenings, nights, weekends or bank "
+                           "holidays. If a child is in immediate danger, call 999 at any time. Each area's contacts "
+                           "page gives the opening hours its sources print.")

@@ -1,0 +1,210 @@
+"""The answer page's own words, around the engine's: the lede, who acts, the disclosures' titles,
+the timeline's rows and caption, the check-answers rows, the buttons; and the same answer as a
+calendar file and as the command line's lines. answer_view.py puts them in order."""
+from stillworried.core.words.dates import long_date
+
+
+def lede(partnership_name, procedure_title):
+    return partnership_name + ": " + procedure_title
+
+
+def who(said):
+    """Who acts and whom they contact: the data's one sentence, or its two parts."""
+    return said.get("sentence") or said["raising"] + ". Contact: " + said["receiving"] + "."
+
+
+def next_who(said):
+    """Who is involved at the next stage."""
+    return said.get("sentence") or said["receiving"] + "."
+
+
+def lapsed(note):
+    return "Past its review date: " + note
+
+
+ASK_AGENCY = "Whose decision do you disagree with? Choose the agency to see its numbers"
+DIRECTORY = "Or find the right person in the source's list: "
+ADD_STARTED = "Add the day the disagreement began"
+
+# The disclosures after the first screen, closed (opened for printing).
+OTHER_LIMITS = "Other time limits"
+WHOLE_PROCESS = "For the whole process"
+TIMELINE = "The whole procedure, with dates"
+TO_DO = "What to do, send and record"
+TO_SEND = "What to send"
+TO_RECORD = "What to record"
+SAFETY = "If the child's safety needs it, act sooner"
+SOURCES = "Where this comes from"
+FULL_PROCEDURE = "Full procedure: "
+
+
+def next_stage(number):
+    return "Stage " + str(number) + ": who is involved"
+
+
+def checked_line(name, checked):
+    return name + ": " + checked
+
+
+def limit_line(rule, counted, status_words):
+    """One time limit with its date: (before the date, after it). The date goes between them."""
+    return rule + " That is ", " (" + counted + ")." + (" " + status_words if status_words else "")
+
+
+# --- The timeline, with dates ---------------------------------------------------------------------
+
+TRIED_BEFORE = "Tried before"
+
+
+def by(date_words):
+    return "By " + date_words
+
+
+def step_text(title, when):
+    """A stage of the timeline as its text list says it (screen readers and print)."""
+    return title + ("; " + when if when else "") + "."
+
+
+def overall_text(title, when):
+    return title + ": " + when + "."
+
+
+def caption(today_words, holidays, stopped):
+    """Under the timeline: today, the bank holidays in its span, and where the walk stops."""
+    said = "Today is " + today_words + "."
+    if holidays:
+        said += " Bank holidays in this time: " + ", ".join(
+            day["date_words"] + " (" + day["name"] + ")" if day.get("name") else day["date_words"]
+            for day in holidays) + "."
+    return said + (" " + stopped if stopped else "")
+
+
+# The procedure page's ladder, without dates, and its jump list (macros/render.py contents_list).
+AT_A_GLANCE = "The stages at a glance"
+ON_THIS_PAGE = "On this page"
+
+
+def ladder_text(number, title, receiving, limit):
+    return "Stage %d: %s. %s. %s." % (number, title, receiving, limit)
+
+
+# --- Your answers (the GOV.UK check-answers pattern) -------------------------------------------
+
+YOUR_ANSWERS = "Your answers"
+AREA = "Area"
+SITUATION = "Your situation"
+STAGE_REACHED = "Stage reached"
+STAGE_TODAY = "Stage it should be at today"
+YOU_RAISED = "You raised it"
+WHOSE = "Whose decision"
+OTHER_AGENCY = "Another agency, or not sure"
+NOT_ANSWERED = "Not answered"
+STAGE_BEGAN = "This stage began"
+STARTED = "The disagreement began"
+CHANGE = "Change"
+
+
+def stage_began(number):
+    return "Stage " + str(number) + " began"
+
+
+def assumed(since_words):
+    return "Not known (we assumed " + since_words + ")"
+
+
+# --- What next --------------------------------------------------------------------------------------
+
+WHAT_NEXT = "What next"
+ADD_TO_CALENDAR = "Add to calendar"
+PRINT = "Print a record"
+CHANGE_AN_ANSWER = "Change an answer"
+CALENDAR_FILE = "escalation-deadline.ics"
+
+# --- The calendar file ------------------------------------------------------------------------------
+
+EMERGENCY = "If a child is in immediate danger, call 999."
+
+
+def event_stage(procedure_title, number, title):
+    """What the event is for: "Wigan ..., stage 2 (Line manager to line manager)", or a follow-up's."""
+    return procedure_title + (", stage " + str(number) + " (" + title + ")" if number is not None else ": " + title)
+
+
+def event_summary(label, stage, headline):
+    """The event's title, said the way the wizard says it ("Answer due by today: ..."), so the
+    reminder on the day cannot be read as someone else's deadline."""
+    return (label + " today: " if headline else "The overall time limit ends today: ") + stage
+
+
+def event_heading(procedure_title, number, title):
+    return procedure_title + (", stage " + str(number) if number is not None else "") + ": " + title + "."
+
+
+def event_contact(name, phone_text, email):
+    return "Contact: " + name + (", " + phone_text if phone_text else "") + (", " + email if email else "") + "."
+
+
+def if_not_resolved(number, title):
+    """The calendar file's and the command line's short line for what comes next."""
+    return "If it is not resolved: stage " + str(number) + ", " + title + "."
+
+
+# --- The command line's lines (stillworried/cli/answers.py) ----------------------------------------
+
+def cli_lapsed(review_due, note):
+    return "WARNING: this procedure is past its review date (" + review_due + "). " + (note or "")
+
+
+def cli_stage(number, count, title):
+    return "Stage %d of %d: %s" % (number, count, title)
+
+
+CLI_SINCE = "This stage began: "
+CLI_STARTED = "The disagreement began: "
+CLI_TODAY = "Today: "
+CLI_DEADLINE = "Deadline: "
+CLI_NO_DEADLINE = "Deadline: the source sets no time limit for this stage."
+CLI_ALSO = "Also: "
+CLI_OVERALL = "Overall: "
+CLI_NOT_WORKED_OUT = "not worked out. "
+CLI_NOTE = "NOTE: "
+CLI_READING = "HOW WE READ IT: "
+CLI_SAFETY = "If the child's safety needs it: "
+CLI_DO = "What to do:"
+CLI_SEND = "Send: "
+CLI_RECORD = "Record:"
+CLI_CONTACT = "Contact:"
+CLI_SOURCES = "Sources:"
+CLI_WALK = "Each stage given its full time limit:"
+CLI_TRIED = "tried before"
+CLI_NO_DATE = "no date"
+CLI_TODAY_MARK = "  <- today"
+CLI_INVALID = ": NOT A VALID NUMBER in the source; do not rely on it"
+
+
+def cli_who(raising, receiving):
+    return "Who: " + raising + ", with " + receiving + "."
+
+
+def cli_directory(title, count):
+    return "Directory: " + title + " (%d contacts; see the site)" % count
+
+
+def cli_another_source(phone_text, whose):
+    return "Another source gives " + phone_text + " (" + whose + ")"
+
+
+def cli_walk_step(number, title):
+    return "  Stage %d, %s: " % (number, title)
+
+
+def cli_from(since_words, ends_words=None):
+    return "from " + since_words + (" to " + ends_words if ends_words else "")
+
+
+def cli_bank_holiday(date_words, name):
+    return "  Bank holiday: " + date_words + " (" + name + ")"
+
+
+def today_is(iso):
+    return long_date(iso)

@@ -1,0 +1,148 @@
+"""The wizard's questions in words: what each asks, the choices made from an area's data, and
+every message a question can give (a broken link, a date that cannot be used). The questions'
+markup is made at build (macros/wizard.py); the glue and the flow say these."""
+from stillworried.core.words.dates import capitalise, long_date
+
+# --- The questions ---------------------------------------------------------------------------------
+
+WHEN_STAGE_BEGAN = "When did this stage begin?"
+# What a stage's time limits count from, where the data does not say it in its own words.
+DEFAULT_BEGAN = "the day this stage began"
+# The example under every date question (the GOV.UK date input pattern): the boxes start empty.
+DATE_EXAMPLE = "For example, 27 11 2026."
+DONT_KNOW = "I do not know when it began"
+TELL_US = "Tell us the day it really began"
+PAST_REVIEW = "Past its review date"
+START_AGAIN = "Start again"
+BACK = "Back"
+
+
+def situation_hint(title, lapsed):
+    """A situation's hint: the procedure's title. Short, so Continue is on a phone's first screen;
+    the answer gives a lapsed procedure's whole note."""
+    return title + "." + (" Its answer says what this means for you." if lapsed else "")
+
+
+def one_procedure(area, title):
+    """The stage question, where the situation question was skipped (one choice is no question)."""
+    return area + " has one procedure for this, so we have chosen it: " + title + "."
+
+
+def stage_hint(title):
+    return title + ". Choose the stage that matches who you have already spoken to."
+
+
+def stage_began_what(number):
+    """'the day stage 2 began', for the question and its messages."""
+    return "the day stage " + str(number) + " began"
+
+
+def escalated_question(number):
+    return "When did stage " + str(number) + " begin?"
+
+
+def escalated_hint(number, title, assumed_iso):
+    """What the walk would assume for the stage, and that the person's own day counts instead."""
+    said = "Giving each stage its full time limit, it would have reached stage " + str(number) + " (" + title + ")"
+    said += (" on " + long_date(assumed_iso) + "." if assumed_iso else ".")
+    return (said + " If someone took it to stage " + str(number) + " on another day, enter that day: the time limit "
+            "counts from it. If it has not reached stage " + str(number) + ", or you do not know, leave it empty.")
+
+
+# --- Messages: nothing chosen, or a link we cannot use ------------------------------------------
+
+# The questions answered by a radio, and the message when none is chosen (flow's step names).
+NOTHING_CHOSEN = {"area": "Select the area the child is in", "situation": "Select what describes you",
+                  "stage": "Select the stage you have reached", "agency": "Select whose decision you disagree with"}
+NO_SUCH_PROCEDURE = "The link was for a procedure we do not have. Choose your area."
+NO_SUCH_AREA = "We do not have an area called that. Choose an area."
+NO_SUCH_STAGE = "That procedure has no such stage. Choose a stage."
+NO_SUCH_AGENCY = "We do not have that agency. Choose whose decision you disagree with."
+NO_SUCH_SITUATION = "We do not have that situation. Choose what describes you."
+UNREADABLE_DATES = "The link had a date we could not read. Enter the dates again."
+UNREADABLE_DATE = "The link had a date we could not read. Enter the date again."
+
+# --- Messages about a typed date (the GOV.UK date input pattern) --------------------------------
+
+# What each date is called in its messages, as the sentence's subject and inside one.
+SINCE_SUBJECT = "The date this stage began"
+STARTED_SUBJECT = "The date the disagreement began"
+RAISED_SUBJECT = "The day you raised it"
+SINCE_NAMED = "date this stage began"
+STARTED_NAMED = "date the disagreement began"
+RAISED_NAMED = "date you raised it"
+
+
+def date_what(legend):
+    """A date question's label as its messages name it: "The day you made the referral" ->
+    "date you made the referral" ("Enter the date you made the referral.")."""
+    return "date" + legend[len("The day"):] if legend.startswith("The day ") else "date"
+
+
+def enter(what):
+    return "Enter the " + what + "."
+
+
+def must_include(what, missing):
+    return "The " + what + " must include a " + " and a ".join(missing) + "."
+
+
+def in_numbers(what):
+    return "The " + what + " must be a real date, written in numbers."
+
+
+def too_many_digits(part, what, most, example):
+    """'The day of the date this stage began has too many numbers. A day has 1 or 2 numbers, for
+    example 27.' Said, never cut: a box that dropped the extra digits kept an old day."""
+    allowed = "1 or 2" if most == 2 else str(most)
+    return ("The " + part + " of the " + what + " has too many numbers. A " + part + " has " + allowed
+            + " numbers, for example " + example + ".")
+
+
+def four_digit_year(what):
+    return "The year of the " + what + " must have 4 numbers, for example 2026."
+
+
+def not_a_date(what):
+    return "The " + what + " must be a real date."
+
+
+def real_date(subject):
+    return subject + " must be a real date."
+
+
+def between(subject, first_iso, last_iso):
+    return subject + " must be between " + long_date(first_iso) + " and " + long_date(last_iso) + "."
+
+
+def not_in_future(subject):
+    return subject + " must be today or in the past."
+
+
+STARTED_AFTER_SINCE = "The date the disagreement began must be the same as or before the date this stage began."
+
+
+def subject(words):
+    """A date's words as the subject of its message ("the day stage 2 began" -> "The day ...")."""
+    return capitalise(words)
+
+
+# --- The page around the questions -----------------------------------------------------------------
+
+ERROR = "Error: "
+TITLE_SEPARATOR = " - "
+READY = "Every procedure is also set out in full, stage by stage:"
+PROBLEM_TITLE = "Sorry, there is a problem with this page"
+PROBLEM_TEXT = "Use the procedure pages below instead: they have the same stages, contacts and time limits."
+
+# The wizard's "No" to "Is a child in immediate danger?" with JavaScript off (macros/wizard.py).
+NO_SCRIPT_AREA_TITLE = "Find the procedure for the child's area"
+NO_SCRIPT_AREA = ("The questions on this page need JavaScript, which is off or has not loaded. Each area's page "
+                  "sets out its procedure stage by stage: who to contact next, how, and the time limits.")
+CHOOSE_AREA = "Choose the child's area"
+
+
+# The wizard with no signal, for an area whose answers were never saved on this phone.
+NO_SIGNAL_TITLE = "You have no signal"
+NO_SIGNAL_AREA = ("This area's answers were not saved on this phone, so we cannot work them out now. When you have a "
+                  "signal, try again. If a child is in immediate danger, call 999.")
