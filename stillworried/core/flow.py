@@ -595,9 +595,9 @@ def escalated_question(bundle, answers, today):
     the date boxes' legend, in the data's words for what the stage counts from where it has them."""
     procedure = bundle["procedures"][answers["procedure"]]
     number = answers["stage"]
-    walk = walk.timeline(bundle, answers["procedure"], None, answers[RAISED], None, today)
+    ladder = walk.timeline(bundle, answers["procedure"], None, answers[RAISED], None, today)
     assumed = None
-    for item in walk["steps"]:
+    for item in ladder["steps"]:
         if item["stage"] == number:
             assumed = item["since"]
     title = get_stage(procedure, number)["title"]
