@@ -15,6 +15,7 @@ import jinja2
 from macros.html import Html
 from markupsafe import Markup  # noqa: F401 (templates.Markup is used by the wizard modules)
 from stillworried.core import page_ids
+from stillworried.core.words import page as page_words
 
 FOLDER = Path(__file__).resolve().parent.parent / "templates"
 BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
@@ -34,6 +35,7 @@ ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(str(FOLDER)), au
 def render(name, **values):
     """A wizard template as one line of markup: only the line breaks between tags go."""
     values.setdefault("ids", page_ids)
+    values.setdefault("words", page_words)
     html = ENVIRONMENT.get_template(name).render(**values)
     return Html(BETWEEN_TAGS.sub("><", html.strip()))
 

@@ -10,6 +10,7 @@ from macros import first_paint, pieces, templates, timeline
 from macros.context import Context
 from stillworried.core import contacts, page_ids, worded
 from stillworried.core import procedures as core_procedures
+from stillworried.core.words import page as page_words
 
 
 class Blocks(HTMLParser):
@@ -46,7 +47,7 @@ def test_every_stage_has_a_first_paint_block_with_who_the_rule_and_the_buttons(b
             answer = worded.next_step(bundle, procedure_id, stage["number"], "2026-11-23")
             assert answer["who"]["sentence"] in block["text"]
             assert answer["next_words"] in block["text"]
-            assert page_ids.DATE_PENDING in block["text"]  # the date is the engine's, later
+            assert page_words.DATE_PENDING in block["text"]  # the date is the engine's, later
             said = answer["no_number"]
             if said:  # the source gives no number: the line saying so, and the way in it gives (the Bridge)
                 assert said["words"] in block["text"] and said["reach"] in block["text"]

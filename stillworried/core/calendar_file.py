@@ -10,6 +10,7 @@ import datetime
 
 from stillworried.core.verdicts import kept_limit
 from stillworried.core.workdays import parse_date
+from stillworried.core.words import page as words
 from stillworried.core.words.dates import long_date
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -82,36 +83,23 @@ def deadline_event(answer, stamp):
     # today", so the reminder on the day cannot be read as someone else's deadline.
     # A follow-up (a referral with no answer) has no stage: its own title says what it is.
     staged = answer["stage"] is not None
-    stage = answer["procedure_title"] + (", stage " + str(answer["stage"]) + " (" + answer["title"] + ")" if staged
-                                         else ": " + answer["title"])
+    stage = words.event_stage(answer["procedure_title"], answer["stage"], answer["title"])
     if deadline != limit["date"]:
         # Moved to the last working day before a closed day: the title says both days.
         # The reminder comes the day before: the title names the day, never "today".
-        summary = ((limit["label"] if limit["headline"] else "The overall time limit ends") + " "
-                   + limit["date_words"] + ", when offices may be closed: do it by "
-                   + long_date(deadline) + ": " + stage)
-    elif limit["headline"]:
-        summary = limit["label"] + " today: " + stage
+        summary = words.event_summary_moved(limit["label"], limit["date_words"], long_date(deadline), stage,
+                                            limit["headline"])
     else:
-        summary = "The overall time limit ends today: " + stage
-    lines_of_text = [
-        answer["procedure_title"] + (", stage " + str(answer["stage"]) if staged else "") + ": " + answer["title"] + ".",
-        limit["rule"],
-    ]
+        summary = words.event_summary(limit["label"], stage, limit["headline"])
+    lines_of_text = [words.event_heading(answer["procedure_title"], answer["stage"], answer["title"]), limit["rule"]]
     if limit["non_working_day"]:
         lines_of_text.append(limit["non_working_day"])
     for contact in answer["contacts"]:
-        detail = contact["name"]
-        if contact["phone_text"]:
-            detail += ", " + contact["phone_text"]
-        if contact["email"]:
-            detail += ", " + contact["email"]
-        lines_of_text.append("Contact: " + detail + ".")
+        lines_of_text.append(words.event_contact(contact["name"], contact["phone_text"], contact["email"]))
     if answer["next"]:
-        lines_of_text.append("If it is not resolved: stage " + str(answer["next"]["stage"]) + ", "
-                             + answer["next"]["title"] + ".")
+        lines_of_text.append(words.if_not_resolved(answer["next"]["stage"], answer["next"]["title"]))
     lines_of_text.append(answer["safety_rule"]["text"])
-    lines_of_text.append("If a child is in immediate danger, call 999.")
+    lines_of_text.append(words.EMERGENCY)
     uid = answer["procedure"] + "-" + (str(answer["stage"]) if staged else answer["after"]) + "-" + answer["since"] \
         + "@stillworried"
     lines = [

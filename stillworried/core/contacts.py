@@ -2,6 +2,7 @@
 same team (the newest document's first), where the source gives no number, and whether an office
 should be open now by the hours its source prints. Facts only; worded.py says them in words."""
 from stillworried.core import team_numbers
+from stillworried.core.words.dates import TODAYS_DATE_WHAT
 from stillworried.core.workdays import WorkingCalendar, parse_date
 
 
@@ -137,7 +138,7 @@ def office_status(bundle, hours, day, time):
     if not hours:
         return {"state": "unknown", "reason": "no_hours", "hours": None}
     calendar = WorkingCalendar(bundle["calendar"])
-    today = calendar.check(parse_date(day, "today's date"))
+    today = calendar.check(parse_date(day, TODAYS_DATE_WHAT))
     if today.isoformat() in calendar.holidays:
         return {"state": "unknown", "reason": "holiday", "hours": hours["text"]}
     if not hours.get("days"):

@@ -82,8 +82,6 @@ DONT_KNOW = "dont-know"
 # procedure, a procedure and stage), so they are made once and a choice made stays checked.
 FILLED_FOR = "data-filled-for"
 
-# The words shown in the date's place until the engine has worked it out.
-DATE_PENDING = "(the date is being worked out)"
 
 # The timeline (templates/timeline.html): one step per row of ROW units.
 CAPTION = "caption"

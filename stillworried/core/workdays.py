@@ -57,8 +57,8 @@ class WorkingCalendar:
     """Weekends and the bank holidays of England and Wales, over a stated range of dates."""
 
     def __init__(self, calendar):
-        self.first = parse_date(calendar["first"], "first covered date")
-        self.last = parse_date(calendar["last"], "last covered date")
+        self.first = parse_date(calendar["first"], words.FIRST_COVERED_WHAT)
+        self.last = parse_date(calendar["last"], words.LAST_COVERED_WHAT)
         self.holidays = set(calendar["holidays"])
 
     def check(self, day):

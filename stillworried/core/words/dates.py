@@ -124,6 +124,10 @@ def holiday_name(name):
 # --- What is wrong with a date (workdays.py) --------------------------------------------------
 
 EXAMPLE = "written as YYYY-MM-DD, for example 2026-11-23."
+# What a date is, inside "The ... must be ..." (parse_date's messages).
+FIRST_COVERED_WHAT = "first covered date"
+LAST_COVERED_WHAT = "last covered date"
+TODAYS_DATE_WHAT = "today's date"
 
 
 def must_be_iso(what):

@@ -3,6 +3,9 @@ the timeline's rows and caption, the check-answers rows, the buttons; and the sa
 calendar file and as the command line's lines. answer_view.py puts them in order."""
 from stillworried.core.words.dates import long_date
 
+# The words shown in the date's place until the engine has worked it out (the first paint).
+DATE_PENDING = "(the date is being worked out)"
+
 
 def lede(partnership_name, procedure_title):
     return partnership_name + ": " + procedure_title
@@ -134,6 +137,12 @@ def event_summary(label, stage, headline):
     """The event's title, said the way the wizard says it ("Answer due by today: ..."), so the
     reminder on the day cannot be read as someone else's deadline."""
     return (label + " today: " if headline else "The overall time limit ends today: ") + stage
+
+
+def event_summary_moved(label, date_words, moved_words, stage, headline):
+    """The event's title where it is moved to the last working day before a closed day: both days."""
+    return ((label if headline else "The overall time limit ends") + " " + date_words
+            + ", when offices may be closed: do it by " + moved_words + ": " + stage)
 
 
 def event_heading(procedure_title, number, title):
