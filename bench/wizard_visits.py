@@ -44,7 +44,7 @@ from site_bench import time_build  # noqa: E402
 from site_support import CACHE_HOLDS, CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 
 from sitebuild import offline  # noqa: E402
-from stillworried import flow  # noqa: E402
+from stillworried.core import address_grammar  # noqa: E402
 
 WIZARD = "still-worried/"
 COLD = {"procedure": "southwark", "stage": 4, "since": "2026-11-23"}
@@ -147,7 +147,7 @@ def open_link(browser, server, answers, context=None):
     """A page of the phone (a fresh one without context) on a shared link, once the date is
     shown: (context, page, {request id: bytes}, ms until the date)."""
     context, page, sizes = throttled_page(browser, context, cold_cache=False)
-    page.goto(server.url(WIZARD + flow.make_fragment(answers)), wait_until="commit", timeout=120_000)
+    page.goto(server.url(WIZARD + address_grammar.make_fragment(answers)), wait_until="commit", timeout=120_000)
     page.wait_for_selector(READY, state="attached", timeout=120_000)
     if not page.evaluate("() => !!document.querySelector('#sw-result time[datetime]')"):
         sys.exit("The wizard was ready but showed no date: the benchmark is measuring the wrong moment.")
@@ -181,8 +181,8 @@ def one_phone(browser, server, workers, config):
     before = by_worker()
     _, page, sizes, figures["second ms"] = open_link(browser, server, SECOND, context)
     figures["second bytes"] = sum(sizes.values()) + by_worker() - before
-    figures["step ms"] = [page.evaluate(STEP, flow.make_fragment(step)) for step in SAME_AREA_STEPS]
-    figures["step other area ms"] = page.evaluate(STEP, flow.make_fragment(OTHER_AREA_STEP))
+    figures["step ms"] = [page.evaluate(STEP, address_grammar.make_fragment(step)) for step in SAME_AREA_STEPS]
+    figures["step other area ms"] = page.evaluate(STEP, address_grammar.make_fragment(OTHER_AREA_STEP))
     page.close()
     context.set_offline(True)
     workers.set_offline(True)

@@ -4,7 +4,8 @@ anchors a procedure's stage links to ("find the right person" in a list).
 """
 import re
 
-from stillworried import flow, team_numbers, words
+from stillworried import team_numbers, words
+from stillworried.core import wizard_choices
 from stillworried.page_ids import contacts_path, procedure_path, vcard_path
 
 from macros.front_doors import door_caveat, door_reachable, emergency_notice, front_door_cards, no_number, out_of_hours
@@ -27,12 +28,12 @@ def list_anchor(list_id, organisation=None):
 
 def by_agency(ctx, contact_ids, list_id=None):
     """[(organisation, [contact ids])] in the order the data (and so the source) first names each:
-    in a list, the heading the list prints each contact under (stillworried.flow.listed_as); an
+    in a list, the heading the list prints each contact under (wizard_choices.listed_as); an
     agency the sources print under two names is one group (its also_printed_as in the data)."""
     groups = {}
     for cid in contact_ids:
         contact = ctx.contact(cid)
-        name = flow.listed_as(contact, list_id) if list_id else contact["organisation"]
+        name = wizard_choices.listed_as(contact, list_id) if list_id else contact["organisation"]
         name = ctx.printed_names(contact["partnership"]).get(name, name)
         groups.setdefault(name, []).append(cid)
     return list(groups.items())

@@ -39,7 +39,7 @@ class Context:
         return self.shared["own"].get(partnership_id, [])
 
     def printed_names(self, partnership_id):
-        """flow.printed_names, gathered once for the whole build (not once per contact)."""
+        """wizard_choices.printed_names, gathered once for the whole build (not once per contact)."""
         if "printed" not in self.shared:
             printed = self.shared["printed"] = {}
             for item in self.bundle.get("agencies", {}).values():

@@ -5,14 +5,14 @@ The page works in three layers, so nobody is left with a blank box:
   CSS (:target): "Yes" shows 999 and each area's front door, "No" leads to the home page's list
   of areas, whose pages link every procedure (also linked below the questions);
 - once PyScript's MicroPython has started, pyscript/wizard.py shows one question at a time,
-  following the address (stillworried.flow) and asking stillworried.engine for the answer;
+  following the address (stillworried.core.question_order) and asking the engine for the answer;
 - the answer itself is written into #sw-result by that glue, with text nodes only.
 The questions are GOV.UK radios and date inputs. Nothing here decides a rule.
 """
 import json
 
 from stillworried.core.words import questions as words
-from stillworried.core import flow, page_ids
+from stillworried.core import address_grammar, date_answers, page_ids
 
 from macros import first_paint, timeline
 from macros.html import Raw, el, join
@@ -78,7 +78,7 @@ def question(step, body, after=None):
 def date_input(name, legend, hint):
     """The GOV.UK date input: day, month and year boxes, empty, numbers only, no free text kept.
     No maxlength (as GOV.UK): a box holding "18" with maxlength 2 silently kept 18 when "17" was
-    typed; a day of too many numbers is an error message instead (flow.date_from_parts)."""
+    typed; a day of too many numbers is an error message instead (date_answers.date_from_parts)."""
     boxes = []
     for part, label, width in (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)):
         ident = "%s-%s" % (name, part)
@@ -159,24 +159,24 @@ def questions(ctx):
     """One form per question. The area question lists every area (a line each); the questions
     after it are one form each, whose choices the glue fills from the chosen area's data."""
     bundle = ctx.bundle
-    forms = [question(flow.AREA, radios(
+    forms = [question(address_grammar.AREA, radios(
         "area", "Which area is the child in?",
         [(pid, p["name"], p["full_name"], None) for pid, p in bundle["partnerships"].items()],
         hint="The procedure to follow is the one for the area where the child lives."))]
-    forms.append(question(flow.SITUATION, radios("procedure", "Which of these describes you?", [], filled=True)))
+    forms.append(question(address_grammar.SITUATION, radios("procedure", "Which of these describes you?", [], filled=True)))
     # First: for someone who raised it and has heard nothing, the engine works out the stage.
-    raised = (flow.RAISED, "Where should I be today?",
+    raised = (address_grammar.RAISED, "Where should I be today?",
               "I raised it on a date and I'm not sure which stage it should be at now.", None)
-    forms.append(question(flow.STAGE, join([
+    forms.append(question(address_grammar.STAGE, join([
         # When the situation question was skipped (one choice is no question), the glue says
         # here what was chosen.
         el("p", {"class": "sw-chosen", page_ids.FIELD: page_ids.CHOSEN, "hidden": True}),
         radios("stage", "Which stage have you reached?", [raised], hint="", filled=True)])))
-    forms.append(question(flow.AGENCY, radios(
+    forms.append(question(address_grammar.AGENCY, radios(
         "agency", "Whose decision do you disagree with?", [],
         hint="We will show the numbers the source lists for that agency.", filled=True,
-        last=[(flow.OTHER_AGENCY, "Another agency, or I'm not sure", None, None)])))
-    forms.append(question(flow.WHEN, join([
+        last=[(address_grammar.OTHER_AGENCY, "Another agency, or I'm not sure", None, None)])))
+    forms.append(question(address_grammar.WHEN, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did this stage begin?"),
         date_input("since", "The day this stage began",
                    "The time limits at this stage count from this day. " + words.DATE_EXAMPLE),
@@ -185,7 +185,7 @@ def questions(ctx):
                       "Time limits counted from the start of the disagreement use this day. If you leave it "
                       "blank, we will not guess it. " + words.DATE_EXAMPLE)),
     ])))
-    forms.append(question(flow.WHEN_RAISED, join([
+    forms.append(question(address_grammar.WHEN_RAISED, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did you raise it?"),
         date_input("raised", "The day you first raised the disagreement",
                    "We give each stage its full time limit, in turn, from this day, and show the stage it "
@@ -194,7 +194,7 @@ def questions(ctx):
     # "Where should I be today?" past the first stage: the walk's day for the stage it reached is
     # an assumption, so the person is asked for the real one (optional). The glue writes the
     # question, the hint (the walk's day) and the legend for the stage.
-    forms.append(question(flow.WHEN_ESCALATED, join([
+    forms.append(question(address_grammar.WHEN_ESCALATED, join([
         el("h2", {"class": "sw-question", "tabindex": "-1", page_ids.FIELD: page_ids.QUESTION},
            "When did this stage begin?"),
         el("p", {"class": "sw-chosen", page_ids.FIELD: page_ids.HINT}),
@@ -217,7 +217,8 @@ def print_record():
 def wizard_page(ctx, manifest):
     _, where = first_paint.fragments(ctx.bundle, manifest.get("area_parts"))
     return el("div", {"class": "sw-wizard", "id": "sw-wizard",
-                      page_ids.FIRST_PAINT_MAP: first_paint.page_map(where, ctx.url)},
+                      page_ids.FIRST_PAINT_MAP: first_paint.page_map(where, ctx.url),
+                      page_ids.ADDRESS_PATTERNS: json.dumps(address_grammar.patterns(), sort_keys=True)},
               Raw(first_paint.blank_templates() + timeline.blank()),  # markup from templates/, already escaped
               choices_template(),
               danger_question(ctx),

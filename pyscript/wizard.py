@@ -1,6 +1,6 @@
 """The "Still worried?" wizard in the browser: glue between the page and the engine.
 
-It reads the page (the address, the radios and date boxes), asks stillworried.flow which
+It reads the page (the address, the radios and date boxes), asks stillworried.core.question_order which
 question comes next and stillworried.engine for the answer, and writes that answer with text
 nodes only, so nothing from the data can run as markup. It implements no rule. The questions
 are on the page, made at build by macros/wizard.py; the choices of those after the area's (the
@@ -15,7 +15,8 @@ import json
 import js
 from pyscript.ffi import create_proxy, to_js
 
-from stillworried.core import bundle_parts, calendar_file, contacts, flow, page_ids, verdicts, worded
+from stillworried.core import (address_grammar, bundle_parts, calendar_file, contacts, date_answers, page_ids,
+                               question_answers, question_order, verdicts, wizard_choices, worded)
 from stillworried.core.words import contacts as contact_words, dates as date_words, limits as limit_words, \
     questions as words
 from stillworried.core.workdays import DateError
@@ -82,7 +83,7 @@ def area_data(then):
     return False. Every question after the area's waits for it, since whether the situation
     question is asked at all depends on the area's procedures. A part that cannot be fetched
     raises once (show() says so), and is fetched again the next time."""
-    answers = flow.parse_fragment(window.location.hash)
+    answers = address_grammar.parse_fragment(window.location.hash)
     area = bundle_parts.area_for(SHARED, answers)
     if area is None or area in AREAS["loaded"]:
         return True
@@ -135,7 +136,7 @@ def utc_stamp():
 # --- Reading the page ------------------------------------------------------------------------
 
 def current():
-    return flow.step(BUNDLE, flow.parse_fragment(window.location.hash), london_now()[0])
+    return question_order.step(BUNDLE, address_grammar.parse_fragment(window.location.hash), london_now()[0])
 
 
 def checked(name):
@@ -149,7 +150,7 @@ def typed_date(name, what):
     parts = [by_id(name + "-" + part).value for part in ("day", "month", "year")]
     if not "".join(parts).strip():
         return None
-    return flow.date_from_parts(parts[0], parts[1], parts[2], what)
+    return date_answers.date_from_parts(parts[0], parts[1], parts[2], what)
 
 
 # --- Writing the page ------------------------------------------------------------------------
@@ -196,7 +197,7 @@ def hide_all(step):
         form.hidden = True
     # Once "No" is answered the danger question steps aside, as on a GOV.UK question page; the
     # header keeps 999 on screen.
-    document.querySelector(".sw-danger-question").hidden = step != flow.DANGER
+    document.querySelector(".sw-danger-question").hidden = step != address_grammar.DANGER
     by_id("sw-result").hidden = True
     document.body.classList.remove("sw-has-result")
 
@@ -216,7 +217,7 @@ def focus_heading(container, focus):
 
 
 def fill_date(name, iso):
-    day, month, year = flow.date_parts(iso) if iso else ("", "", "")
+    day, month, year = date_answers.date_parts(iso) if iso else ("", "", "")
     by_id(name + "-day").value = day
     by_id(name + "-month").value = month
     by_id(name + "-year").value = year
@@ -260,17 +261,17 @@ def fill_choices(form, key, name, choices, first=0):
 def situation_form(area):
     """Which of these describes you? The area's procedures, each with who it is for, and the
     situations their sources give a rule for outside the stages (a referral with no answer)."""
-    choices = [(item["value"], item["label"], item["hint"], item["lapsed"]) for item in flow.situations(BUNDLE, area)]
-    return fill_choices(by_id("sw-" + flow.SITUATION), area, "procedure", choices)
+    choices = [(item["value"], item["label"], item["hint"], item["lapsed"]) for item in wizard_choices.situations(BUNDLE, area)]
+    return fill_choices(by_id("sw-" + address_grammar.SITUATION), area, "procedure", choices)
 
 
 def stage_form(procedure_id):
     """Which stage have you reached? After the fixed first choice, "Where should I be today?"."""
-    form = by_id("sw-" + flow.STAGE)
+    form = by_id("sw-" + address_grammar.STAGE)
     if form.getAttribute(page_ids.FILLED_FOR) != procedure_id:
         procedure = BUNDLE["procedures"][procedure_id]
         # The situation question was skipped (one choice is no question): say what was chosen.
-        only = len(flow.situations(BUNDLE, procedure["partnership"])) == 1
+        only = len(wizard_choices.situations(BUNDLE, procedure["partnership"])) == 1
         chosen, hint = field(form, page_ids.CHOSEN), field(form, page_ids.HINT)
         chosen.textContent = (BUNDLE["partnerships"][procedure["partnership"]]["name"] + " has one procedure for "
                               "this, so we have chosen it: " + procedure["title"] + ".") if only else ""
@@ -286,8 +287,8 @@ def agency_form(procedure_id, stage):
     """Whose decision do you disagree with? The agencies the source lists at this stage, then
     the fixed "Another agency, or I'm not sure"."""
     choices = [(choice["id"], choice["label"], choice.get("hint"), False)
-               for choice in flow.agencies(BUNDLE, procedure_id, stage)]
-    return fill_choices(by_id("sw-" + flow.AGENCY), procedure_id + "-" + str(stage), "agency", choices)
+               for choice in wizard_choices.agencies(BUNDLE, procedure_id, stage)]
+    return fill_choices(by_id("sw-" + address_grammar.AGENCY), procedure_id + "-" + str(stage), "agency", choices)
 
 
 def show(focus):
@@ -317,61 +318,61 @@ def show(focus):
 def show_step(focus):
     step, answers, problem = current()
     hide_all(step)
-    if step == flow.DANGER:
+    if step == address_grammar.DANGER:
         document.title = SITE_TITLE
         if focus and window.location.hash != "#immediate-danger":
             focus_heading(document.querySelector(".sw-danger-question"), True)
         return
-    if step == flow.RESULT:
+    if step == address_grammar.RESULT:
         try:
             return write_result(answers, focus)
         except ValueError as error:  # a deadline beyond the dates we can count, say
-            step = flow.WHEN if flow.RAISED not in answers else (
-                flow.WHEN_ESCALATED if answers.get("since") else flow.WHEN_RAISED)
+            step = address_grammar.WHEN if address_grammar.RAISED not in answers else (
+                address_grammar.WHEN_ESCALATED if answers.get("since") else address_grammar.WHEN_RAISED)
             problem = str(error)
             hide_all(step)
     field = None
-    given = flow.parse_fragment(window.location.hash)
-    if step == flow.AREA:
+    given = address_grammar.parse_fragment(window.location.hash)
+    if step == address_grammar.AREA:
         form = by_id("sw-area")
-        choose(form, answers.get("partnership") if flow.ASK in answers else None)
-    elif step == flow.SITUATION:
+        choose(form, answers.get("partnership") if address_grammar.ASK in answers else None)
+    elif step == address_grammar.SITUATION:
         form = situation_form(answers.get("area") or answers["partnership"])
         # The radio of the situation already chosen: a procedure, or its follow-up ("id/follow-up").
         chosen = answers.get("procedure")
-        if chosen and answers.get(flow.AFTER):
-            chosen += "/" + answers[flow.AFTER]
+        if chosen and answers.get(address_grammar.AFTER):
+            chosen += "/" + answers[address_grammar.AFTER]
         choose(form, chosen)
-    elif step == flow.STAGE:
+    elif step == address_grammar.STAGE:
         form = stage_form(answers["procedure"])
-        choose(form, flow.RAISED if answers.get(flow.RAISED) else answers.get("stage"))
-    elif step == flow.AGENCY:
+        choose(form, address_grammar.RAISED if answers.get(address_grammar.RAISED) else answers.get("stage"))
+    elif step == address_grammar.AGENCY:
         form = agency_form(answers["procedure"], answers.get("stage") or answers["landed"])
         choose(form, answers.get("agency"))
-    elif step == flow.WHEN_RAISED:
+    elif step == address_grammar.WHEN_RAISED:
         form = by_id("sw-when-raised")
         same = REMEMBERED.get("procedure") == answers["procedure"]
-        fill_date("raised", given.get(flow.RAISED) or (REMEMBERED.get(flow.RAISED) if same else None))
+        fill_date("raised", given.get(address_grammar.RAISED) or (REMEMBERED.get(address_grammar.RAISED) if same else None))
         field = "raised"
-    elif step == flow.WHEN_ESCALATED:
+    elif step == address_grammar.WHEN_ESCALATED:
         form = escalated_form(answers, given)
         field = "escalated"
     else:
         form = by_id("sw-when")
         # A stage's question, or a follow-up's own ("When did you make the referral?").
-        question, legend, asks_started = flow.date_question(BUNDLE, answers)
+        question, legend, asks_started = date_answers.date_question(BUNDLE, answers)
         form.querySelector(".sw-question").textContent = question
         by_id("sw-started-question").hidden = not asks_started
         by_id("since-legend").textContent = legend
-        since, started = flow.prefill(given, REMEMBERED)
+        since, started = question_answers.prefill(given, REMEMBERED)
         fill_date("since", since)
         fill_date("started", started)
-        found = flow.date_problem(BUNDLE, given["since"], given.get("started"), london_now()[0]) \
+        found = date_answers.date_problem(BUNDLE, given["since"], given.get("started"), london_now()[0]) \
             if given.get("since") else None
         field = found[0] if found else "since"
     clear_errors(form)
-    previous = flow.back(answers, BUNDLE)
-    form.querySelector(".sw-back").setAttribute("href", flow.make_fragment(previous) if previous else "#")
+    previous = question_order.back(answers, BUNDLE)
+    form.querySelector(".sw-back").setAttribute("href", address_grammar.make_fragment(previous) if previous else "#")
     form.hidden = False
     focus_heading(form, focus)
     if problem:
@@ -379,7 +380,7 @@ def show_step(focus):
 
 
 def on_submit(event):
-    """Read the question's answer and go to the address flow.answered gives: the next question,
+    """Read the question's answer and go to the address question_answers.answered gives: the next question,
     or the answer, with every answer given before kept."""
     event.preventDefault()
     form = event.currentTarget
@@ -392,44 +393,44 @@ def on_submit(event):
         value = checked(name)
         if value is None:
             return show_error(form, missing)
-        if step == flow.STAGE and value != flow.RAISED:
+        if step == address_grammar.STAGE and value != address_grammar.RAISED:
             value = int(value)
-    elif step == flow.WHEN_RAISED:
+    elif step == address_grammar.WHEN_RAISED:
         try:
             value = typed_date("raised", "date you raised it")
             if value is None:
                 raise DateError("Enter the date you raised it.")
         except DateError as error:
             return show_error(form, str(error), "raised")
-        problem = flow.date_problem(BUNDLE, value, None, today, flow.RAISED_WHAT)
+        problem = date_answers.date_problem(BUNDLE, value, None, today, date_answers.RAISED_WHAT)
         if problem:
             return show_error(form, problem[1], "raised")
-    elif step == flow.WHEN_ESCALATED:
+    elif step == address_grammar.WHEN_ESCALATED:
         # Optional: left empty, it is "I do not know".
         try:
             value = typed_date("escalated", words.stage_began_what(answers["stage"]))
         except DateError as error:
             return show_error(form, str(error), "escalated")
-        problem = value and flow.escalated_problem(BUNDLE, answers[flow.RAISED], answers["stage"], value, today)
+        problem = value and date_answers.escalated_problem(BUNDLE, answers[address_grammar.RAISED], answers["stage"], value, today)
         if problem:
             return show_error(form, problem, "escalated")
     else:
         value = typed_dates(form, answers)
         if value is None:
             return
-    go(flow.answered(BUNDLE, answers, step, value, today))
+    go(question_answers.answered(BUNDLE, answers, step, value, today))
 
 
 # The questions answered by a radio: the radios' name, and the message when none is chosen.
-CHOICE_QUESTIONS = {flow.AREA: ("area", "Select the area the child is in"),
-                    flow.SITUATION: ("procedure", "Select what describes you"),
-                    flow.STAGE: ("stage", "Select the stage you have reached"),
-                    flow.AGENCY: ("agency", "Select whose decision you disagree with")}
+CHOICE_QUESTIONS = {address_grammar.AREA: ("area", "Select the area the child is in"),
+                    address_grammar.SITUATION: ("procedure", "Select what describes you"),
+                    address_grammar.STAGE: ("stage", "Select the stage you have reached"),
+                    address_grammar.AGENCY: ("agency", "Select whose decision you disagree with")}
 
 
 def go(answers):
     """Show the address for these answers (an unchanged address is shown again: no hashchange)."""
-    fragment = flow.make_fragment(answers)
+    fragment = address_grammar.make_fragment(answers)
     if fragment == window.location.hash:
         show(True)
     else:
@@ -440,7 +441,7 @@ def typed_dates(form, answers):
     """(since, started) from the date question (a stage's, or a follow-up's own), or None once an
     error is shown."""
     try:
-        what = words.date_what(flow.date_question(BUNDLE, answers)[1]) if answers.get(flow.AFTER) \
+        what = words.date_what(date_answers.date_question(BUNDLE, answers)[1]) if answers.get(address_grammar.AFTER) \
             else "date this stage began"
         since = typed_date("since", what)
         if since is None:
@@ -453,7 +454,7 @@ def typed_dates(form, answers):
             started = typed_date("started", "date the disagreement began")
         except DateError as error:
             return show_error(form, str(error), "started")
-    problem = flow.date_problem(BUNDLE, since, started, london_now()[0])
+    problem = date_answers.date_problem(BUNDLE, since, started, london_now()[0])
     if problem:
         return show_error(form, problem[1], problem[0])
     return since, started
@@ -469,15 +470,15 @@ def choose(form, value):
 
 def escalated_form(answers, given):
     """"When did stage N begin?", with the walk's day in the hint and "I do not know"."""
-    form = by_id("sw-" + flow.WHEN_ESCALATED)
-    said = flow.escalated_question(BUNDLE, answers, london_now()[0])
+    form = by_id("sw-" + address_grammar.WHEN_ESCALATED)
+    said = date_answers.escalated_question(BUNDLE, answers, london_now()[0])
     fill(form, page_ids.QUESTION, said["question"])
     fill(form, page_ids.HINT, said["hint"])
     by_id("escalated-legend").textContent = said["legend"]
-    since, _ = flow.prefill(given, REMEMBERED)
+    since, _ = question_answers.prefill(given, REMEMBERED)
     fill_date("escalated", since)
-    unknown = flow.answered(BUNDLE, answers, flow.WHEN_ESCALATED, None, london_now()[0])
-    field(form, page_ids.DONT_KNOW).setAttribute("href", flow.make_fragment(unknown))
+    unknown = question_answers.answered(BUNDLE, answers, address_grammar.WHEN_ESCALATED, None, london_now()[0])
+    field(form, page_ids.DONT_KNOW).setAttribute("href", address_grammar.make_fragment(unknown))
     return form
 
 
@@ -611,32 +612,32 @@ def chosen_agency(answer, answers):
     """The agency chosen at this stage ({"id", "name", "contacts"}), None, or the 'other' id."""
     if answer["stage"] is None:
         return None, []
-    choices = flow.agencies(BUNDLE, answer["procedure"], answer["stage"])
+    choices = wizard_choices.agencies(BUNDLE, answer["procedure"], answer["stage"])
     if not choices:
         return None, []
-    return flow.agency(BUNDLE, answer["procedure"], answer["stage"], answers.get("agency")), choices
+    return wizard_choices.agency(BUNDLE, answer["procedure"], answer["stage"], answers.get("agency")), choices
 
 
 def write_result(answers, focus):
     today, now = london_now()
-    if answers.get(flow.RAISED) and answers.get("since"):
+    if answers.get(address_grammar.RAISED) and answers.get("since"):
         # "Where should I be today?", and the person has said when the stage it reached began.
-        answer = worded.where_known(BUNDLE, answers["procedure"], answers[flow.RAISED], answers["stage"],
+        answer = worded.where_known(BUNDLE, answers["procedure"], answers[address_grammar.RAISED], answers["stage"],
                                     answers["since"], today)
-    elif answers.get(flow.RAISED):
+    elif answers.get(address_grammar.RAISED):
         # "Where should I be today?": the engine walks the procedure and answers for today's stage.
-        answer = worded.where_today(BUNDLE, answers["procedure"], answers[flow.RAISED], today)
-    elif answers.get(flow.AFTER):
+        answer = worded.where_today(BUNDLE, answers["procedure"], answers[address_grammar.RAISED], today)
+    elif answers.get(address_grammar.AFTER):
         # A situation the source gives a rule for outside its stages: a referral with no answer.
-        answer = worded.follow_up(BUNDLE, answers["procedure"], answers[flow.AFTER], answers["since"], today)
+        answer = worded.follow_up(BUNDLE, answers["procedure"], answers[address_grammar.AFTER], answers["since"], today)
     else:
         answer = worded.next_step(BUNDLE, answers["procedure"], answers["stage"], answers["since"],
                                   answers.get("started"), today)
     REMEMBERED.clear()
-    REMEMBERED.update(flow.given_answers(answers))
+    REMEMBERED.update(address_grammar.given_answers(answers))
     result = by_id("sw-result")
     result.textContent = ""
-    add(result, make("a", "Back", cls="sw-back", href=flow.make_fragment(flow.back(answers, BUNDLE))))
+    add(result, make("a", "Back", cls="sw-back", href=address_grammar.make_fragment(question_order.back(answers, BUNDLE))))
 
     # The first screen, from the same template as the first-paint blocks: who acts and whom they
     # contact, how; by when; what happens next.
@@ -673,7 +674,7 @@ def write_result(answers, focus):
         # The agency question, with every other answer kept in the address.
         add(who, add(make("p", cls="sw-agency"),
                      make("a", "Whose decision do you disagree with? Choose the agency to see its numbers",
-                          href=flow.make_fragment(flow.asking(answers, flow.AGENCY)))))
+                          href=address_grammar.make_fragment(address_grammar.asking(answers, address_grammar.AGENCY)))))
     if answer["directory"]:
         listing = page_ids.from_wizard(page_ids.contacts_path(answer["partnership"]))
         add(who, add(make("p", cls="sw-directory"), make("span", "Or find the right person in the source's list: "),
@@ -743,7 +744,7 @@ def write_result(answers, focus):
             if answer["overall"]["missing"] == "started":
                 # Never counted from the day this stage began: ask for the day it began.
                 add(overall, add(make("p"), make("a", "Add the day the disagreement began",
-                                                 href=flow.make_fragment(flow.asking(answers, flow.WHEN)))))
+                                                 href=address_grammar.make_fragment(address_grammar.asking(answers, address_grammar.WHEN)))))
             add(limits, overall)
     if answer["stage"] is not None:  # a follow-up comes before the stages: no walk to date
         write_timeline(disclosure(result, "The whole procedure, with dates", "sw-result__timeline"), answer, today)
@@ -788,7 +789,7 @@ def write_result(answers, focus):
     procedure = {"partnership": answer["partnership"], "id": answer["procedure"]}
     sources.lastChild.appendChild(make("a", answer["procedure_title"],
                                        href=page_ids.from_wizard(page_ids.procedure_path(procedure))))
-    result.setAttribute("data-answers", flow.make_fragment(answers))
+    result.setAttribute("data-answers", address_grammar.make_fragment(answers))
     result.hidden = False
     document.body.classList.add("sw-has-result")
     focus_heading(result, focus)
@@ -805,9 +806,9 @@ def write_counted_from(line, said, answer, answers):
 
 def tell_us(line, answer, answers):
     """Where the day is the walk's assumption: a link asking when the stage really began."""
-    asked = dict(flow.given_answers(answers))
+    asked = dict(address_grammar.given_answers(answers))
     asked["stage"] = answer["stage"]
-    add(line, make("span", " "), make("a", words.TELL_US, href=flow.make_fragment(asked)))
+    add(line, make("span", " "), make("a", words.TELL_US, href=address_grammar.make_fragment(asked)))
 
 
 def source_name(file):
@@ -874,55 +875,55 @@ def write_timeline(parent, answer, today):
 
 def write_answers(result, answer, answers):
     """The GOV.UK check-answers pattern: each answer with a link to change it, which asks that
-    question again with every other answer kept (flow.asking)."""
+    question again with every other answer kept (address_grammar.asking)."""
     partnership = BUNDLE["partnerships"][answer["partnership"]]
     procedure = BUNDLE["procedures"][answer["procedure"]]
-    item = flow.follow_up(BUNDLE, answer["procedure"], answer.get("after"))
-    one = len(flow.situations(BUNDLE, answer["partnership"])) == 1
-    rows = [("Area", partnership["name"], flow.AREA),
+    item = wizard_choices.follow_up(BUNDLE, answer["procedure"], answer.get("after"))
+    one = len(wizard_choices.situations(BUNDLE, answer["partnership"])) == 1
+    rows = [("Area", partnership["name"], address_grammar.AREA),
             ("Your situation", item["for_whom"] if item else procedure["for_whom"],
-             flow.AREA if one else flow.SITUATION)]
+             address_grammar.AREA if one else address_grammar.SITUATION)]
     if item:
         # A follow-up has no stage: its one date, with a link to change it.
-        rows.append((date_words.capitalise(item["date_legend"]), answer["since_words"], flow.WHEN))
+        rows.append((date_words.capitalise(item["date_legend"]), answer["since_words"], address_grammar.WHEN))
         summary = make("dl", cls="sw-summary")
         for label, value, change in rows:
-            summary_row(summary, label, value, flow.asking(answers, change))
+            summary_row(summary, label, value, address_grammar.asking(answers, change))
         add(section(result, "Your answers", "sw-result__answers"), summary)
         return
     picked, choices = chosen_agency(answer, answers)
-    if answers.get(flow.RAISED):
+    if answers.get(address_grammar.RAISED):
         rows.append(("Stage reached" if answers.get("since") else "Stage it should be at today",
-                     "Stage " + str(answer["stage"]) + ": " + answer["title"], flow.STAGE))
-        rows.append(("You raised it", date_words.long_date(answers[flow.RAISED]), flow.WHEN_RAISED))
+                     "Stage " + str(answer["stage"]) + ": " + answer["title"], address_grammar.STAGE))
+        rows.append(("You raised it", date_words.long_date(answers[address_grammar.RAISED]), address_grammar.WHEN_RAISED))
         if answers.get("since"):
-            rows.append(("Stage " + str(answer["stage"]) + " began", answer["since_words"], flow.WHEN_ESCALATED))
+            rows.append(("Stage " + str(answer["stage"]) + " began", answer["since_words"], address_grammar.WHEN_ESCALATED))
         elif answer.get("since_from") == verdicts.ASSUMED:
             # Not given: the walk's day, said as an assumption; "Change" asks for the real one.
-            asked = dict(flow.given_answers(answers))
+            asked = dict(address_grammar.given_answers(answers))
             asked["stage"] = answer["stage"]
             rows.append(("Stage " + str(answer["stage"]) + " began", "Not known (we assumed "
                          + answer["since_words"] + ")", asked))
     else:
-        rows.append(("Stage reached", "Stage " + str(answer["stage"]) + ": " + answer["title"], flow.STAGE))
+        rows.append(("Stage reached", "Stage " + str(answer["stage"]) + ": " + answer["title"], address_grammar.STAGE))
     if choices:
         chosen = picked["name"] if picked else (
-            "Another agency, or not sure" if answers.get("agency") == flow.OTHER_AGENCY else "Not answered")
-        rows.append(("Whose decision", chosen, flow.AGENCY))
-    if not answers.get(flow.RAISED):
-        rows.append(("This stage began", answer["since_words"], flow.WHEN))
+            "Another agency, or not sure" if answers.get("agency") == address_grammar.OTHER_AGENCY else "Not answered")
+        rows.append(("Whose decision", chosen, address_grammar.AGENCY))
+    if not answers.get(address_grammar.RAISED):
+        rows.append(("This stage began", answer["since_words"], address_grammar.WHEN))
         if answers.get("started") and answers["started"] != answers["since"]:
-            rows.append(("The disagreement began", date_words.long_date(answers["started"]), flow.WHEN))
+            rows.append(("The disagreement began", date_words.long_date(answers["started"]), address_grammar.WHEN))
     summary = make("dl", cls="sw-summary")
     for label, value, change in rows:
-        summary_row(summary, label, value, flow.asking(answers, change) if isinstance(change, str) else change)
+        summary_row(summary, label, value, address_grammar.asking(answers, change) if isinstance(change, str) else change)
     add(section(result, "Your answers", "sw-result__answers"), summary)
 
 
 def summary_row(summary, label, value, change):
     """One row of "Your answers": the answer, and a link to change it."""
     row = add(make("div", cls="sw-summary__row"), make("dt", label), make("dd", value))
-    link = make("a", "Change", href=flow.make_fragment(change))
+    link = make("a", "Change", href=address_grammar.make_fragment(change))
     add(link, make("span", " " + label.lower(), cls="sw-visually-hidden"))
     add(row, add(make("dd", cls="sw-summary__change"), link))
     add(summary, row)
@@ -946,7 +947,7 @@ def write_actions(result, answer, answers):
     print_button = make("button", "Print a record", cls="md-button", type="button")
     listen(print_button, "click", lambda event: window.print())
     add(row, print_button,
-        make("a", "Change an answer", cls="md-button", href=flow.make_fragment(flow.back(answers, BUNDLE))),
+        make("a", "Change an answer", cls="md-button", href=address_grammar.make_fragment(question_order.back(answers, BUNDLE))),
         make("a", "Start again", cls="md-button", href="#"))
     add(actions, row)
 

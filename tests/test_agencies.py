@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from conftest import DATA, ROOT
-from stillworried.core import bundle_parts, flow
+from stillworried.core import bundle_parts, wizard_choices
 from stillworried.data import DataError, build_bundle, engine_bundle
 
 WIGAN = ROOT.parent / "shared" / "protocols" / "wigan-resolution-protocol.txt"
@@ -21,7 +21,7 @@ needs_sources = pytest.mark.skipif(not WIGAN.is_file(), reason="the source proto
 
 
 def choice(bundle, stage, agency_id):
-    [found] = [item for item in flow.agencies(bundle, "wigan", stage) if item["id"] == agency_id]
+    [found] = [item for item in wizard_choices.agencies(bundle, "wigan", stage) if item["id"] == agency_id]
     return found
 
 
@@ -60,7 +60,7 @@ def test_the_contacts_put_first_are_in_that_agencys_stage_2_table_in_the_source(
 
 def test_every_agency_the_wigan_lists_name_has_a_plain_hint_from_the_data(bundle):
     for stage in (1, 2, 3, 4):
-        for item in flow.agencies(bundle, "wigan", stage):
+        for item in wizard_choices.agencies(bundle, "wigan", stage):
             assert item["hint"] and item["hint"].endswith("."), (stage, item["id"])
             assert len(item["hint"]) <= 130, item["hint"]  # a line or two on a phone
 
@@ -77,7 +77,7 @@ def test_the_browser_gets_the_same_choices_from_wigans_part_of_the_data(bundle):
     shared, parts = bundle_parts.split(engine_bundle(bundle))
     browser = bundle_parts.merge(bundle_parts.copy_of(shared), parts["wigan"])
     for stage in (1, 2):
-        assert flow.agencies(browser, "wigan", stage) == flow.agencies(bundle, "wigan", stage)
+        assert wizard_choices.agencies(browser, "wigan", stage) == wizard_choices.agencies(bundle, "wigan", stage)
     assert not parts["southwark"]["agencies"]
 
 
@@ -118,7 +118,7 @@ def test_wigan_appendix_2_stage_1_education_settings_is_its_own_choice(bundle):
     managers = choice(bundle, 1, "early-intervention-and-prevention-service-managers")
     assert managers["contacts"] == ["wigan-graham-doubleday"]
     assert managers["adults_only"] == ["wigan-enhanced-service-manager-integrated-services-adults"]
-    assert not [item for item in flow.agencies(bundle, "wigan", 1) if item["id"] == "wigan-council"]
+    assert not [item for item in wizard_choices.agencies(bundle, "wigan", 1) if item["id"] == "wigan-council"]
     assert "wigan-rachel-clemow" in choice(bundle, 2, "wigan-council")["contacts"]
 
 
@@ -129,10 +129,10 @@ def test_wigan_council_at_stage_2_leads_with_childrens_contacts_and_puts_adults_
 
 
 def test_an_agency_for_adults_only_comes_last_and_says_so(bundle):
-    choices = flow.agencies(bundle, "wigan", 2)
+    choices = wizard_choices.agencies(bundle, "wigan", 2)
     assert choices[-1]["id"] == "wigan-safeguarding-adults-board" and choices[-1]["contacts"] == []
     assert choices[-1]["hint"].startswith("For adult services only.")
-    stage_1 = flow.agencies(bundle, "wigan", 1)
+    stage_1 = wizard_choices.agencies(bundle, "wigan", 1)
     assert stage_1[-1]["id"] == "adult-social-care"
 
 
@@ -140,12 +140,12 @@ def test_the_hospital_trust_is_one_choice_with_both_names(bundle):
     """The Stage 1 table prints "Wigan, Wrightington and Leigh NHS Foundation Trust (WWL)", the Stage
     2 table "Wrightington, Wigan & Leigh NHS Foundation Trust": one choice, both names, and a link
     made with the old id still finds it."""
-    trusts = [item for item in flow.agencies(bundle, "wigan", 2) if "Leigh NHS" in item["label"]]
+    trusts = [item for item in wizard_choices.agencies(bundle, "wigan", 2) if "Leigh NHS" in item["label"]]
     assert len(trusts) == 1
     assert trusts[0]["label"] == ("Wigan, Wrightington and Leigh NHS Foundation Trust (WWL), also printed as "
                                   "Wrightington, Wigan & Leigh NHS Foundation Trust")
     assert len(trusts[0]["contacts"] + trusts[0]["adults_only"]) == 4
-    assert flow.agency(bundle, "wigan", 2, "wrightington-wigan-leigh-nhs-foundation-trust") is not None
+    assert wizard_choices.agency(bundle, "wigan", 2, "wrightington-wigan-leigh-nhs-foundation-trust") is not None
 
 
 def test_serves_is_said_only_where_the_sources_words_say_it(bundle):

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 from stillworried.core import contacts, worded
-from stillworried.core import bundle_parts, flow
+from stillworried.core import address_grammar, bundle_parts, question_order, wizard_choices
 from stillworried.data import build_bundle, engine_bundle
 from test_flow import every_stage
 
@@ -77,8 +77,8 @@ def test_an_areas_part_lists_its_procedures_in_the_datas_order_through_a_sorted_
     area_procedures: Salford's VCSE procedure comes first, as in data/stages.yaml."""
     for area, part in split[1].items():
         read_back = json.loads(json.dumps(part, sort_keys=True))
-        assert read_back["area_procedures"] == {area: flow.area_procedures(whole, area)}
-        assert area_bundle(split, area)["area_procedures"][area] == flow.area_procedures(whole, area)
+        assert read_back["area_procedures"] == {area: wizard_choices.area_procedures(whole, area)}
+        assert area_bundle(split, area)["area_procedures"][area] == wizard_choices.area_procedures(whole, area)
     assert split[1]["salford"]["area_procedures"]["salford"] == ["salford-vcse", "salford-sscb-2014"]
 
 
@@ -102,7 +102,7 @@ def test_the_area_a_question_needs_comes_from_the_address(split):
              "#procedure=salford-vcse": "salford", "#procedure=southwark&stage=4&since=2026-11-23": "southwark",
              "#procedure=nowhere&stage=1": None, "#immediate-danger": None}
     for fragment, area in cases.items():
-        assert bundle_parts.area_for(shared, flow.parse_fragment(fragment)) == area, fragment
+        assert bundle_parts.area_for(shared, address_grammar.parse_fragment(fragment)) == area, fragment
 
 
 def test_the_first_questions_need_only_the_shared_part(whole, split):
@@ -111,8 +111,8 @@ def test_the_first_questions_need_only_the_shared_part(whole, split):
     procedures the area has (Wigan has one, so it is skipped)."""
     shared = bundle_parts.copy_of(split[0])
     for fragment in ("#area", "#area=nowhere", "#procedure=nowhere"):
-        answers = flow.parse_fragment(fragment)
-        assert flow.step(shared, answers, "2026-11-23") == flow.step(whole, answers, "2026-11-23"), fragment
+        answers = address_grammar.parse_fragment(fragment)
+        assert question_order.step(shared, answers, "2026-11-23") == question_order.step(whole, answers, "2026-11-23"), fragment
 
 
 def test_merging_is_in_place_repeatable_and_leaves_the_shared_part_alone(split):

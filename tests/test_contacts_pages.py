@@ -89,10 +89,10 @@ def test_find_the_right_person_lands_on_the_agency_group_with_roles(phone, serve
     links = phone.eval_on_selector_all(".sw-directory a[href*='#list-%s--']" % listing["id"],
                                        "els => els.map(e => [e.textContent, e.getAttribute('href')])")
     # Each agency as the list prints it, once: the hospital trust's two spellings are one group.
-    from stillworried.core import flow
-    aliases = flow.printed_names(bundle, "wigan")
-    organisations = {aliases.get(flow.listed_as(bundle["contacts"][cid], listing["id"]),
-                                 flow.listed_as(bundle["contacts"][cid], listing["id"])) for cid in listing["contacts"]}
+    from stillworried.core import wizard_choices
+    aliases = wizard_choices.printed_names(bundle, "wigan")
+    organisations = {aliases.get(wizard_choices.listed_as(bundle["contacts"][cid], listing["id"]),
+                                 wizard_choices.listed_as(bundle["contacts"][cid], listing["id"])) for cid in listing["contacts"]}
     named = {re.sub(r" \(\d+\)$", "", text): href for text, href in links}
     assert set(named) == organisations
     police = named["Greater Manchester Police"]

@@ -15,7 +15,7 @@ import yaml
 from conftest import DATA
 from stillworried import validate
 from stillworried.core import worded
-from stillworried.core import flow
+from stillworried.core import address_grammar, date_answers, question_answers, question_order, wizard_choices
 from stillworried.data import build_bundle, engine_bundle
 
 TODAY = "2026-12-09"
@@ -42,51 +42,51 @@ def test_salford_vcse_app_2_section_2_step_4_a_referral_on_25_november_is_overdu
 
 
 def test_the_referral_is_a_situation_beside_the_salford_procedures(bundle):
-    choices = flow.situations(bundle, "salford")
+    choices = wizard_choices.situations(bundle, "salford")
     assert [choice["value"] for choice in choices] == ["salford-vcse", "salford-vcse/referral", "salford-sscb-2014"]
     assert choices[1]["label"] == "I made a referral to the Partnership Bridge and have heard nothing."
-    assert flow.situation_answers(bundle, "salford", "salford-vcse/referral") == \
+    assert wizard_choices.situation_answers(bundle, "salford", "salford-vcse/referral") == \
         {"procedure": "salford-vcse", "after": "referral"}
-    assert flow.situation_answers(bundle, "salford", "nowhere") is None
+    assert wizard_choices.situation_answers(bundle, "salford", "nowhere") is None
     # Wigan and Southwark declare none, so their one procedure is still chosen for the person.
-    assert flow.step(bundle, {"area": "wigan"}, TODAY)[0] == flow.STAGE
+    assert question_order.step(bundle, {"area": "wigan"}, TODAY)[0] == address_grammar.STAGE
 
 
 def test_the_referral_has_its_own_addresses(bundle):
-    asked = flow.parse_fragment("#procedure=salford-vcse&after=referral")
-    step, kept, problem = flow.step(bundle, asked, TODAY)
-    assert (step, problem) == (flow.WHEN, None)
-    assert flow.date_question(bundle, kept) == ("When did you make the referral?", "The day you made the referral", False)
+    asked = address_grammar.parse_fragment("#procedure=salford-vcse&after=referral")
+    step, kept, problem = question_order.step(bundle, asked, TODAY)
+    assert (step, problem) == (address_grammar.WHEN, None)
+    assert date_answers.date_question(bundle, kept) == ("When did you make the referral?", "The day you made the referral", False)
     # Back keeps the situation chosen (issue 21 item 2: links keep the answers): the situation
     # question, asked again with the referral chosen.
-    back = flow.back(kept, bundle)
-    assert flow.make_fragment(back) == "#procedure=salford-vcse&after=referral&ask=situation"
-    assert flow.step(bundle, flow.parse_fragment(flow.make_fragment(back)), TODAY)[0] == flow.SITUATION
-    answered = flow.parse_fragment("#procedure=salford-vcse&after=referral&since=2026-11-25")
-    step, kept, problem = flow.step(bundle, answered, TODAY)
-    assert (step, problem) == (flow.RESULT, None)
-    assert flow.make_fragment(kept) == "#procedure=salford-vcse&after=referral&since=2026-11-25"
+    back = question_order.back(kept, bundle)
+    assert address_grammar.make_fragment(back) == "#procedure=salford-vcse&after=referral&ask=situation"
+    assert question_order.step(bundle, address_grammar.parse_fragment(address_grammar.make_fragment(back)), TODAY)[0] == address_grammar.SITUATION
+    answered = address_grammar.parse_fragment("#procedure=salford-vcse&after=referral&since=2026-11-25")
+    step, kept, problem = question_order.step(bundle, answered, TODAY)
+    assert (step, problem) == (address_grammar.RESULT, None)
+    assert address_grammar.make_fragment(kept) == "#procedure=salford-vcse&after=referral&since=2026-11-25"
     # Back from the answer asks its date again, with the day kept.
-    assert flow.make_fragment(flow.back(kept, bundle)) == "#procedure=salford-vcse&after=referral&since=2026-11-25&ask=when"
-    again = flow.step(bundle, flow.parse_fragment("#procedure=salford-vcse&after=referral&since=2026-11-25&ask=when"), TODAY)
-    assert again[0] == flow.WHEN and again[1]["since"] == "2026-11-25"
+    assert address_grammar.make_fragment(question_order.back(kept, bundle)) == "#procedure=salford-vcse&after=referral&since=2026-11-25&ask=when"
+    again = question_order.step(bundle, address_grammar.parse_fragment("#procedure=salford-vcse&after=referral&since=2026-11-25&ask=when"), TODAY)
+    assert again[0] == address_grammar.WHEN and again[1]["since"] == "2026-11-25"
     # Answered again with the same day, it is the same answer; another situation starts afresh.
-    assert flow.make_fragment(flow.answered(bundle, again[1], flow.WHEN, ("2026-11-25", None), TODAY)) == \
+    assert address_grammar.make_fragment(question_answers.answered(bundle, again[1], address_grammar.WHEN, ("2026-11-25", None), TODAY)) == \
         "#procedure=salford-vcse&after=referral&since=2026-11-25"
-    assert flow.make_fragment(flow.answered(bundle, again[1], flow.SITUATION, "salford-vcse", TODAY)) == \
+    assert address_grammar.make_fragment(question_answers.answered(bundle, again[1], address_grammar.SITUATION, "salford-vcse", TODAY)) == \
         "#procedure=salford-vcse"
-    assert flow.answered(bundle, again[1], flow.SITUATION, "salford-vcse/referral", TODAY) == \
-        flow.given_answers(again[1])
+    assert question_answers.answered(bundle, again[1], address_grammar.SITUATION, "salford-vcse/referral", TODAY) == \
+        address_grammar.given_answers(again[1])
 
 
 def test_a_broken_referral_link_says_why(bundle):
-    step, _, problem = flow.step(bundle, flow.parse_fragment("#procedure=salford-vcse&after=nothing"), TODAY)
-    assert step == flow.SITUATION and "We do not have that situation" in problem
-    step, _, problem = flow.step(bundle, flow.parse_fragment("#procedure=salford-vcse&after=referral&since=2026-12-25"),
+    step, _, problem = question_order.step(bundle, address_grammar.parse_fragment("#procedure=salford-vcse&after=nothing"), TODAY)
+    assert step == address_grammar.SITUATION and "We do not have that situation" in problem
+    step, _, problem = question_order.step(bundle, address_grammar.parse_fragment("#procedure=salford-vcse&after=referral&since=2026-12-25"),
                                  TODAY)
-    assert step == flow.WHEN and problem == "The day you made the referral must be today or in the past."
-    step, _, problem = flow.step(bundle, flow.parse_fragment("#procedure=salford-vcse&after=<b>"), TODAY)
-    assert step == flow.WHEN or step == flow.SITUATION
+    assert step == address_grammar.WHEN and problem == "The day you made the referral must be today or in the past."
+    step, _, problem = question_order.step(bundle, address_grammar.parse_fragment("#procedure=salford-vcse&after=<b>"), TODAY)
+    assert step == address_grammar.WHEN or step == address_grammar.SITUATION
 
 
 def test_another_area_declares_a_follow_up_in_yaml_alone(tmp_path):
@@ -112,7 +112,7 @@ def test_another_area_declares_a_follow_up_in_yaml_alone(tmp_path):
     problems, _ = validate.check(folder)
     assert [str(problem) for problem in problems] == []
     bundle = engine_bundle(build_bundle(folder))
-    assert flow.step(bundle, {"area": "wigan"}, TODAY)[0] == flow.SITUATION
+    assert question_order.step(bundle, {"area": "wigan"}, TODAY)[0] == address_grammar.SITUATION
     answer = worded.follow_up(bundle, "wigan", "referral", "2026-11-25", TODAY)
     assert answer["next_words"].endswith("go to stage 1: Practitioner to practitioner.")
     # A follow-up whose route names a stage the procedure has not got is a problem, on its line.

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from site_support import PHONE
-from stillworried.core import flow
+from stillworried.core import address_grammar, question_order
 from stillworried.data import engine_bundle
 from stillworried.core.worded import next_step
 from stillworried.core.words.dates import long_date
@@ -111,8 +111,8 @@ def test_every_stage_of_every_procedure_gives_the_engines_answer_through_the_pag
         for stage in procedure["stages"]:
             for started in (None, "2026-11-02"):
                 answers = {"procedure": procedure_id, "stage": stage["number"], "since": SINCE, "started": started}
-                page.evaluate("fragment => { location.hash = fragment; }", flow.make_fragment(answers))
-                page.wait_for_selector("#sw-result:not([hidden])[data-answers='%s']" % flow.make_fragment(answers))
+                page.evaluate("fragment => { location.hash = fragment; }", address_grammar.make_fragment(answers))
+                page.wait_for_selector("#sw-result:not([hidden])[data-answers='%s']" % address_grammar.make_fragment(answers))
                 expected = expected_facts(next_step(browser_bundle, procedure_id, stage["number"], SINCE, started))
                 assert result_facts(page) == expected, answers
                 checked += 1
@@ -297,9 +297,9 @@ AXE_STEPS = ["", "#immediate-danger", "#area", "#area=salford", "#procedure=salf
              "#procedure=wigan&raised=2026-11-16&stage=2&agency=wigan-council&since=2026-11-24",
              "#procedure=wigan&stage=2&since=2026-11-23&ask=agency"]
 # What each step shows: the danger question, a question's form, or the answer.
-SHOWN = {flow.DANGER: ".sw-danger-question", flow.AREA: "#sw-area", flow.SITUATION: "#sw-situation",
-         flow.STAGE: "#sw-stage", flow.AGENCY: "#sw-agency", flow.WHEN: "#sw-when", flow.RESULT: "#sw-result",
-         flow.WHEN_ESCALATED: "#sw-when-escalated"}
+SHOWN = {address_grammar.DANGER: ".sw-danger-question", address_grammar.AREA: "#sw-area", address_grammar.SITUATION: "#sw-situation",
+         address_grammar.STAGE: "#sw-stage", address_grammar.AGENCY: "#sw-agency", address_grammar.WHEN: "#sw-when", address_grammar.RESULT: "#sw-result",
+         address_grammar.WHEN_ESCALATED: "#sw-when-escalated"}
 
 
 def test_axe_finds_no_violation_at_any_step(watched, bundle):
@@ -320,7 +320,7 @@ def test_axe_finds_no_violation_at_any_step(watched, bundle):
             # Hide what is shown, so that waiting for this step's form or answer cannot pass early.
             page.evaluate("""f => { document.querySelectorAll('.sw-step-form, #sw-result').forEach(e => { e.hidden = true; });
                                     location.hash = f; }""", fragment)
-            step = flow.step(bundle, flow.parse_fragment(fragment), datetime.date.today().isoformat())[0]
+            step = question_order.step(bundle, address_grammar.parse_fragment(fragment), datetime.date.today().isoformat())[0]
             page.wait_for_selector(SHOWN[step] + ":not([hidden])")
         if fragment == "#area":
             # The error state too, reached from below as a person who scrolled to Continue does:
@@ -576,8 +576,8 @@ def test_the_first_screen_holds_who_how_and_by_when_for_every_stage(watched, bun
     for procedure_id, procedure in bundle["procedures"].items():
         for stage in procedure["stages"]:
             answers = {"procedure": procedure_id, "stage": stage["number"], "since": SINCE}
-            page.evaluate("fragment => { location.hash = fragment; }", flow.make_fragment(answers))
-            page.wait_for_selector("#sw-result:not([hidden])[data-answers='%s']" % flow.make_fragment(answers))
+            page.evaluate("fragment => { location.hash = fragment; }", address_grammar.make_fragment(answers))
+            page.wait_for_selector("#sw-result:not([hidden])[data-answers='%s']" % address_grammar.make_fragment(answers))
             answer = next_step(browser_bundle, procedure_id, stage["number"], SINCE)
             seen = first_screen(page)
             # The date in bold: the stage's, or the whole process's where it ends first (None: no time limit).

@@ -16,6 +16,9 @@ FIRST = "sw-first"
 # The attribute of #sw-wizard holding {procedure id: its first-paint fragment}, and the id of
 # each stage's block in a fragment: FIRST_STAGE + stage number.
 FIRST_PAINT_MAP = "data-first-paint"
+# The attribute of #sw-wizard holding the address grammar's patterns (address_grammar.patterns)
+# for the first paint's script, which keeps no copy of them.
+ADDRESS_PATTERNS = "data-address"
 FIRST_STAGE = "sw-first-stage-"
 
 # The fillable parts of a template: <... data-field="NAME">.

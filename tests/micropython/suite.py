@@ -7,7 +7,8 @@
 import json
 import sys
 
-from stillworried.core import abbreviations, bundle_parts, calendar_file, contacts, flow, worded
+from stillworried.core import (abbreviations, address_grammar, bundle_parts, calendar_file, contacts, date_answers,
+                               question_answers, question_order, wizard_choices, worded)
 from stillworried.core.written_out import letters_for
 from stillworried.core.workdays import DateError, WorkingCalendar, parse_date
 
@@ -40,32 +41,32 @@ def attempt(function, *arguments):
 
 
 def wizard_step(bundle, answers, today):
-    step, kept, problem = flow.step(bundle, answers, today)
-    previous = flow.back(kept, bundle)
-    return [step, kept, problem, flow.make_fragment(kept), None if previous is None else flow.make_fragment(previous)]
+    step, kept, problem = question_order.step(bundle, answers, today)
+    previous = question_order.back(kept, bundle)
+    return [step, kept, problem, address_grammar.make_fragment(kept), None if previous is None else address_grammar.make_fragment(previous)]
 
 
 def asked_again(bundle, fragment, today):
     """Each question on the way to an answer asked again (&ask=), and answered as before: the
     address it leads to, and what the answer counted from."""
-    step, kept, problem = flow.step(bundle, flow.parse_fragment(fragment), today)
+    step, kept, problem = question_order.step(bundle, address_grammar.parse_fragment(fragment), today)
     found = [step, problem]
-    if step != flow.RESULT:
+    if step != address_grammar.RESULT:
         return found
-    for question in flow.questions(bundle, kept):
-        if question == flow.WHEN_ESCALATED and "stage" not in kept:
+    for question in question_order.questions(bundle, kept):
+        if question == address_grammar.WHEN_ESCALATED and "stage" not in kept:
             continue
-        asked = flow.step(bundle, flow.parse_fragment(flow.make_fragment(flow.asking(kept, question))), today)
-        value = {flow.AREA: kept["partnership"], flow.SITUATION: kept["procedure"],
-                 flow.STAGE: flow.RAISED if flow.RAISED in kept else kept.get("stage"),
-                 flow.AGENCY: kept.get("agency") or flow.OTHER_AGENCY,
-                 flow.WHEN: (kept.get("since"), kept.get("started")),
-                 flow.WHEN_RAISED: kept.get(flow.RAISED), flow.WHEN_ESCALATED: kept.get("since")}[question]
-        found.append([question, asked[0], flow.make_fragment(flow.answered(bundle, asked[1], question, value, today))])
-    if kept.get("since") and flow.RAISED in kept:
-        answer = worded.where_known(bundle, kept["procedure"], kept[flow.RAISED], kept["stage"], kept["since"], today)
-    elif flow.RAISED in kept:
-        answer = worded.where_today(bundle, kept["procedure"], kept[flow.RAISED], today)
+        asked = question_order.step(bundle, address_grammar.parse_fragment(address_grammar.make_fragment(address_grammar.asking(kept, question))), today)
+        value = {address_grammar.AREA: kept["partnership"], address_grammar.SITUATION: kept["procedure"],
+                 address_grammar.STAGE: address_grammar.RAISED if address_grammar.RAISED in kept else kept.get("stage"),
+                 address_grammar.AGENCY: kept.get("agency") or address_grammar.OTHER_AGENCY,
+                 address_grammar.WHEN: (kept.get("since"), kept.get("started")),
+                 address_grammar.WHEN_RAISED: kept.get(address_grammar.RAISED), address_grammar.WHEN_ESCALATED: kept.get("since")}[question]
+        found.append([question, asked[0], address_grammar.make_fragment(question_answers.answered(bundle, asked[1], question, value, today))])
+    if kept.get("since") and address_grammar.RAISED in kept:
+        answer = worded.where_known(bundle, kept["procedure"], kept[address_grammar.RAISED], kept["stage"], kept["since"], today)
+    elif address_grammar.RAISED in kept:
+        answer = worded.where_today(bundle, kept["procedure"], kept[address_grammar.RAISED], today)
     else:
         answer = worded.next_step(bundle, kept["procedure"], kept["stage"], kept["since"], kept.get("started"), today)
     found.append(worded.counted_from(answer))
@@ -113,14 +114,14 @@ def results(given):
         yield ["timeline", question, attempt(worded.timeline, bundle, question[0], question[1], question[2],
                                              question[3], question[4])]
     for fragment in given["fragments"]:
-        answers = flow.parse_fragment(fragment)
+        answers = address_grammar.parse_fragment(fragment)
         yield ["fragment", fragment, [answers, wizard_step(bundle, answers, given["today"])]]
     for answers in given["answers"]:
         yield ["step", answers, wizard_step(bundle, answers, given["today"])]
     for typed in given["typed_dates"]:
-        yield ["date_from_parts", typed, attempt(flow.date_from_parts, typed[0], typed[1], typed[2], typed[3])]
+        yield ["date_from_parts", typed, attempt(date_answers.date_from_parts, typed[0], typed[1], typed[2], typed[3])]
     for procedure_id in sorted(bundle["procedures"]):
-        yield ["asks_when_it_started", procedure_id, flow.asks_when_it_started(bundle["procedures"][procedure_id])]
+        yield ["asks_when_it_started", procedure_id, wizard_choices.asks_when_it_started(bundle["procedures"][procedure_id])]
     for question in given["questions"]:
         yield ["deadline_event", question, attempt(calendar_event, bundle, question, given["stamp"])]
     for question in given["questions"]:
@@ -128,7 +129,7 @@ def results(given):
         yield ["next_step_from_parts", question, attempt(worded.next_step, merged, question[0], question[1],
                                                          question[2], question[3], given["today"])]
     for fragment in given["fragments"]:
-        answers = flow.parse_fragment(fragment)
+        answers = address_grammar.parse_fragment(fragment)
         yield ["step_from_parts", fragment, wizard_step(from_parts(given, answers), answers, given["today"])]
     for contact_id, day, time in given["office"]:
         hours = bundle["contacts"][contact_id].get("hours")
@@ -145,11 +146,11 @@ def results(given):
                                                          question[2], question[3])]
         yield ["follow_up_event", question, attempt(follow_up_event, bundle, question, given["stamp"])]
     for area in sorted(bundle["partnerships"]):
-        yield ["situations", area, flow.situations(bundle, area)]
-        yield ["situations_from_parts", area, flow.situations(from_parts(given, {"area": area}), area)]
+        yield ["situations", area, wizard_choices.situations(bundle, area)]
+        yield ["situations_from_parts", area, wizard_choices.situations(from_parts(given, {"area": area}), area)]
     for procedure_id in sorted(bundle["procedures"]):
         for stage in bundle["procedures"][procedure_id]["stages"]:
-            yield ["agencies", [procedure_id, stage["number"]], flow.agencies(bundle, procedure_id, stage["number"])]
+            yield ["agencies", [procedure_id, stage["number"]], wizard_choices.agencies(bundle, procedure_id, stage["number"])]
 
 
 if __name__ == "__main__":

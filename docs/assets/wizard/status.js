@@ -22,15 +22,21 @@
     }
   }, 6000);
 
+  // The address grammar's patterns, written into the page by the build from the Python that
+  // reads the address (stillworried/core/address_grammar.py), so this keeps no copy of them.
+  var grammar = null;
+  try { grammar = JSON.parse(wizard.getAttribute("data-address") || "null"); } catch (e) { grammar = null; }
+
   function linked() {
+    if (!grammar) { return null; }
     var found = {};
     location.hash.replace(/^#/, "").split("&").forEach(function (part) {
       var pair = part.split("=");
       if (pair.length === 2 && !(pair[0] in found)) { found[pair[0]] = pair[1]; }
     });
     // A question asked again (&ask=, a Back or "Change" link) shows that question, not the answer.
-    if (!/^[a-z0-9-]{1,60}$/.test(found.procedure || "") || !/^[0-9]{1,2}$/.test(found.stage || "") ||
-        !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(found.since || "") || "ask" in found) { return null; }
+    if (!new RegExp(grammar.procedure).test(found.procedure || "") || !new RegExp(grammar.stage).test(found.stage || "") ||
+        !new RegExp(grammar.since).test(found.since || "") || grammar.ask in found) { return null; }
     return { procedure: found.procedure, stage: String(parseInt(found.stage, 10)) };
   }
 

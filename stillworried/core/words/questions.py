@@ -23,6 +23,16 @@ def situation_hint(title, lapsed):
     return title + "." + (" Its answer says what this means for you." if lapsed else "")
 
 
+def agency_label(name, also):
+    """An agency's choice, with the other names the sources print it under."""
+    return name + (", also printed as " + " and ".join(also) if also else "")
+
+
+def adults_only_hint(hint):
+    """The hint of an agency whose listed contacts are all for adult services."""
+    return "For adult services only." + (" " + hint if hint else "")
+
+
 def one_procedure(area, title):
     """The stage question, where the situation question was skipped (one choice is no question)."""
     return area + " has one procedure for this, so we have chosen it: " + title + "."
