@@ -3,6 +3,7 @@ its procedures, its guidance, its contacts and the documents it all comes from; 
 procedures the home page shows too.
 """
 from stillworried.page_ids import contacts_path, guidance_path, procedure_path, vcard_path
+from stillworried.core.words import questions as question_words
 
 from macros.front_doors import partnership_emergency
 from macros.html import el, join
@@ -13,7 +14,7 @@ def procedure_links(ctx, partnership_id=None):
     for procedure in ctx.bundle["procedures"].values():
         if partnership_id and procedure["partnership"] != partnership_id:
             continue
-        flag = el("strong", {"class": "sw-tag"}, "Past its review date") if procedure["status"] == "lapsed" else None
+        flag = el("strong", {"class": "sw-tag"}, question_words.PAST_REVIEW) if procedure["status"] == "lapsed" else None
         items.append(el("li", None, el("a", {"href": ctx.url(procedure_path(procedure))}, procedure["title"]),
                         " ", flag, el("br"), el("span", None, procedure["for_whom"])))
     return el("ul", {"class": "sw-procedures"}, items)

@@ -2,19 +2,15 @@
 lists the sources print, as tables by agency), the index of every area's front door, and the
 anchors a procedure's stage links to ("find the right person" in a list).
 """
-import re
 
 from stillworried import team_numbers, words
 from stillworried.core import wizard_choices
+from stillworried.core.wizard_choices import slug
 from stillworried.page_ids import contacts_path, procedure_path, vcard_path
 
 from macros.front_doors import door_caveat, door_reachable, emergency_notice, front_door_cards, no_number, out_of_hours
 from macros.html import Html, el, join
 from macros.pieces import contact_card, contact_source_line, contact_title, email_link, phone_link, source_line
-
-
-def slug(words_):
-    return re.sub(r"[^a-z0-9]+", "-", words_.lower()).strip("-")
 
 
 def agency_anchor(organisation):

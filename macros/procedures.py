@@ -4,6 +4,7 @@ situations the source gives a rule for outside its stages, and the procedure's n
 abbreviation is written out where the page first uses it, as the wizard's answer does.
 """
 from stillworried import abbreviations, engine, words
+from stillworried.core.words import limits as limit_words, questions as question_words
 from stillworried.page_ids import form_path
 
 from macros import timeline
@@ -27,8 +28,7 @@ def stage_item(ctx, procedure, stage, say):
     if timescales:
         parts += [el("h3", None, "Time limits"), timescale_list(timescales, say)]
     else:
-        parts += [el("h3", None, "Time limits"), el("p", None, "The source sets no time limit for this stage. "
-                                                          "Do not let it drift.")]
+        parts += [el("h3", None, "Time limits"), el("p", None, limit_words.NO_TIME_LIMIT)]
     which = engine.which_wins_rule(procedure, stage["number"])
     if which:
         parts.append(el("p", {"class": "sw-which-wins"}, say(which)))
@@ -121,7 +121,7 @@ def procedure_page(ctx, procedure_id):
     parts = []
     if procedure["status"] == "lapsed":
         parts.append(el("div", {"class": "admonition warning"},
-                        el("p", {"class": "admonition-title"}, "Past its review date"),
+                        el("p", {"class": "admonition-title"}, question_words.PAST_REVIEW),
                         el("p", None, say(procedure["status_note"]))))
     parts += [contents_list(procedure, say),
               el("p", {"class": "sw-lede"}, say(procedure["summary"])),

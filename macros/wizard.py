@@ -31,7 +31,7 @@ def radio(name, index, value, label, option_hint=None, tag=None):
 
 
 def lapsed_tag():
-    return el("strong", {"class": "sw-tag", page_ids.FIELD: page_ids.CHOICE_TAG}, "Past its review date")
+    return el("strong", {"class": "sw-tag", page_ids.FIELD: page_ids.CHOICE_TAG}, words.PAST_REVIEW)
 
 
 def choices_template():

@@ -15,10 +15,9 @@ import json
 import js
 from pyscript.ffi import create_proxy, to_js
 
-from stillworried.core import (address_grammar, bundle_parts, calendar_file, contacts, date_answers, page_ids,
-                               question_answers, question_order, verdicts, wizard_choices, worded)
-from stillworried.core.words import contacts as contact_words, dates as date_words, limits as limit_words, \
-    questions as words
+from stillworried.core import (address_grammar, answer_view, bundle_parts, calendar_file, contacts, date_answers,
+                               page_ids, question_answers, question_order, wizard_choices, worded)
+from stillworried.core.words import contacts as contact_words, page as page_words, questions as words
 from stillworried.core.workdays import DateError
 
 # The shared part of the data (bank holidays, the areas, 999, where each area's part is) came
@@ -278,7 +277,7 @@ def stage_form(procedure_id):
         hint.textContent = "" if only else (procedure["title"] + ". Choose the stage that matches who you have "
                                             "already spoken to.")
         chosen.hidden, hint.hidden = not only, only
-    choices = [(str(stage["number"]), "Stage " + str(stage["number"]) + ": " + stage["title"],
+    choices = [(str(stage["number"]), answer_view.stage_title(stage["number"], stage["title"]),
                 stage.get("reached_when"), False) for stage in BUNDLE["procedures"][procedure_id]["stages"]]
     return fill_choices(form, procedure_id, "stage", choices, first=1)
 
@@ -310,7 +309,7 @@ def show(focus):
             add(result, make("h2", "Sorry, there is a problem with this page", cls="sw-question"),
                 make("p", "Use the procedure pages below instead: they have the same stages, contacts and time "
                           "limits."),
-                make("a", "Start again", cls="md-button", href="#"))
+                make("a", words.START_AGAIN, cls="md-button", href="#"))
         result.hidden = False
         focus_heading(result, True)
 
@@ -598,13 +597,13 @@ def disclosure(parent, title, cls=None):
 def limit_line(item):
     """One time limit in a sentence with its date in a <time datetime>, or with what is
     missing to work it out (the engine never counts from a date not given)."""
-    if item["date"] is None:
-        return make("p", item["rule"] + " " + item["missing_words"], cls="sw-missing")
-    line = add(make("p"), make("span", item["rule"] + " That is "), time_element(item["date"], item["date_words"]),
-               make("span", " (" + item["counted"] + ")." + (" " + item["status_words"] if item["status_words"] else "")))
-    for warning in (item["non_working_day"], item["after_overall_words"], item["reading_words"]):
-        if warning:
-            add(line, make("span", " " + warning))
+    shown = answer_view.limit_line(item)
+    if shown[0] == "missing":
+        return make("p", shown[1], cls="sw-missing")
+    _, before, after, warnings = shown
+    line = add(make("p"), make("span", before), time_element(item["date"], item["date_words"]), make("span", after))
+    for warning in warnings:
+        add(line, make("span", " " + warning))
     return line
 
 
@@ -643,15 +642,16 @@ def write_result(answers, focus):
     # contact, how; by when; what happens next.
     first = clone(page_ids.TEMPLATE_FIRST)
     add(result, first)
-    fill(first, page_ids.TITLE, answer["heading"])
-    fill(first, page_ids.LEDE, answer.get("where_words") or (answer["partnership_name"] + ": " + answer["procedure_title"]))
-    fill(first, page_ids.WHO, answer["who"].get("sentence")
-         or answer["who"]["raising"] + ". Contact: " + answer["who"]["receiving"] + ".")
+    counted = worded.counted_from(answer)
+    view = answer_view.first_screen(answer, counted)
+    fill(first, page_ids.TITLE, view["title"])
+    fill(first, page_ids.LEDE, view["lede"])
+    fill(first, page_ids.WHO, view["who"])
     who = field(first, page_ids.CONTACTS)
     said = answer["no_number"]
     if said:
         # The source gives no number for this step: say so, how to reach them, and any way in it gives.
-        fill(first, page_ids.NO_NUMBER, said["sentence"])
+        fill(first, page_ids.NO_NUMBER, view["no_number"])
     else:
         field(first, page_ids.NO_NUMBER).remove()
     carded = answer["contacts"] + (said["contacts"] if said else [])
@@ -673,65 +673,47 @@ def write_result(answers, focus):
     elif choices:
         # The agency question, with every other answer kept in the address.
         add(who, add(make("p", cls="sw-agency"),
-                     make("a", "Whose decision do you disagree with? Choose the agency to see its numbers",
+                     make("a", page_words.ASK_AGENCY,
                           href=address_grammar.make_fragment(address_grammar.asking(answers, address_grammar.AGENCY)))))
     if answer["directory"]:
         listing = page_ids.from_wizard(page_ids.contacts_path(answer["partnership"]))
-        add(who, add(make("p", cls="sw-directory"), make("span", "Or find the right person in the source's list: "),
+        add(who, add(make("p", cls="sw-directory"), make("span", page_words.DIRECTORY),
                      make("a", answer["directory"]["title"], href=listing + "#list-" + answer["directory"]["id"])))
-    # The date to keep to: the stage's, or the whole process's where that ends first (engine.keep_to).
-    main = verdicts.kept_limit(answer)
-    if main and main["date"]:
-        fill(first, page_ids.LABEL, limit_words.first_screen_label(main, answer["keep_to"]))
+    # The date to keep to, and the lines around it: the answer view (core/answer_view.py) says which.
+    rule = field(first, page_ids.RULE)
+    rule.textContent = view["rule"]
+    if view["date"]:
+        fill(first, page_ids.LABEL, view["date"]["label"])
         when = field(first, page_ids.DATE)
-        when.setAttribute("datetime", main["date"])
-        when.textContent = main["date_words"]
-        # Where the line saying which limit comes first is shown, it says what "after the overall limit" would.
-        after = None if answer["which_wins"] else main["after_overall_words"]
-        # The day it counted from, as the person gave it, in the same line where the count starts
-        # on that day; else in a line of its own (engine.counted_from).
-        said = worded.counted_from(answer)
-        joined = said and said["day"] == main["from_date"]
-        rule = field(first, page_ids.RULE)
-        rule.textContent = " ".join([main["rule"], limit_words.that_is(main, said if joined else None)]
-                                    + ([after] if after else []))
-        # A weekend or bank holiday is said next to the date, with the last working day before it.
-        shown_or_hidden(first, page_ids.CLOSED, " ".join(answer["closed_days"]))
-        # Where the source can be read two ways: which reading we keep, and why.
-        shown_or_hidden(first, page_ids.READING, main["reading_words"])
-        if said and not joined:
-            write_counted_from(field(first, page_ids.FROM), said, answer, answers)
-        elif said and said["assumed"]:
+        when.setAttribute("datetime", view["date"]["iso"])
+        when.textContent = view["date"]["words"]
+        shown_or_hidden(first, page_ids.CLOSED, view["closed"])
+        shown_or_hidden(first, page_ids.READING, view["reading"])
+        if view["from_line"]:
+            write_counted_from(field(first, page_ids.FROM), view["from_line"], answer, answers)
+        elif view["tell_us"]:
             tell_us(rule, answer, answers)
-    elif main:
-        first.querySelector(".sw-deadline").remove()
-        fill(first, page_ids.RULE, main["rule"] + " " + main["missing_words"])
     else:
         first.querySelector(".sw-deadline").remove()
-        fill(first, page_ids.RULE, "The source sets no time limit for this stage. Do not let it drift.")
-    if answer["flag"]:
+    if view["flag"]:
         # Today or overdue, by the stage's date or the whole process's limit (the engine says which).
         shown = field(first, page_ids.FLAG)
-        shown.textContent = answer["flag"]["words"]
-        shown.classList.add("sw-flag--" + answer["flag"]["status"])
+        shown.textContent = view["flag"]["words"]
+        shown.classList.add("sw-flag--" + view["flag"]["status"])
         shown.hidden = False
-    # A step of your own that is due or overdue (Southwark stage 2's same-day escalation), and what to do now.
-    shown_or_hidden(first, page_ids.STEPS_DUE, " ".join(step["words"] for step in answer["steps_due"]))
-    # Where the flag is about the whole process's limit it already says that date: the line saying
-    # which limit comes first would repeat it and push the contacts below the first screen.
-    flag_says_it = answer["flag"] and answer["flag"]["limit"] == "overall"
-    if answer["which_wins"] and not flag_says_it:
-        fill(first, page_ids.WHICH_WINS, answer["which_wins"])
+    shown_or_hidden(first, page_ids.STEPS_DUE, view["steps_due"])
+    if view["which_wins"]:
+        fill(first, page_ids.WHICH_WINS, view["which_wins"])
     else:
         field(first, page_ids.WHICH_WINS).remove()
-    fill(first, page_ids.NEXT, answer["next_words"])
-    if answer["status"] == "lapsed":
-        add(result, make("p", "Past its review date: " + answer["status_note"], cls="sw-lapsed"))
+    fill(first, page_ids.NEXT, view["next"])
+    if view["lapsed"]:
+        add(result, make("p", view["lapsed"], cls="sw-lapsed"))
 
     # Everything else, closed by default.
     others = [item for item in answer["deadlines"] if not item["headline"]]
     if others or answer["overall"]:
-        limits = disclosure(result, "Other time limits")
+        limits = disclosure(result, page_words.OTHER_LIMITS)
         if others:
             more = add(make("div", cls="sw-result__others"))
             for item in others:
@@ -739,29 +721,29 @@ def write_result(answers, focus):
             add(limits, more)
         if answer["overall"]:
             # "The whole process", or "The aim at stage 1" (Southwark 3.1's working week).
-            overall = add(make("div", cls="sw-result__overall"), make("h3", words.overall_title(answer["overall"])),
+            overall = add(make("div", cls="sw-result__overall"), make("h3", answer_view.overall_heading(answer["overall"])),
                           limit_line(answer["overall"]))
             if answer["overall"]["missing"] == "started":
                 # Never counted from the day this stage began: ask for the day it began.
-                add(overall, add(make("p"), make("a", "Add the day the disagreement began",
+                add(overall, add(make("p"), make("a", page_words.ADD_STARTED,
                                                  href=address_grammar.make_fragment(address_grammar.asking(answers, address_grammar.WHEN)))))
             add(limits, overall)
     if answer["stage"] is not None:  # a follow-up comes before the stages: no walk to date
-        write_timeline(disclosure(result, "The whole procedure, with dates", "sw-result__timeline"), answer, today)
-    do = disclosure(result, "What to do, send and record", "sw-result__do")
+        write_timeline(disclosure(result, page_words.TIMELINE, "sw-result__timeline"), answer, today)
+    do = disclosure(result, page_words.TO_DO, "sw-result__do")
     add(do, bullet_list(answer["do"]))
     if answer["how"]:
         # How the thing waited on is done in the first place (Salford VCSE App. 2 section 2: a referral).
         add(disclosure(result, answer["how"]["title"], "sw-result__how"),
             add(make("ol"), *[make("li", step) for step in answer["how"]["steps"]]))
     if answer["send"]:
-        add(do, make("h3", "What to send"),
+        add(do, make("h3", page_words.TO_SEND),
             add(make("ul", cls="sw-result__send"),
                 *[add(make("li"), make("a", form["title"], href=page_ids.from_wizard(page_ids.form_path(form["id"]))))
                   for form in answer["send"]]))
     if answer["record"]:
-        add(do, make("h3", "What to record"), bullet_list(answer["record"]))
-    add(disclosure(result, "If the child's safety needs it, act sooner", "sw-result__safety"),
+        add(do, make("h3", page_words.TO_RECORD), bullet_list(answer["record"]))
+    add(disclosure(result, page_words.SAFETY, "sw-result__safety"),
         make("p", answer["safety_rule"]["text"]))
     for note in answer["notes"]:
         box = disclosure(result, note["title"], "sw-result__note")
@@ -769,23 +751,23 @@ def write_result(answers, focus):
         for contact_id in note.get("contacts", []):
             add(box, contact_block(worded.contact(contacts.contact_summary(BUNDLE, contact_id)), today, now))
     if answer["next"]:
-        add(disclosure(result, "Stage " + str(answer["next"]["stage"]) + ": who is involved", "sw-result__then"),
-            make("p", answer["next"]["who"].get("sentence") or answer["next"]["who"]["receiving"] + "."))
+        add(disclosure(result, page_words.next_stage(answer["next"]["stage"]), "sw-result__then"),
+            make("p", page_words.next_who(answer["next"]["who"])))
 
     write_answers(result, answer, answers)
     write_actions(result, answer, answers)
-    sources = disclosure(result, "Where this comes from", "sw-result__sources")
+    sources = disclosure(result, page_words.SOURCES, "sw-result__sources")
     add(sources, add(make("ul"), *[add(make("li"), make("cite", source_name(source["file"]), title=source["file"]),
                                        make("span", ", " + source["section"]))
                                    for source in answer["sources"]]))
     # Whether anyone has confirmed each contact shown, and how old its source is (the pages' words).
     said_lines = []
     for contact in carded:
-        line = contact["name"] + ": " + contact["checked_words"]
+        line = page_words.checked_line(contact["name"], contact["checked_words"])
         if line not in said_lines:
             said_lines.append(line)
             add(sources, make("p", line, cls="sw-source"))
-    add(sources, make("p", "Full procedure: ", cls="sw-source"))
+    add(sources, make("p", page_words.FULL_PROCEDURE, cls="sw-source"))
     procedure = {"partnership": answer["partnership"], "id": answer["procedure"]}
     sources.lastChild.appendChild(make("a", answer["procedure_title"],
                                        href=page_ids.from_wizard(page_ids.procedure_path(procedure))))
@@ -823,37 +805,9 @@ def write_timeline(parent, answer, today):
     gives one), the whole process's limit, today and the bank holidays in the span."""
     walk = answer.get("walk") or worded.timeline(BUNDLE, answer["procedure"], answer["stage"], answer["since"],
                                                  answer["started"], today)
-    rows = []
-    for step in walk["steps"]:
-        title = "Stage " + str(step["stage"]) + ": " + step["title"]
-        if step["tried"]:
-            when = said = "Tried before"
-        elif step["ends"]:
-            when = said = "By " + step["ends_words"]
-        elif step["deadline"] and step["deadline"]["date"]:
-            # The picture's line does not wrap: "By <date>" there, the limit's own words in the list.
-            when = "By " + step["deadline"]["date_words"]
-            said = step["deadline"]["label"] + " " + step["deadline"]["date_words"]
-        else:
-            when = said = ""
-        state = {"tried": "done", "past": "done", "current": "current"}.get(step["state"], "later")
-        if step["stage"] == answer["stage"]:
-            state = "current"
-        rows.append((str(step["stage"]), step["title"], when, state, title + ("; " + said if said else "") + "."))
-    overall = walk["overall"]
-    if overall and answer["overall"]:
-        when = ("By " + overall["date_words"]) if overall["date"] else "Needs the day the disagreement began"
-        title = limit_words.overall_title(overall)
-        rows.append(("", title, when, "overall", title + ": " + when + "."))
+    rows = answer_view.timeline_rows(walk, answer)
     figure = clone(page_ids.TEMPLATE_TIMELINE)
-    caption = "Today is " + walk["today_words"] + "."
-    if walk["holidays"]:
-        caption += " Bank holidays in this time: " + ", ".join(
-            day["date_words"] + " (" + day["name"] + ")" if day.get("name") else day["date_words"]
-            for day in walk["holidays"]) + "."
-    if walk["stopped_words"]:
-        caption += " " + walk["stopped_words"]
-    fill(figure, page_ids.CAPTION, caption)
+    fill(figure, page_ids.CAPTION, answer_view.timeline_caption(walk))
     ladder = field(figure, page_ids.LADDER)
     ladder.setAttribute("viewBox", "0 0 300 " + str(len(rows) * page_ids.ROW))
     step, item = field(ladder, page_ids.STEP), field(figure, page_ids.STEP_TEXT)
@@ -876,79 +830,45 @@ def write_timeline(parent, answer, today):
 def write_answers(result, answer, answers):
     """The GOV.UK check-answers pattern: each answer with a link to change it, which asks that
     question again with every other answer kept (address_grammar.asking)."""
-    partnership = BUNDLE["partnerships"][answer["partnership"]]
-    procedure = BUNDLE["procedures"][answer["procedure"]]
     item = wizard_choices.follow_up(BUNDLE, answer["procedure"], answer.get("after"))
     one = len(wizard_choices.situations(BUNDLE, answer["partnership"])) == 1
-    rows = [("Area", partnership["name"], address_grammar.AREA),
-            ("Your situation", item["for_whom"] if item else procedure["for_whom"],
-             address_grammar.AREA if one else address_grammar.SITUATION)]
-    if item:
-        # A follow-up has no stage: its one date, with a link to change it.
-        rows.append((date_words.capitalise(item["date_legend"]), answer["since_words"], address_grammar.WHEN))
-        summary = make("dl", cls="sw-summary")
-        for label, value, change in rows:
-            summary_row(summary, label, value, address_grammar.asking(answers, change))
-        add(section(result, "Your answers", "sw-result__answers"), summary)
-        return
-    picked, choices = chosen_agency(answer, answers)
-    if answers.get(address_grammar.RAISED):
-        rows.append(("Stage reached" if answers.get("since") else "Stage it should be at today",
-                     "Stage " + str(answer["stage"]) + ": " + answer["title"], address_grammar.STAGE))
-        rows.append(("You raised it", date_words.long_date(answers[address_grammar.RAISED]), address_grammar.WHEN_RAISED))
-        if answers.get("since"):
-            rows.append(("Stage " + str(answer["stage"]) + " began", answer["since_words"], address_grammar.WHEN_ESCALATED))
-        elif answer.get("since_from") == verdicts.ASSUMED:
-            # Not given: the walk's day, said as an assumption; "Change" asks for the real one.
-            asked = dict(address_grammar.given_answers(answers))
-            asked["stage"] = answer["stage"]
-            rows.append(("Stage " + str(answer["stage"]) + " began", "Not known (we assumed "
-                         + answer["since_words"] + ")", asked))
-    else:
-        rows.append(("Stage reached", "Stage " + str(answer["stage"]) + ": " + answer["title"], address_grammar.STAGE))
-    if choices:
-        chosen = picked["name"] if picked else (
-            "Another agency, or not sure" if answers.get("agency") == address_grammar.OTHER_AGENCY else "Not answered")
-        rows.append(("Whose decision", chosen, address_grammar.AGENCY))
-    if not answers.get(address_grammar.RAISED):
-        rows.append(("This stage began", answer["since_words"], address_grammar.WHEN))
-        if answers.get("started") and answers["started"] != answers["since"]:
-            rows.append(("The disagreement began", date_words.long_date(answers["started"]), address_grammar.WHEN))
+    picked, choices = (None, []) if item else chosen_agency(answer, answers)
+    rows = answer_view.check_rows(BUNDLE, answer, answers, item, one, picked, choices)
     summary = make("dl", cls="sw-summary")
     for label, value, change in rows:
         summary_row(summary, label, value, address_grammar.asking(answers, change) if isinstance(change, str) else change)
-    add(section(result, "Your answers", "sw-result__answers"), summary)
+    add(section(result, page_words.YOUR_ANSWERS, "sw-result__answers"), summary)
 
 
 def summary_row(summary, label, value, change):
     """One row of "Your answers": the answer, and a link to change it."""
     row = add(make("div", cls="sw-summary__row"), make("dt", label), make("dd", value))
-    link = make("a", "Change", href=address_grammar.make_fragment(change))
+    link = make("a", page_words.CHANGE, href=address_grammar.make_fragment(change))
     add(link, make("span", " " + label.lower(), cls="sw-visually-hidden"))
     add(row, add(make("dd", cls="sw-summary__change"), link))
     add(summary, row)
 
 
 def write_actions(result, answer, answers):
-    actions = section(result, "What next", "sw-result__actions sw-noprint")
+    actions = section(result, page_words.WHAT_NEXT, "sw-result__actions sw-noprint")
     row = add(make("p", cls="sw-actions"))
     if calendar_file.event_date(answer):
-        calendar_button = make("button", "Add to calendar", cls="md-button", type="button")
+        calendar_button = make("button", page_words.ADD_TO_CALENDAR, cls="md-button", type="button")
 
         def download(event):
             text = calendar_file.deadline_event(answer, utc_stamp())
             blob = window.Blob.new(to_js([text]), to_js({"type": "text/calendar;charset=utf-8"}))
-            link = make("a", href=window.URL.createObjectURL(blob), download="escalation-deadline.ics")
+            link = make("a", href=window.URL.createObjectURL(blob), download=page_words.CALENDAR_FILE)
             document.body.appendChild(link)
             link.click()
             link.remove()
         listen(calendar_button, "click", download)
         add(row, calendar_button)
-    print_button = make("button", "Print a record", cls="md-button", type="button")
+    print_button = make("button", page_words.PRINT, cls="md-button", type="button")
     listen(print_button, "click", lambda event: window.print())
     add(row, print_button,
-        make("a", "Change an answer", cls="md-button", href=address_grammar.make_fragment(question_order.back(answers, BUNDLE))),
-        make("a", "Start again", cls="md-button", href="#"))
+        make("a", page_words.CHANGE_AN_ANSWER, cls="md-button", href=address_grammar.make_fragment(question_order.back(answers, BUNDLE))),
+        make("a", words.START_AGAIN, cls="md-button", href="#"))
     add(actions, row)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from stillworried import source_documents, text_policy
 from stillworried.core import worded
 from stillworried.core.words import dates as date_words, limits as words
+from stillworried.core.words.answers import stage_title
 from stillworried.data import DataError, build_bundle, default_data_dir
 from stillworried.git_data import DiffError, data_at
 from stillworried.core.workdays import DateError, WorkingCalendar
@@ -132,7 +133,7 @@ def timescales(bundle):
                 procedure["title"], words.timescale_rule(procedure["overall"]))
         for stage in procedure["stages"]:
             for timescale in stage["timescales"]:
-                found[(pid, "Stage %d: %s" % (stage["number"], stage["title"]), timescale["id"])] = (
+                found[(pid, stage_title(stage["number"], stage["title"]), timescale["id"])] = (
                     procedure["title"], words.timescale_rule(timescale))
     return found
 

@@ -170,3 +170,12 @@ def test_the_list_heading_names_the_stage_the_source_gives_it_for():
     assert words.list_heading("Wigan Council", listing, 2) == "Wigan Council, from the stage 2 list:"
     assert words.list_heading("Wigan Council", listing, 4) == \
         "Wigan Council, from the stage 2 list (the source gives none for stage 4):"
+
+
+def test_the_contacts_pages_anchor_an_agency_by_the_wizards_own_id():
+    """Issue 24: one slug. The contacts page's anchor for an agency and the wizard's address id
+    for it are made the same way ("Children's Services" -> childrens-services, never children-s-)."""
+    from macros import contacts as contact_pages
+    assert contact_pages.agency_anchor("Children's Services") == "agency-childrens-services"
+    assert contact_pages.list_anchor("wigan-stage-1", "Children's Services") == \
+        "list-wigan-stage-1--" + wizard_choices.slug("Children's Services")

@@ -6,7 +6,7 @@ import sys
 from stillworried import text_policy
 from stillworried.core import verdicts
 from stillworried.core.procedures import EngineError
-from stillworried.core.words import dates as date_words, limits as words
+from stillworried.core.words import dates as date_words, limits as words, page as page_words
 from stillworried.cli.arguments import DATA_ERROR, USAGE_ERROR, london_today
 from stillworried.data import DataError, build_bundle
 from stillworried.core.workdays import DateError
@@ -78,10 +78,9 @@ def limit_lines(limit, heading):
 def human(answer):
     lines = [answer["partnership_name"] + ": " + answer["procedure_title"]]
     if answer["status"] == "lapsed":
-        lines.append("WARNING: this procedure is past its review date (" + answer["review_due"] + "). "
-                     + (answer["status_note"] or ""))
+        lines.append(page_words.cli_lapsed(answer["review_due"], answer["status_note"]))
     lines.append("")
-    lines.append("Stage %d of %d: %s" % (answer["stage"], answer["stages"], answer["title"]))
+    lines.append(page_words.cli_stage(answer["stage"], answer["stages"], answer["title"]))
     if answer.get("since_from") == verdicts.ASSUMED:
         # "where": the walk's day for a stage after the one where it was raised is an assumption.
         lines.append("This stage began: " + answer["since_words"] + ". "
@@ -97,7 +96,7 @@ def human(answer):
     if main:
         lines.extend(limit_lines(main, "Deadline: "))
     else:
-        lines.append("Deadline: the source sets no time limit for this stage.")
+        lines.append(page_words.CLI_NO_DEADLINE)
     for item in answer["deadlines"]:
         if not item["headline"]:
             lines.extend(limit_lines(item, "Also: "))
@@ -107,7 +106,7 @@ def human(answer):
         lines.extend(limit_lines(answer["overall"], (words.overall_title(answer["overall"]) if scoped else "Overall") + ": "))
     lines.append("If the child's safety needs it: " + answer["safety_rule"]["text"])
     lines.append("")
-    lines.append("Who: " + answer["who"]["raising"] + ", with " + answer["who"]["receiving"] + ".")
+    lines.append(page_words.cli_who(answer["who"]["raising"], answer["who"]["receiving"]))
     lines.append("What to do:")
     lines.extend("  - " + step for step in answer["do"])
     if answer["send"]:
@@ -120,13 +119,12 @@ def human(answer):
         for contact in answer["contacts"]:
             lines.extend(contact_lines(contact))
     if answer["directory"]:
-        lines.append("Directory: " + answer["directory"]["title"] + " (%d contacts; see the site)"
-                     % len(answer["directory"]["contacts"]))
+        lines.append(page_words.cli_directory(answer["directory"]["title"], len(answer["directory"]["contacts"])))
     for note in answer["notes"]:
         lines.append(note["title"] + ": " + note["text"])
     lines.append("")
     if answer["next"]:
-        lines.append("If it is not resolved: stage %d, %s." % (answer["next"]["stage"], answer["next"]["title"]))
+        lines.append(page_words.if_not_resolved(answer["next"]["stage"], answer["next"]["title"]))
     else:
         lines.append("This is the last stage of the procedure.")
     lines.append("Sources:")

@@ -1,6 +1,7 @@
 """The answer page's own words, around the engine's: the lede, who acts, the disclosures' titles,
 the timeline's rows and caption, the check-answers rows, the buttons; and the same answer as a
 calendar file and as the command line's lines. answer_view.py puts them in order."""
+from stillworried.core.words.answers import stage_title
 from stillworried.core.words.dates import long_date
 
 # The words shown in the date's place until the engine has worked it out (the first paint).
@@ -31,7 +32,6 @@ ADD_STARTED = "Add the day the disagreement began"
 
 # The disclosures after the first screen, closed (opened for printing).
 OTHER_LIMITS = "Other time limits"
-WHOLE_PROCESS = "For the whole process"
 TIMELINE = "The whole procedure, with dates"
 TO_DO = "What to do, send and record"
 TO_SEND = "What to send"
@@ -88,7 +88,7 @@ ON_THIS_PAGE = "On this page"
 
 
 def ladder_text(number, title, receiving, limit):
-    return "Stage %d: %s. %s. %s." % (number, title, receiving, limit)
+    return "%s. %s. %s." % (stage_title(number, title), receiving, limit)
 
 
 # --- Your answers (the GOV.UK check-answers pattern) -------------------------------------------
