@@ -66,7 +66,9 @@ class SiteBuild:
             self.workbox = offline.workbox_files()
         except (wizard_assets.MissingRuntime, offline.MissingWorkbox) as error:
             raise PluginError("The wizard cannot be built: %s" % error) from None
-        self.wizard_files.update(first_paint.fragments(self.bundle, self.manifest["area_parts"])[0])
+        # The first-paint fragments, made once a build: their files here, their names for the wizard page.
+        made, self.manifest["first_paint"] = first_paint.fragments(self.bundle, self.manifest["area_parts"])
+        self.wizard_files.update(made)
         self.history = amendments.history(default_data_dir())
         self.policies = csp.Policies()
         self.pages = pages(self.bundle, self.manifest)

@@ -37,7 +37,7 @@ def known(bundle, area):
 
 
 def shown(answer):
-    """The answer's text as the wizard shows it, in reading order (pyscript/wizard.py), after
+    """The answer's text as the wizard shows it, in reading order (pyscript/answer.py), after
     the stage's heading (a heading keeps the source's short title, see the Southwark stage 5 test)."""
     texts = [answer.get("where_words") or answer["partnership_name"] + ": " + answer["procedure_title"],
              answer["who"].get("sentence") or answer["who"]["raising"] + ". Contact: " + answer["who"]["receiving"]]
