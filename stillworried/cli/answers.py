@@ -6,7 +6,8 @@ import sys
 from stillworried import text_policy
 from stillworried.core import verdicts
 from stillworried.core.procedures import EngineError
-from stillworried.core.words import dates as date_words, limits as words, page as page_words
+from stillworried.cli import words as cli
+from stillworried.core.words import answers as answer_words, dates as date_words, limits as words, page as page_words
 from stillworried.cli.arguments import DATA_ERROR, USAGE_ERROR, london_today
 from stillworried.data import DataError, build_bundle
 from stillworried.core.workdays import DateError
@@ -45,13 +46,12 @@ def contact_lines(contact, indent="  "):
         if phone["e164"]:
             lines.append(indent + "  Phone " + phone["display"] + label)
         else:
-            lines.append(indent + "  Phone " + phone["display"] + label + ": NOT A VALID NUMBER in the source; "
-                         "do not rely on it")
+            lines.append(indent + "  Phone " + phone["display"] + label + cli.CLI_INVALID)
     for email in contact["emails"]:
         lines.append(indent + "  Email " + email["address"])
     for conflict in contact["conflicts"]:
-        lines.append(indent + "  Another source gives " + conflict["phone_text"] + " ("
-                     + (conflict.get("label") or conflict["name"]) + ")")
+        lines.append(indent + "  " + cli.cli_another_source(conflict["phone_text"],
+                                                            conflict.get("label") or conflict["name"]))
     if not contact["phones"] and not contact["emails"] and contact.get("note"):
         lines.append(indent + "  " + contact["note"])
     lines.append(indent + "  " + contact["checked_words"])
@@ -62,72 +62,73 @@ def limit_lines(limit, heading):
     """A time limit: its date (flagged today or overdue), its rule, how it was counted, and any
     warning; or why it has no date."""
     if limit["date"] is None:
-        return [heading + "not worked out. " + limit["missing_words"], "  " + limit["rule"]]
+        return [heading + cli.CLI_NOT_WORKED_OUT + limit["missing_words"], "  " + limit["rule"]]
     first = heading + limit["date_words"] + " (" + limit["date"] + ")"
     if limit["status"]:
         first += ". " + limit["status_words"]
     lines = [first, "  " + limit["rule"], "  " + date_words.capitalise(limit["counted"]) + "."]
     for warning in (limit["non_working_day"], limit["after_overall_words"]):
         if warning:
-            lines.append("  NOTE: " + warning)
+            lines.append("  " + cli.CLI_NOTE + warning)
     if limit["reading_words"]:
-        lines.append("  HOW WE READ IT: " + limit["reading_words"])
+        lines.append("  " + cli.CLI_READING + limit["reading_words"])
     return lines
 
 
 def human(answer):
     lines = [answer["partnership_name"] + ": " + answer["procedure_title"]]
     if answer["status"] == "lapsed":
-        lines.append(page_words.cli_lapsed(answer["review_due"], answer["status_note"]))
+        lines.append(cli.cli_lapsed(answer["review_due"], answer["status_note"]))
     lines.append("")
-    lines.append(page_words.cli_stage(answer["stage"], answer["stages"], answer["title"]))
+    lines.append(cli.cli_stage(answer["stage"], answer["stages"], answer["title"]))
     if answer.get("since_from") == verdicts.ASSUMED:
         # "where": the walk's day for a stage after the one where it was raised is an assumption.
-        lines.append("This stage began: " + answer["since_words"] + ". "
+        lines.append(cli.CLI_SINCE + answer["since_words"] + ". "
                      + words.assumed_stage_began(answer["since"], answer["stage"]))
     else:
-        lines.append("This stage began: " + answer["since_words"])
+        lines.append(cli.CLI_SINCE + answer["since_words"])
     if answer["started"] and answer["started"] != answer["since"]:
-        lines.append("The disagreement began: " + answer["started_words"])
+        lines.append(cli.CLI_STARTED + answer["started_words"])
     if answer["today"]:
-        lines.append("Today: " + date_words.long_date(answer["today"]))
+        lines.append(cli.CLI_TODAY + date_words.long_date(answer["today"]))
     lines.append("")
     main = answer["deadline"]
     if main:
-        lines.extend(limit_lines(main, "Deadline: "))
+        lines.extend(limit_lines(main, cli.CLI_DEADLINE))
     else:
-        lines.append(page_words.CLI_NO_DEADLINE)
+        lines.append(cli.CLI_NO_DEADLINE)
     for item in answer["deadlines"]:
         if not item["headline"]:
-            lines.extend(limit_lines(item, "Also: "))
+            lines.extend(limit_lines(item, cli.CLI_ALSO))
     if answer["overall"]:
         # Southwark's one working week is the aim at stage 1, not a limit for the whole process.
         scoped = answer["overall"].get("applies_to_stages")
-        lines.extend(limit_lines(answer["overall"], (words.overall_title(answer["overall"]) if scoped else "Overall") + ": "))
-    lines.append("If the child's safety needs it: " + answer["safety_rule"]["text"])
+        lines.extend(limit_lines(answer["overall"], words.overall_title(answer["overall"]) + ": " if scoped
+                                 else cli.CLI_OVERALL))
+    lines.append(cli.CLI_SAFETY + answer["safety_rule"]["text"])
     lines.append("")
-    lines.append(page_words.cli_who(answer["who"]["raising"], answer["who"]["receiving"]))
-    lines.append("What to do:")
+    lines.append(cli.cli_who(answer["who"]["raising"], answer["who"]["receiving"]))
+    lines.append(cli.CLI_DO)
     lines.extend("  - " + step for step in answer["do"])
     if answer["send"]:
-        lines.append("Send: " + ", ".join(form["title"] for form in answer["send"]))
+        lines.append(cli.CLI_SEND + ", ".join(form["title"] for form in answer["send"]))
     if answer["record"]:
-        lines.append("Record:")
+        lines.append(cli.CLI_RECORD)
         lines.extend("  - " + item for item in answer["record"])
     if answer["contacts"]:
-        lines.append("Contact:")
+        lines.append(cli.CLI_CONTACT)
         for contact in answer["contacts"]:
             lines.extend(contact_lines(contact))
     if answer["directory"]:
-        lines.append(page_words.cli_directory(answer["directory"]["title"], len(answer["directory"]["contacts"])))
+        lines.append(cli.cli_directory(answer["directory"]["title"], len(answer["directory"]["contacts"])))
     for note in answer["notes"]:
         lines.append(note["title"] + ": " + note["text"])
     lines.append("")
     if answer["next"]:
         lines.append(page_words.if_not_resolved(answer["next"]["stage"], answer["next"]["title"]))
     else:
-        lines.append("This is the last stage of the procedure.")
-    lines.append("Sources:")
+        lines.append(answer_words.next_words(None, False))
+    lines.append(cli.CLI_SOURCES)
     lines.extend("  " + source["file"] + ", " + source["section"] for source in answer["sources"])
     return "\n".join(lines)
 

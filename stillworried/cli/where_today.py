@@ -4,6 +4,7 @@ import sys
 
 from stillworried import text_policy
 from stillworried.core import worded
+from stillworried.cli import words as cli
 from stillworried.cli.answers import ask_engine, given_dates, human, safe_json
 from stillworried.cli.arguments import USAGE_ERROR, parse_stage, parse_stages, parse_today
 
@@ -31,24 +32,22 @@ def walk_lines(walk):
     """The walk, a line a stage: when it began and ends, and where today falls."""
     lines = []
     for step in walk["steps"]:
-        line = "  Stage %d, %s: " % (step["stage"], step["title"])
+        line = cli.cli_walk_step(step["stage"], step["title"])
         if step["tried"]:
-            line += "tried before"
+            line += cli.CLI_TRIED
         elif step["since"] is None:
-            line += "no date"
+            line += cli.CLI_NO_DATE
         else:
-            line += "from " + step["since_words"]
-            if step["ends"]:
-                line += " to " + step["ends_words"]
-            elif step["deadline"] and step["deadline"]["date"]:
+            line += cli.cli_from(step["since_words"], step["ends"] and step["ends_words"])
+            if not step["ends"] and step["deadline"] and step["deadline"]["date"]:
                 line += ", " + step["deadline"]["label"].lower() + " " + step["deadline"]["date_words"]
         if step["state"] == "current":
-            line += "  <- today"
+            line += cli.CLI_TODAY_MARK
         lines.append(line)
     if walk["stopped_words"]:
         lines.append("  " + walk["stopped_words"])
     for holiday in walk["holidays"]:
-        lines.append("  Bank holiday: " + holiday["date_words"] + " (" + holiday["name"] + ")")
+        lines.append(cli.cli_bank_holiday(holiday["date_words"], holiday["name"]))
     return lines
 
 
@@ -74,6 +73,6 @@ def run_where(args):
     if args.json:
         print(safe_json(answer))
     else:
-        print(text_policy.visible("\n".join([answer["where_words"], "", "Each stage given its full time limit:"]
+        print(text_policy.visible("\n".join([answer["where_words"], "", cli.CLI_WALK]
                                             + walk_lines(answer["walk"]) + ["", human(answer)]), keep_newlines=True))
     return 0

@@ -1,6 +1,7 @@
 """The wizard's questions in words: what each asks, the choices made from an area's data, and
 every message a question can give (a broken link, a date that cannot be used). The questions'
 markup is made at build (macros/wizard.py); the glue and the flow say these."""
+from stillworried.core.words.contacts import ADULTS_ONLY_HINT
 from stillworried.core.words.dates import capitalise, long_date
 
 # --- The questions ---------------------------------------------------------------------------------
@@ -14,7 +15,6 @@ DONT_KNOW = "I do not know when it began"
 TELL_US = "Tell us the day it really began"
 PAST_REVIEW = "Past its review date"
 START_AGAIN = "Start again"
-BACK = "Back"
 
 
 def situation_hint(title, lapsed):
@@ -30,7 +30,7 @@ def agency_label(name, also):
 
 def adults_only_hint(hint):
     """The hint of an agency whose listed contacts are all for adult services."""
-    return "For adult services only." + (" " + hint if hint else "")
+    return ADULTS_ONLY_HINT + (" " + hint if hint else "")
 
 
 def one_procedure(area, title):
@@ -140,7 +140,6 @@ def subject(words):
 # --- The page around the questions -----------------------------------------------------------------
 
 ERROR = "Error: "
-TITLE_SEPARATOR = " - "
 READY = "Every procedure is also set out in full, stage by stage:"
 PROBLEM_TITLE = "Sorry, there is a problem with this page"
 PROBLEM_TEXT = "Use the procedure pages below instead: they have the same stages, contacts and time limits."
