@@ -34,7 +34,7 @@ def working_day_cases():
 def built_site(tmp_path_factory):
     """The site, built once from the real data: once per run, also when pytest-xdist runs the
     tests in several processes (the first builds it, the others wait for it and read it)."""
-    from site_support import build_site
+    from tests.site_support import build_site
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the run's folder, above each worker's own
@@ -52,7 +52,7 @@ def built_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def server(built_site):
-    from site_support import Server
+    from tests.site_support import Server
     running = Server(built_site)
     yield running
     running.close()
@@ -61,7 +61,7 @@ def server(built_site):
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
-    from site_support import CHROMIUM, CHROMIUM_ARGS, chromium_available
+    from tests.site_support import CHROMIUM, CHROMIUM_ARGS, chromium_available
     if not chromium_available():
         pytest.fail("Debian's Chromium is needed for the browser tests: run bin/test (it installs it)")
     with sync_playwright() as playwright:
