@@ -30,24 +30,33 @@ def working_day_cases():
     return json.loads((CASES / "working_days.json").read_text())["cases"]
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The site, built once from the real data: once per run, also when pytest-xdist runs the
-    tests in several processes (the first builds it, the others wait for it and read it)."""
-    from tests.site_support import build_site
+def once_per_run(tmp_path_factory, name, make):
+    """The folder `name`, filled by make(folder) once per test run, also when pytest-xdist runs the
+    tests in several processes: the first to ask makes it, the others wait for it and read it."""
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the run's folder, above each worker's own
-    site = shared / "built-site" / "site"
-    with open(shared / "built-site.lock", "w") as lock:
+    folder = shared / name
+    with open(shared / (name + ".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        done = shared / "built-site" / "built"
+        done = shared / (name + ".done")
         if not done.exists():
-            result = build_site(site)
-            assert result.returncode == 0, result.stderr
-            (shared / "built-site" / "stderr.txt").write_text(result.stderr)  # for test_site_build.py
+            folder.mkdir(exist_ok=True)
+            make(folder)
             done.write_text("yes")
-    return site
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The site, built once from the real data: once per run, also with pytest-xdist."""
+    from tests.site_support import build_site
+
+    def build(folder):
+        result = build_site(folder / "site")
+        assert result.returncode == 0, result.stderr
+        (folder / "stderr.txt").write_text(result.stderr)  # for tests/site/test_site_build.py
+    return once_per_run(tmp_path_factory, "built-site", build) / "site"
 
 
 @pytest.fixture(scope="session")

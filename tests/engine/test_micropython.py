@@ -1,5 +1,5 @@
 """The engine runs unchanged under PyScript's MicroPython, the browser wizard's interpreter,
-and gives exactly the answers CPython gives (the tests are in interpreter_parity.py).
+and gives exactly the answers CPython gives (the tests are in test_interpreter_parity.py).
 
 MicroPython (the npm package @micropython/micropython-webassembly-pyscript, pinned in
 package-lock.json) runs in Node; bin/setup installs it with npm ci.
@@ -9,22 +9,12 @@ import subprocess
 
 import pytest
 
-from tests.conftest import ROOT
 from stillworried import BROWSER_MODULES
-from tests.engine.interpreter_parity import (  # noqa: F401 (pytest collects the imported tests here)
-    PACKAGE, suite_run_fixture, test_every_working_day_case_passes, test_the_same_answer_as_cpython_for_every_stage,
-    test_the_same_answers_from_the_shared_data_and_one_areas_part,
-    test_the_same_calendar_files_as_cpython, test_the_same_gov_uk_messages_as_cpython_for_typed_dates,
-    test_the_same_office_hours_as_cpython, test_the_same_where_today_and_timelines_as_cpython,
-    test_the_same_wizard_steps_as_cpython_for_every_link_and_partial_answer,
-    test_where_should_i_be_today_gives_the_hand_worked_answers, test_the_same_follow_ups_situations_and_agencies_as_cpython)
+from tests.conftest import ROOT
+from tests.engine.interpreter_parity import PACKAGE
 
 
-# With pytest-xdist, every test of this file runs in one worker, so the suite runs once.
-pytestmark = pytest.mark.xdist_group("micropython")
-suite_run = suite_run_fixture("micropython", "@micropython/micropython-webassembly-pyscript")
-
-
+@pytest.mark.parametrize("suite_run", ["micropython"], indirect=True)
 def test_it_really_is_micropython(suite_run):
     header, _, _ = suite_run
     assert header["implementation"] == "micropython"

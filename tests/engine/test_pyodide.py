@@ -1,5 +1,5 @@
 """The engine runs unchanged under Pyodide, the wizard's second interpreter (PyScript's
-type="py"), and gives exactly the answers CPython gives (the tests are in interpreter_parity.py).
+type="py"), and gives exactly the answers CPython gives (the tests are in test_interpreter_parity.py).
 
 Pyodide (the npm package pyodide, pinned in package-lock.json) runs in Node from
 node_modules/pyodide, offline: tests/pyodide/run.mjs loads no Pyodide package and stops the run
@@ -10,20 +10,12 @@ import subprocess
 import pytest
 
 from tests.conftest import ROOT
-from tests.engine.interpreter_parity import (  # noqa: F401 (pytest collects the imported tests here)
-    PACKAGE, suite_run_fixture, test_every_working_day_case_passes, test_the_same_answer_as_cpython_for_every_stage,
-    test_the_same_answers_from_the_shared_data_and_one_areas_part,
-    test_the_same_calendar_files_as_cpython, test_the_same_gov_uk_messages_as_cpython_for_typed_dates,
-    test_the_same_office_hours_as_cpython, test_the_same_where_today_and_timelines_as_cpython,
-    test_the_same_wizard_steps_as_cpython_for_every_link_and_partial_answer,
-    test_where_should_i_be_today_gives_the_hand_worked_answers, test_the_same_follow_ups_situations_and_agencies_as_cpython)
+from tests.engine.interpreter_parity import PACKAGE
 
 RUNNER = ROOT / "tests" / "pyodide" / "run.mjs"
-# With pytest-xdist, every test of this file runs in one worker, so the suite runs once.
-pytestmark = pytest.mark.xdist_group("pyodide")
-suite_run = suite_run_fixture("pyodide", "pyodide/pyodide.asm.wasm")
 
 
+@pytest.mark.parametrize("suite_run", ["pyodide"], indirect=True)
 def test_it_really_is_pyodide(suite_run):
     header, _, _ = suite_run
     # CPython compiled to WebAssembly, not the CPython running this test.
