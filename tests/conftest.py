@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from stillworried import source_documents
 from stillworried.data import build_bundle
 from stillworried.workdays import WorkingCalendar
 
@@ -14,6 +15,42 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # for the site's macros package
 DATA = ROOT / "data"
 CASES = Path(__file__).parent / "cases"
+# What makes a test slow (more than a few seconds): the fixtures that build the site or run an
+# interpreter's suite. A test that builds a site of its own is marked slow where it does.
+SLOW_FIXTURES = {"built_site", "server", "suite_run"}
+NO_SOURCES = "STILLWORRIED_NO_SOURCES"
+
+
+def pytest_collection_modifyitems(config, items):
+    """The markers, from where a test is and what it uses: `browser` for every test in
+    tests/browser/ and any that asks for the browser, `slow` for any that needs the built site or
+    an interpreter's suite, `sources` for any that needs the built site (the build checks the data
+    against the documents) besides those marked so by hand."""
+    browser_folder = Path(__file__).parent / "browser"
+    for item in items:
+        uses = set(item.fixturenames)
+        if browser_folder in Path(item.path).parents or "browser" in uses:
+            item.add_marker(pytest.mark.browser)
+        if uses & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if uses & {"built_site", "server"}:
+            item.add_marker(pytest.mark.sources)
+
+
+def pytest_runtest_setup(item):
+    """A test that reads the source documents fails where they are absent, saying why: it is
+    never skipped silently. STILLWORRIED_NO_SOURCES=1 leaves such tests out, as skipped with the
+    reason (pytest -rs lists them), for a quick run on a machine without the documents."""
+    if item.get_closest_marker("sources") is None:
+        return
+    documents = source_documents.find()
+    if documents.found:
+        return
+    if os.environ.get(NO_SOURCES, "") == "1":
+        pytest.skip("the source documents are absent and %s=1 leaves out the tests that read them" % NO_SOURCES)
+    pytest.fail("This test reads the source documents, and they are not here: %s. Put them in %s (or name their "
+                "folder with %s), or set %s=1 to leave out the tests that read them (CI always has them)."
+                % (documents.why, documents.folder, source_documents.ENVIRONMENT, NO_SOURCES), pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,8 @@ from tests.conftest import DATA, ROOT
 from tests.source_copies import record_fingerprints, sources_copy
 from stillworried import diff, source_documents
 
+pytestmark = pytest.mark.sources  # each repository made here holds a copy of the documents
+
 TODAY = datetime.date(2026, 11, 23)
 GIT = ["git", "-c", "user.name=Maintainer", "-c", "user.email=maintainer@example.org", "-c", "init.defaultBranch=main"]
 

@@ -155,6 +155,7 @@ CASES = AREAS + PATHS
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids(CASES))
+@pytest.mark.slow  # a sweep: every case through the whole check
 def test_what_belongs_elsewhere_is_refused(case, tmp_path, capsys, monkeypatch):
     refused(case, tmp_path, capsys, monkeypatch)
 

@@ -214,5 +214,6 @@ CASES = GROUNDING + TIME_LIMITS + WHOLE_NUMBERS
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids(CASES))
+@pytest.mark.slow  # a sweep: every case through the whole check
 def test_what_the_sources_do_not_say_is_refused(case, tmp_path, capsys, monkeypatch):
     refused(case, tmp_path, capsys, monkeypatch)

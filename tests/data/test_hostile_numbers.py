@@ -151,6 +151,7 @@ CASES = NUMBERS + IN_TEXT + EMAILS
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids(CASES))
+@pytest.mark.slow  # a sweep: every case through the whole check
 def test_a_number_or_email_that_is_not_the_sources_is_refused(case, tmp_path, capsys, monkeypatch):
     refused(case, tmp_path, capsys, monkeypatch)
 

@@ -164,6 +164,7 @@ CASES = TEXT + LIMITS + DATES
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids(CASES))
+@pytest.mark.slow  # a sweep: every case through the whole check
 def test_what_cannot_be_true_is_refused(case, tmp_path, capsys, monkeypatch):
     outcome = refused(case, tmp_path, capsys, monkeypatch)
     assert outcome.seconds < 5  # the check's own time (the processor's), whatever the list's length

@@ -484,6 +484,7 @@ def assert_refused(outcome, data_dir, file, line, col, says):
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
+@pytest.mark.slow  # a sweep: every case through the whole check
 def test_hostile_yaml_is_refused_at_its_line(case, tmp_path, capsys, monkeypatch):
     data_dir = tmp_path / "data"
     shutil.copytree(DATA, data_dir)
@@ -494,6 +495,7 @@ def test_hostile_yaml_is_refused_at_its_line(case, tmp_path, capsys, monkeypatch
 
 
 @pytest.mark.parametrize("name, file, make, says, line, col", FILES, ids=[row[0] for row in FILES])
+@pytest.mark.sources  # check's output says whether the documents were checked
 def test_a_data_file_that_is_not_a_plain_file_is_refused(name, file, make, says, line, col, tmp_path, capsys,
                                                            monkeypatch):
     data_dir = tmp_path / "data"
@@ -610,6 +612,7 @@ def test_next_and_diff_refuse_hostile_data_without_a_traceback(command, tmp_path
 
 @pytest.mark.parametrize("name", ["billion laughs (nine levels) as the whole of contacts.yaml",
                                   "partnership id ending in a newline (publishes a folder wigan\\n/)"])
+@pytest.mark.slow  # the real mkdocs build, in its own process
 def test_the_real_site_build_refuses_it(name, tmp_path):
     from tests.site_support import build_site
     case, data_dir, (line, col) = hostile_copy(tmp_path, name)

@@ -4,6 +4,8 @@ meets it: in the engine's answer, in the check's warnings and on the contact car
 import datetime
 import html as html_text
 
+import pytest
+
 from tests.conftest import DATA
 from macros import pieces, procedures
 from macros.context import Context
@@ -171,6 +173,7 @@ def test_the_southwark_emergency_route_does_not_cite_999_to_the_policy(bundle):
     assert southwark["quote"] in southwark["text"] and southwark["source"]["section"] == "1.4"
 
 
+@pytest.mark.sources
 def test_own_agency_safeguarding_procedures_is_cited_where_wigan_says_it(bundle):
     """"this should be responded to using your own agencies safeguarding procedures" is in
     Professional Disagreement and Shared Professional Concern, not in the principles."""
@@ -180,22 +183,21 @@ def test_own_agency_safeguarding_procedures_is_cited_where_wigan_says_it(bundle)
     assert "follow your own agency's safeguarding procedures" in route["text"]
     sections = route["source"]["section"].split("; ")
     assert sections == ["Principles of concerns resolution", "Professional Disagreement and Shared Professional Concern"]
-    if PROTOCOLS.is_dir():
-        wigan = (PROTOCOLS / "wigan-resolution-protocol.txt").read_text(encoding="utf-8")
-        [shared] = locate(wigan, sections[1])
-        assert "using your own agencies safeguarding procedures" in shared
+    wigan = (PROTOCOLS / "wigan-resolution-protocol.txt").read_text(encoding="utf-8")
+    [shared] = locate(wigan, sections[1])
+    assert "using your own agencies safeguarding procedures" in shared
 
 
+@pytest.mark.sources
 def test_southwarks_full_name_is_cited_to_3_6_where_the_policy_spells_it_out(bundle):
     from stillworried.source_sections import locate
     from tests.data.test_source_quotes import PROTOCOLS
     contact = bundle["contacts"]["southwark-sscp"]
     assert contact["name"] == "Southwark Safeguarding Children Partnership (SSCP)"
     [named] = [source for source in contact["sources"] if source["section"].startswith("3.6")]
-    if PROTOCOLS.is_dir():
-        text = (PROTOCOLS / "southwark-professional-disagreement-policy.txt").read_text(encoding="utf-8")
-        assert any(contact["name"] in passage for passage in locate(text, named["section"]))
-        assert not any(contact["name"] in passage for passage in locate(text, "3.5 Stage 4"))
+    text = (PROTOCOLS / "southwark-professional-disagreement-policy.txt").read_text(encoding="utf-8")
+    assert any(contact["name"] in passage for passage in locate(text, named["section"]))
+    assert not any(contact["name"] in passage for passage in locate(text, "3.5 Stage 4"))
 
 
 def test_southwarks_one_working_week_is_called_the_aim_at_stage_1_not_the_whole_process(bundle):

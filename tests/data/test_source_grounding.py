@@ -30,6 +30,7 @@ def check(*options, env=None):
                           capture_output=True, text=True, timeout=120, env=env)
 
 
+@pytest.mark.sources
 def test_the_real_data_is_checked_against_the_real_documents():
     documents = source_documents.find()
     assert documents.found, "the source documents are needed: %s" % documents.summary()
@@ -61,6 +62,7 @@ def test_without_the_documents_check_fails_when_they_are_required(tmp_path, how,
     assert NOT_CHECKED in result.stdout and "this fails the check" in result.stdout
 
 
+@pytest.mark.slow  # the real mkdocs build, in its own process
 def test_without_the_documents_the_build_stops_when_they_are_required(tmp_path):
     result = build_site(tmp_path / "site", env={"STILLWORRIED_SOURCES": str(tmp_path / "nowhere")})
     assert result.returncode != 0
@@ -73,6 +75,7 @@ def test_the_default_folder_is_beside_the_checkout():
     assert source_documents.BESIDE_CHECKOUT == ROOT.parent / "shared" / "protocols"
 
 
+@pytest.mark.sources
 def test_every_document_listed_is_recorded_with_its_sha256():
     _, files = validate.check(DATA)
     for source in files["stages.yaml"].data["sources"]:
@@ -93,6 +96,7 @@ REAL = ("the landline next to the real one", "front door changed to Ofcom's Manc
 
 
 @pytest.mark.parametrize("name", REAL)
+@pytest.mark.slow  # the real command and the real mkdocs build, each in its own process
 def test_the_real_command_and_the_real_build_refuse_it(name, tmp_path):
     case = next(case for case in ALL_CASES if case.id == name)
     data_dir, sources, file, line, col = make(case, tmp_path)

@@ -17,7 +17,8 @@
   mistakes to show that it fails.
 
 The test reads the sources themselves (../shared/protocols), as test_source_coverage.py does,
-and is skipped with a reason where that folder is absent.
+and fails, saying so, where that folder is absent (tests/conftest.py), unless
+STILLWORRIED_NO_SOURCES=1 leaves it out.
 """
 import re
 import shutil
@@ -31,8 +32,7 @@ from stillworried.source_sections import locate, normalise
 from stillworried.validate import walk
 
 PROTOCOLS = source_documents.find().folder  # where `check` finds them (../shared/protocols by default)
-needs_sources = pytest.mark.skipif(not PROTOCOLS.is_dir(),
-                                   reason="the source protocols are not beside this checkout (../shared/protocols)")
+needs_sources = pytest.mark.sources
 # Pages about the site itself quote its own buttons ("Exit this page"), and the record of changes
 # quotes the git history: none of them quotes a source.
 ABOUT_THE_SITE = ("about/", "privacy/", "accessibility/", "maintainers/", "amendments/", "search/", "404.html")
@@ -161,10 +161,10 @@ def test_every_quotation_the_command_line_prints_for_every_stage_is_in_a_source(
     assert checked >= 20
 
 
+@needs_sources
 def test_a_quotation_changed_on_display_is_caught():
     """The issue's own example, and a paraphrase in quotation marks."""
-    everything = normalise(" ".join(source_texts().values())) if PROTOCOLS.is_dir() else \
-        "It is complementary to the SSCB Escalation Guidance (available at"
+    everything = normalise(" ".join(source_texts().values()))
     shown = ('Its Appendix 2 is "complementary to the Salford Safeguarding Children Board (SSCB) Escalation '
              'Guidance", and \u201ccomplementary to the SSCB Escalation Guidance\u201d.')
     assert not_in_sources(quotations(shown), everything) == [
@@ -229,6 +229,7 @@ def test_a_sentence_naming_a_number_no_contact_holds_is_a_problem(tmp_path, name
     assert named in problem.message and "no contact in contacts.yaml holds it" in problem.message
 
 
+@needs_sources
 def test_a_number_changed_in_its_contact_but_not_in_a_note_is_a_problem(tmp_path):
     """The Quality Assurance Unit's number changes, in a new version of the VCSE protocol and in
     its contact; a note on the SSCB Business Manager that names the unit's number still names the

@@ -437,6 +437,7 @@ def test_mistake_ids_are_unique():
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=str)
+@pytest.mark.slow  # a sweep: every case through the whole check
 def test_seeded_mistake_is_reported_where_it_was_made(mistake, tmp_path_factory):
     data_dir, text, start, end, problems = outcome(mistake, tmp_path_factory)
     assert len(problems) == 1, "expected 1 problem, got:\n%s" % "\n".join(str(problem) for problem in problems)
@@ -464,6 +465,7 @@ def test_file_deleted_is_reported_once_on_its_first_line(name, tmp_path):
     assert "This file is missing. Restore it" in problems[0].message
 
 
+@pytest.mark.slow  # checks every mistake again where another worker did it
 def test_every_message_is_file_line_col_and_plain_english(tmp_path_factory):
     for mistake in MISTAKES:
         data_dir, _, _, _, problems = outcome(mistake, tmp_path_factory)
@@ -589,7 +591,8 @@ def test_warning_ids_are_unique_and_enough():
     assert len({mistake.id for mistake in WARNINGS + MISTAKES}) == len(WARNINGS) + len(MISTAKES)
 
 
-@pytest.mark.parametrize("mistake", WARNINGS, ids=str)
+@pytest.mark.parametrize("mistake", [pytest.param(mistake, marks=pytest.mark.sources) if mistake.id in SOURCE_EDITS
+                                     else mistake for mistake in WARNINGS], ids=str)
 def test_seeded_warning_is_reported_where_it_was_made(mistake, tmp_path_factory):
     data_dir, text, start, end, problems, new = warning_outcome(mistake, tmp_path_factory)
     assert problems == [], "a warning case must not be an error:\n%s" % "\n".join(map(str, problems))
@@ -629,6 +632,7 @@ def confirmed_on(text, day):
                     lines[index - 1].startswith("    verified_on:") else "") + line for index, line in enumerate(lines))
 
 
+@pytest.mark.sources  # check's output says whether the documents were checked
 def test_cli_prints_one_summary_line_for_good_data(tmp_path):
     data_dir = copy_data(tmp_path)
     for file, old, new in WARNING_FREE:
@@ -647,6 +651,7 @@ def test_cli_prints_one_summary_line_for_good_data(tmp_path):
     assert strict.returncode == 0 and strict.stdout == result.stdout
 
 
+@pytest.mark.sources  # check's output says whether the documents were checked
 def test_cli_lists_warnings_then_the_summary_and_exits_0_unless_strict(tmp_path):
     data_dir = copy_data(tmp_path)
     result = run_cli(data_dir, "--today", TODAY.isoformat())
@@ -678,6 +683,7 @@ def test_max_age_months_moves_the_line(tmp_path):
     assert stale("--today", "2015-05-16", "--max-age-months", "12")
 
 
+@pytest.mark.sources  # check's output says whether the documents were checked
 def test_cli_lists_mistakes_in_two_files_and_nothing_else(tmp_path):
     """A field misspelt in stages.yaml must not hide a wrong phone number in contacts.yaml."""
     data_dir = copy_data(tmp_path)
@@ -701,6 +707,7 @@ def test_cli_lists_mistakes_in_two_files_and_nothing_else(tmp_path):
     assert SUMMARY_BAD.match(lines[2]) and lines[2].startswith("2 problems found"), lines[2]
 
 
+@pytest.mark.sources  # check's output says whether the documents were checked
 def test_cli_github_format_puts_the_error_on_its_line(tmp_path):
     """With --format github each problem is a workflow command GitHub shows on that line of the
     pull request; the summary stays plain text."""

@@ -1,4 +1,10 @@
-"""The command line answers like the wizard, and says clearly what is wrong with a question."""
+"""The command line answers like the wizard, and says clearly what is wrong with a question.
+
+The commands run in this process (stillworried.cli.main, what `python -m stillworried` calls),
+which saves starting Python for each; the last test runs the real `python -m stillworried` and
+finds the same output and exit code."""
+import contextlib
+import io
 import json
 import re
 import subprocess
@@ -6,10 +12,23 @@ import sys
 
 import pytest
 
+from stillworried import cli
 from tests.conftest import ROOT
 
 
 def run(*args):
+    """`python -m stillworried ARGS` in the repository, as a finished process: its exit code and what
+    it printed on stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(ROOT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(list(args))
+        except SystemExit as stopped:  # argparse's way out: --help, or a mistake in the question
+            code = stopped.code
+    return subprocess.CompletedProcess(args, code or 0, out.getvalue(), err.getvalue())
+
+
+def run_python(*args):
     return subprocess.run([sys.executable, "-m", "stillworried", *args], cwd=ROOT, capture_output=True, text=True)
 
 
@@ -150,6 +169,7 @@ def test_a_bad_question_gets_one_line_and_exit_code_2(args, message):
     assert message in lines[0]
 
 
+@pytest.mark.sources  # check's output says whether the documents were checked
 def test_check_passes_on_the_real_data_with_warnings_and_one_summary_line():
     """The real data has no problems. It has warnings (its sources date from 2014 and 2015),
     and they do not fail the check unless --strict is given."""
@@ -161,6 +181,7 @@ def test_check_passes_on_the_real_data_with_warnings_and_one_summary_line():
     assert run("check", "--today", "2026-11-23", "--strict").returncode == 1
 
 
+@pytest.mark.sources  # check's output says whether the documents were checked
 def test_check_in_github_format_prints_workflow_commands():
     result = run("check", "--today", "2026-11-23", "--format", "github")
     assert result.returncode == 0
@@ -180,3 +201,14 @@ def test_a_bad_check_option_gets_one_line_and_exit_code_2(args, message):
     result = run(*args)
     assert result.returncode == 2 and result.stdout == ""
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [
+    ("next", "southwark", "--stage", "4", "--since", "2026-11-23", "--today", "2026-11-24", "--json"),
+    ("where", "wigan", "--raised", "2026-11-16", "--today", "2026-12-08"),
+    ("next", "wigan", "--stage", "\u0662", "--since", "2026-11-23"),
+    ("check", "--today", "2026-11-23", "--strict"),
+], ids=["next --json", "where", "a bad stage", "check --strict"])
+def test_python_m_stillworried_is_the_command_the_tests_run(args):
+    real, here = run_python(*args), run(*args)
+    assert (real.returncode, real.stdout, real.stderr) == (here.returncode, here.stdout, here.stderr)

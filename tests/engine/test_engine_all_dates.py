@@ -7,6 +7,8 @@ import pytest
 from stillworried.engine import next_step
 from stillworried.workdays import DateError
 
+pytestmark = pytest.mark.slow  # every stage on every sampled day of 21 years
+
 FIRST = datetime.date(2015, 1, 1)
 LAST = datetime.date(2035, 11, 30)  # late enough that a month-long deadline is still covered
 

@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 
-from tests.conftest import DATA, ROOT
-from stillworried import validate
+from stillworried import source_documents, validate
+from tests.conftest import DATA
 
 SOUTHWARK_SCOPE = "      applies_to_stages: [1]\n"
 
@@ -23,14 +23,14 @@ def check_with(tmp_path, old, new):
     return text, problems
 
 
+@pytest.mark.sources
 def test_southwarks_overall_limit_applies_at_stage_1_with_the_reason_in_its_note():
     text = (DATA / "stages.yaml").read_text(encoding="utf-8")
     assert text.count(SOUTHWARK_SCOPE) == 1
     overall = text[text.index("    overall:\n      id: discussion"):text.index(SOUTHWARK_SCOPE)]
     assert '"If it is safe to do so then proceed to Stage 1"' in overall
-    source = ROOT.parent / "shared" / "protocols" / "southwark-professional-disagreement-policy.txt"
-    if source.exists():  # the source protocols sit beside the checkout (../shared/protocols)
-        assert "If it is safe to do so then proceed to Stage 1" in source.read_text(encoding="utf-8")
+    source = source_documents.find().folder / "southwark-professional-disagreement-policy.txt"
+    assert "If it is safe to do so then proceed to Stage 1" in source.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("number", [6, 0])

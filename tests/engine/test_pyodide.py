@@ -22,6 +22,7 @@ def test_it_really_is_pyodide(suite_run):
     assert (header["implementation"], header["platform"]) == ("cpython", "emscripten")
 
 
+@pytest.mark.slow  # starts Pyodide
 def test_the_pyodide_runner_stops_anything_that_reaches_for_the_network(tmp_path):
     script = tmp_path / "download.py"
     script.write_text("from js import fetch\nfetch('https://cdn.jsdelivr.net/pyodide/v314.0.7/full/micropip.whl')\n")

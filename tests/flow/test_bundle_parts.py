@@ -125,6 +125,7 @@ def test_merging_is_in_place_repeatable_and_leaves_the_shared_part_alone(split):
     assert json.dumps(shared, sort_keys=True) == before
 
 
+@pytest.mark.slow  # writes the data of 12 areas and checks it
 def test_with_many_areas_a_part_stays_the_size_of_one_area_and_the_shared_part_stays_small(tmp_path, whole, split):
     """12 areas (copies of the three): each copy's part is the size of its original's, and the
     shared part grows by well under a kilobyte per area (150 areas: about 20 KB compressed)."""

@@ -160,6 +160,7 @@ def test_the_built_site_lists_the_data_history_and_links_its_feed(built_site):
     assert "What&#39;s changed" in (built_site / "index.html").read_text()  # in the navigation
 
 
+@pytest.mark.slow  # a build of its own
 def test_a_copy_without_git_history_still_builds_and_says_so(tmp_path):
     copy = tmp_path / "tarball"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__",

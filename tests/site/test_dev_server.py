@@ -15,7 +15,11 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from tests.conftest import DATA, ROOT
+
+pytestmark = pytest.mark.slow  # starts bin/serve and waits for its builds
 
 STEP = "Identify clearly what the problem is and what you are aiming to achieve."
 PAGE = "salford/salford-vcse/"

@@ -4,6 +4,8 @@ import os
 import shutil
 import subprocess
 
+import pytest
+
 from tests.conftest import DATA, ROOT
 from stillworried import data_warnings, validate
 
@@ -34,6 +36,7 @@ def test_the_site_builds_strictly_and_renders_the_data(built_site, bundle):
         assert procedure["id"] in html
 
 
+@pytest.mark.slow  # the real mkdocs build, in its own process
 def test_a_data_mistake_fails_the_build_with_file_line_and_builds_nothing(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
@@ -47,6 +50,7 @@ def test_a_data_mistake_fails_the_build_with_file_line_and_builds_nothing(tmp_pa
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+@pytest.mark.slow  # two builds of its own
 def test_a_rebuild_starts_from_scratch(tmp_path):
     """`mkdocs serve` rebuilds in the same process: a page that is gone since the last build must not
     keep its Content-Security-Policy in _headers (each build has its own mkdocs_hooks.SiteBuild)."""

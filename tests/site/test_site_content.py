@@ -180,6 +180,7 @@ The practitioner should answer within 3 working days.
 """
 
 
+@pytest.mark.slow  # a build of its own
 def test_a_new_partnership_needs_yaml_only(tmp_path):
     """YAML and the partnership's own document, which goes in the protocols folder with it."""
     data = tmp_path / "data"

@@ -38,6 +38,7 @@ def pages(tmp_path_factory):
     return made
 
 
+@pytest.mark.slow  # two synthetic data sets and their wizard pages
 def test_seventeen_more_areas_add_a_line_or_two_each_and_no_form_or_choice(pages):
     """One test, so that only one pytest-xdist worker builds the two data sets."""
     grown = len(pages[20].encode()) - len(pages[3].encode())
