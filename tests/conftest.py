@@ -118,7 +118,7 @@ def browser():
 
 class WorkersBlocked:
     """The browser, whose new contexts block the site's service worker unless a test asks for it
-    (service_workers="allow": tests/test_offline.py): installing it caches the runtime in every
+    (service_workers="allow": tests/browser/test_offline.py): installing it caches the runtime in every
     context, CPU the other browser tests do not need."""
 
     def __init__(self, browser):

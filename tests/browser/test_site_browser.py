@@ -2,7 +2,7 @@
 guidance, a guidance section, contacts, a form, the glossary, the wizard, the 404 page...):
 nothing requested from any other host, no console errors, axe-core finds no WCAG 2.2 AA
 violation at phone and desktop widths, 999 and the quick exit on screen, targets big enough,
-and the quick exit works. Search has its own tests (tests/test_search.py).
+and the quick exit works. Search has its own tests (tests/browser/test_search.py).
 
 One page of each kind, not every page: the pages of a kind come from one template and one macro,
 so a browser visit to each would make the suite grow with the number of partnerships (axe at two

@@ -408,7 +408,7 @@ def test_no_request_leaves_the_page_after_it_has_loaded(watched):
 
 def test_the_wizard_does_not_load_pyscripts_unused_plugins_or_its_service_worker(watched):
     """PyScript's own service worker is never fetched; the only one is the site's (sw.js,
-    tests/test_offline.py), registered once the wizard has started."""
+    tests/browser/test_offline.py), registered once the wizard has started."""
     w = watched(service_workers="allow")
     w.open("#area")
     w.page.wait_for_selector("html[data-sw-offline=on]", state="attached")

@@ -1,6 +1,6 @@
 """Issue 23: one area's contacts, forms, lists or documents used by another, an emergency route
 that no longer reaches 999, and ids that would publish a page over another, each refused by
-`check` and the build at its line (tests/hostile_edits.py runs them).
+`check` and the build at its line (tests/data/hostile_edits.py runs them).
 
 - References stay in their area (stillworried/validation/areas.py).
 - Reserved and unique paths (stillworried/validation/site_paths.py), and the build's own guard

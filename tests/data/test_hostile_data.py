@@ -1,7 +1,7 @@
 """Hostile text in the YAML is data, never code: it reaches the engine's answers character for
 character (the site escapes it when it renders), and YAML tags that would run code are refused.
 Characters that cannot be published at all (controls, bidirectional overrides) are refused by
-the check: tests/test_hostile_yaml.py."""
+the check: tests/data/test_hostile_yaml.py."""
 import shutil
 
 import pytest

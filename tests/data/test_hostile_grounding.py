@@ -1,6 +1,6 @@
 """Issue 23, "a pull request cannot publish what the sources do not say": hostile edits that make
 the data say what the source documents do not, each refused by `check` and the build at its line
-(tests/hostile_edits.py runs them).
+(tests/data/hostile_edits.py runs them).
 
 - Grounding (stillworried/validation/grounding.py): a quote changed or invented, cited to a section
   that does not hold it or does not exist, a document missing, changed or not the recorded

@@ -1,5 +1,5 @@
 """Issue 23: numbers and email addresses that are not the source's, refused by `check` and the
-build at their line (tests/hostile_edits.py runs them), and one phone policy wherever the site
+build at their line (tests/data/hostile_edits.py runs them), and one phone policy wherever the site
 makes a number callable.
 
 - A front door is the partnership's own published number: never 999, 111, 101 or 112, a premium,

@@ -1,5 +1,5 @@
 """Issue 23: text that does not read as it looks, lists too long to check, and dates and states
-that cannot be true, each refused by `check` and the build at its line (tests/hostile_edits.py
+that cannot be true, each refused by `check` and the build at its line (tests/data/hostile_edits.py
 runs them).
 
 - Text (stillworried/text_policy.py): invisible format characters (Unicode's Cf: zero-width

@@ -77,7 +77,7 @@ def hostile_bundle(bundle, title):
 
 @pytest.mark.parametrize("title", ["\x1b[2J\x1b[HAll clear", "Chair\u202e", "Chair\ud800", "Chair\x9b2J"])
 def test_next_prints_control_characters_escaped_even_if_they_reach_the_data(title, bundle, monkeypatch, capsys):
-    """The check refuses them (tests/test_hostile_yaml.py); this is the second line of defence."""
+    """The check refuses them (tests/data/test_hostile_yaml.py); this is the second line of defence."""
     monkeypatch.setattr(answers, "build_bundle", lambda data=None: hostile_bundle(bundle, title))
     for extra in ([], ["--json"]):
         assert cli.main(["next", "southwark", "--stage", "4", "--since", "2026-11-23"] + extra) == 0

@@ -4,7 +4,7 @@ The wizard runs the engine's browser modules (stillworried.BROWSER_MODULES) unde
 MicroPython, or under Pyodide by a one-line change, as the site ships them: compiled to
 MicroPython bytecode (.mpy), or as source without docstrings and comments for Pyodide
 (sitebuild.wizard_assets.shipped_modules, the same bytes as in the site's py-<hash>.tar.gz:
-test_wizard_bundle.py checks that). tests/micropython/suite.py asks them every
+tests/browser/test_offline.py checks that). tests/micropython/suite.py asks them every
 question the wizard can ask (every stage on awkward dates, every link in tests/flow/test_flow.py and a
 few hundred random ones, the typed dates, the calendar files, the office hours, "where should I be
 today?" and the timelines) and prints the

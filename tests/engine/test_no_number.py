@@ -20,7 +20,7 @@ PHONE_OR_EMAIL = re.compile(r"\b0\d{2,4}[ \d]{6,}|\S+@\S+")
 
 def said(bundle, procedure_id, stage):
     """The line as the data says it; the answer writes its abbreviations out at first use
-    (tests/test_abbreviations.py)."""
+    (tests/engine/test_abbreviations.py)."""
     return engine.no_number(bundle, procedure_id, stage)
 
 

@@ -5,7 +5,7 @@ limit ends (Southwark's "within a further five days", Wigan's "10 working days b
 The dates were worked out by hand from a calendar: November 2026 has Monday 23rd; Christmas
 Day is Friday 25 December 2026, Boxing Day Saturday 26th (substitute day Monday 28th), New
 Year's Day Friday 1 January 2027. WHERE_CASES are also asked under MicroPython and Pyodide
-(tests/interpreter_parity.py), which must give the same stage and dates.
+(tests/engine/interpreter_parity.py), which must give the same stage and dates.
 """
 import pytest
 
