@@ -16,7 +16,8 @@ if str(ROOT) not in sys.path:
 DATA = ROOT / "data"
 CASES = Path(__file__).parent / "cases"
 # What makes a test slow (more than a few seconds): the fixtures that build the site or run an
-# interpreter's suite. A test that builds a site of its own is marked slow where it does.
+# interpreter's suite. A test slow for another reason (a build or bin/serve of its own, a sweep of
+# every date or every hostile case) is marked slow where it is.
 SLOW_FIXTURES = {"built_site", "server", "suite_run"}
 NO_SOURCES = "STILLWORRIED_NO_SOURCES"
 
