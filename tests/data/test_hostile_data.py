@@ -42,6 +42,7 @@ def replace_once(path, old, new):
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.slow  # a sweep: every hostile payload through the data layer
 def test_hostile_text_survives_the_data_layer_verbatim(data_copy, payload):
     replace_once(data_copy / "stages.yaml", "        title: Quality Assurance Unit\n",
                  "        title: %s\n" % yaml_string(payload))

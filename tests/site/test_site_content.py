@@ -113,6 +113,7 @@ def assert_safe(output, payload, where, shows_text=True):
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.slow  # a sweep: every hostile payload through every macro
 def test_no_payload_escapes_any_macro_in_any_context(bundle, payload):
     hostile = poison(copy.deepcopy(bundle), payload)
     for function, args in calls(hostile).items():
