@@ -166,7 +166,7 @@ def mpy_cross_version():
 
 def compiled(source, name):
     """MicroPython bytecode (.mpy) of a module's source, by mpy-cross. Its version must be the
-    runtime's (tests/test_micropython.py checks both the version and the .mpy format), or the
+    runtime's (tests/engine/test_micropython.py checks both the version and the .mpy format), or the
     runtime refuses the file. MicroPython keeps no docstrings; -O3 leaves out the line numbers
     too (2.4 KB gzip of the wizard's 28), and would leave out assert statements, so a module
     with one is refused: it would behave differently on the phone."""

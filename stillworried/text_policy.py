@@ -45,7 +45,7 @@ NAMES = {
 BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
 OTHER = {0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF}
 # One class for all of them, for a fast search (most strings are clean).
-# Unicode's format characters (category Cf), as of Unicode 15.1 (tests/test_hostile_text.py
+# Unicode's format characters (category Cf), as of Unicode 15.1 (tests/data/test_hostile_text.py
 # checks that the running Python knows none outside them).
 FORMAT = (r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
           r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"

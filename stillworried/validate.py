@@ -117,7 +117,7 @@ def check(data_dir, sources=None, today=None):
     Whatever the files hold, this returns problems and never raises: a pull request is
     untrusted input, and a traceback tells a maintainer nothing. If the checker itself fails on
     something it did not foresee, that is one more problem, which stops the build like any
-    other (tests/test_hostile_yaml.py makes sure no known input gets there)."""
+    other (tests/data/test_hostile_yaml.py makes sure no known input gets there)."""
     if sources is None or isinstance(sources, (str, Path)):
         sources = source_documents.find(sources)
     checker = Checker(data_dir, sources, today)

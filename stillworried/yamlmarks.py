@@ -74,7 +74,7 @@ if _CParser is not None:
         data is about seven times faster, which is most of a check's time. Used only for text
         that reads without any problem; anything else is read again by _LimitedLoader, so every
         message and position comes from PyYAML's pure-Python parser
-        (tests/test_hostile_yaml.py checks that both give the same tree)."""
+        (tests/data/test_hostile_yaml.py checks that both give the same tree)."""
 
         yaml_implicit_resolvers = _TextDatesLoader.yaml_implicit_resolvers
 

@@ -2,7 +2,7 @@
 // the interpreter's file system, run the suite script, and print what it printed.
 //   node tests/<interpreter>/run.mjs SCRIPT INPUT_JSON PACKAGE_DIR MODULE...
 // The modules (paths in the package, in folders too) are written byte for byte: the ones the site ships (.mpy for MicroPython, source
-// without docstrings for Pyodide; tests/interpreter_parity.py unpacks them from the build's own
+// without docstrings for Pyodide; tests/engine/interpreter_parity.py unpacks them from the build's own
 // bundle), or any .py file.
 // The script reads /input.json and prints its results; a Python error exits non-zero.
 import { readFileSync } from "node:fs";

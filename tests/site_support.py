@@ -12,8 +12,8 @@ import subprocess
 import threading
 from pathlib import Path
 
-from conftest import ROOT
-
+# The repository (bench/ imports this module too, with tests/ on its path).
+ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -7,7 +7,7 @@ from stillworried.validation.suggestions import corrected, owner_hint, retype_hi
 # The words for a pattern live beside it in the schema, so that editing one cannot lose the
 # other: "shouldBe" completes "'opens' should be ..." for a value that does not match, and a
 # "not" pattern's "looksLike" completes "'text' contains '0161 603 4500', which looks like ...".
-# tests/test_schemas.py makes sure every pattern has its words.
+# tests/data/test_schemas.py makes sure every pattern has its words.
 SHOULD_BE = "shouldBe"
 LOOKS_LIKE = "looksLike"
 TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a group of fields",

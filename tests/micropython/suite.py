@@ -1,6 +1,6 @@
 # The engine's browser modules, asked the same questions under every interpreter the wizard can
 # use: MicroPython (tests/micropython/run.mjs), Pyodide (tests/pyodide/run.mjs) and, imported as a
-# module, CPython (tests/interpreter_parity.py), which compares what they print.
+# module, CPython (tests/engine/interpreter_parity.py), which compares what they print.
 # Run as a script it reads /input.json and prints one JSON document a line: a header with the
 # working-day cases that failed, then [kind, question, result] for every question, in order.
 # MicroPython is slow to build one very long string, hence a line each.
