@@ -13,6 +13,7 @@ import shutil
 import pytest
 
 from tests.conftest import DATA, ROOT
+from stillworried import source_documents
 from stillworried.core import bundle_parts, wizard_choices
 from stillworried.data import DataError, build_bundle, engine_bundle
 
