@@ -19,7 +19,7 @@ are not counted as written out, so the next use outside one is.
 
 Runs in the browser under MicroPython, whose re module has no lookbehind, no \\b and no named
 groups: the text is read with a small hand tokenizer instead, so CPython, MicroPython and
-Pyodide give the same answer (tests/test_abbreviations.py, tests/interpreter_parity.py).
+Pyodide give the same answer (tests/engine/test_abbreviations.py, tests/engine/interpreter_parity.py).
 """
 
 # Characters outside ASCII that end a word, as a space does (the rest join a word, so that

@@ -22,7 +22,7 @@ PHONE_OR_EMAIL = re.compile(r"\b0\d{2,4}[ \d]{6,}|\S+@\S+")
 
 def said(bundle, procedure_id, stage):
     """The line as the data says it; the answer writes its abbreviations out at first use
-    (tests/test_abbreviations.py)."""
+    (tests/engine/test_abbreviations.py)."""
     return worded.no_number(contacts.no_number(bundle, get_stage(get_procedure(bundle, procedure_id), stage)))
 
 
