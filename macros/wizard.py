@@ -179,7 +179,7 @@ def questions(ctx):
     forms.append(question(address_grammar.WHEN, join([
         el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did this stage begin?"),
         date_input("since", "The day this stage began",
-                   "The time limits at this stage count from this day. " + words.DATE_EXAMPLE),
+                   "The time limits count from this day. " + words.DATE_EXAMPLE),
         el("div", {"id": "sw-started-question", "hidden": True},
            date_input("started", "When did the disagreement first begin? (optional)",
                       "Time limits counted from the start of the disagreement use this day. If you leave it "
