@@ -3,7 +3,7 @@ today or overdue and what to do now, what happens if it is not resolved, "where 
 today?", and what the engine cannot answer (said so a person can act on it). The engine gives the
 facts (stillworried.core.verdicts, walk); these say them."""
 from stillworried.core.words.dates import capitalise, long_date, stages_words
-from stillworried.core.words.limits import do_it_now
+from stillworried.core.words.limits import do_it_now, you_raised
 
 
 def stage_heading(number, title):
@@ -131,7 +131,7 @@ def where_words(raised_iso, raised_at, today_iso, number, title, stopped=None):
     """The finding of "where should I be today?" in a sentence. raised_at: the stage it was raised
     at, where stages were tried before (else None); stopped: why the walk cannot date the stages
     after this one, where that matters today."""
-    said = "You raised it on " + long_date(raised_iso)
+    said = you_raised(raised_iso)
     if raised_at is not None:
         said += " at stage " + str(raised_at)
     said += (". Giving each stage its full time limit, on " + long_date(today_iso) + " it should be at stage "
@@ -142,7 +142,7 @@ def where_words(raised_iso, raised_at, today_iso, number, title, stopped=None):
 def where_known_words(raised_iso, number, since_iso):
     """The lede of "where should I be today?" once the person has said when the stage began (the
     stage's title is the heading just above it)."""
-    return ("You raised it on " + long_date(raised_iso) + ", and it was taken to stage " + str(number) + " on "
+    return (you_raised(raised_iso) + ", and it was taken to stage " + str(number) + " on "
             + long_date(since_iso) + ".")
 
 

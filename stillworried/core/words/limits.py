@@ -122,10 +122,15 @@ def status_words(status, working_days_left, days_left):
     return "Overdue: it was due " + said + " ago."
 
 
+def you_raised(raised_iso):
+    """The day it was raised, as the answers say it ("where should I be today?", a limit met)."""
+    return "You raised it on " + long_date(raised_iso)
+
+
 def raised_on(raised_iso, late_iso=None):
     """A limit for raising it, met: "You raised it on ...", and, where that was after the limit's
     date, what the date was."""
-    said = "You raised it on " + long_date(raised_iso)
+    said = you_raised(raised_iso)
     if late_iso:
         return said + ", after this limit (" + long_date(late_iso) + ")."
     return said + "."
