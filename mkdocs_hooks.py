@@ -37,7 +37,7 @@ from sitebuild import checked_data, csp, offline, precompress, site_search, wiza
 from sitebuild.header import header_data
 from sitebuild.navigation import nav
 from sitebuild.pages import DOCS_MACROS, anchor_ids, as_markdown_leaves_it, markdown, pages
-from stillworried import page_ids
+from stillworried.core import page_ids
 from stillworried.data import default_data_dir, engine_bundle
 
 NOT_FOUND = "404.html"

@@ -33,7 +33,8 @@ from defusedcsv import csv as defused_csv
 
 from macros.context import absolute_url
 from macros.html import el, join
-from stillworried import engine, page_ids, team_numbers
+from stillworried import engine
+from stillworried.core import page_ids, team_numbers
 
 FOLDER = page_ids.OPEN_DATA
 JSON_FILE = "services.json"

@@ -5,7 +5,8 @@ Only numbers that can be dialled go in; a number the source prints wrongly is le
 """
 import vobject
 
-from stillworried import engine, team_numbers
+from stillworried import engine
+from stillworried.core import team_numbers
 from stillworried.vcard_rule import has_card
 
 

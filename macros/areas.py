@@ -2,7 +2,7 @@
 its procedures, its guidance, its contacts and the documents it all comes from; and the list of
 procedures the home page shows too.
 """
-from stillworried.page_ids import contacts_path, guidance_path, procedure_path, vcard_path
+from stillworried.core.page_ids import contacts_path, guidance_path, procedure_path, vcard_path
 from stillworried.core.words import questions as question_words
 
 from macros.front_doors import partnership_emergency

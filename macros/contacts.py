@@ -3,10 +3,11 @@ lists the sources print, as tables by agency), the index of every area's front d
 anchors a procedure's stage links to ("find the right person" in a list).
 """
 
-from stillworried import team_numbers, words
+from stillworried import words
+from stillworried.core import team_numbers
 from stillworried.core import wizard_choices
 from stillworried.core.wizard_choices import slug
-from stillworried.page_ids import contacts_path, procedure_path, vcard_path
+from stillworried.core.page_ids import contacts_path, procedure_path, vcard_path
 
 from macros.front_doors import door_caveat, door_reachable, emergency_notice, front_door_cards, no_number, out_of_hours
 from macros.html import Html, el, join

@@ -5,7 +5,7 @@ addresses of the files read away from the site (the feed, the open data).
 """
 import posixpath
 
-from stillworried import team_numbers
+from stillworried.core import team_numbers
 
 
 class Context:

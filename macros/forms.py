@@ -1,7 +1,7 @@
 """The forms the procedures ask for, as pages to print and fill in by hand (the site never asks for a
 child's details), and the list of them by area.
 """
-from stillworried.page_ids import form_path
+from stillworried.core.page_ids import form_path
 
 from macros.html import el, join
 from macros.pieces import contact_card, source_line

@@ -3,7 +3,7 @@ what the source says to do), each area's front door for a worried person who is 
 emergency, what the source says where it gives the door no number, and the way into the wizard.
 """
 from stillworried import words
-from stillworried.page_ids import WIZARD, partnership_path
+from stillworried.core.page_ids import WIZARD, partnership_path
 
 from macros.html import el, join
 from macros.pieces import contact_card, source_line

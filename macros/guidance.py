@@ -3,8 +3,8 @@ search words the search page's script reads from the data (guidance.yaml).
 """
 import json
 
-from stillworried import team_numbers
-from stillworried.page_ids import contacts_path, guidance_path
+from stillworried.core import team_numbers
+from stillworried.core.page_ids import contacts_path, guidance_path
 
 from macros.front_doors import door_caveat
 from macros.html import el, join

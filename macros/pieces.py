@@ -6,8 +6,9 @@ numbers the sources give one team, and plain lists.
 Presentation only: every rule in words comes from stillworried.words, every value from the
 checked bundle, and every value is escaped by macros.html.el.
 """
-from stillworried import engine, page_ids, words
-from stillworried.page_ids import contacts_path, vcard_path
+from stillworried import engine, words
+from stillworried.core import page_ids
+from stillworried.core.page_ids import contacts_path, vcard_path
 from stillworried.vcard_rule import has_card
 
 from macros.html import el, join

@@ -3,9 +3,10 @@ limits and how a source read two ways is counted, what to send and record, whom 
 situations the source gives a rule for outside its stages, and the procedure's notes. Each
 abbreviation is written out where the page first uses it, as the wizard's answer does.
 """
-from stillworried import abbreviations, engine, words
+from stillworried import engine, words
+from stillworried.core import abbreviations
 from stillworried.core.words import limits as limit_words, questions as question_words
-from stillworried.page_ids import form_path
+from stillworried.core.page_ids import form_path
 
 from macros import timeline
 from macros.contacts import directory_links

@@ -16,7 +16,7 @@ from stillworried.core import address_grammar, date_answers, page_ids
 
 from macros import first_paint, timeline
 from macros.html import Raw, el, join
-from stillworried.page_ids import partnership_path
+from stillworried.core.page_ids import partnership_path
 
 def radio(name, index, value, label, option_hint=None, tag=None):
     """One GOV.UK radio. The label's text and the hint are data-field slots, so the same markup

@@ -3,7 +3,7 @@
 sw.js, at the site's root so that its scope is the whole site (under a project sub-path too,
 with no header needed), is sitebuild/service-worker.js with SITE filled in here from the built
 pages: which paths hold a hash of their content, the pattern of an area's part of the wizard's
-data, where an area's pages are (stillworried.page_ids), the files the pages link, and the files
+data, where an area's pages are (stillworried.core.page_ids), the files the pages link, and the files
 the wizard page runs on. Workbox's service-worker modules (npm, pinned by package-lock.json) are
 copied into assets/workbox-<hash>/ and loaded from there. docs/assets/offline.js registers it.
 

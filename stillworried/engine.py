@@ -1,6 +1,6 @@
 """Where the engine was before issue 24 split it by job into stillworried/core/ (limits,
 contacts, verdicts, answers, walk) and put its words in stillworried/core/words/. Only for the
-modules not yet moved to the new names (macros/render.py, exports/): new code imports from
+modules not yet moved to the new names (macros/, exports/): new code imports from
 stillworried.core. Each name keeps its old meaning: the answers and contacts in words."""
 from stillworried.core import contacts as _contacts, worded as _worded
 from stillworried.core.procedures import get_procedure, get_stage  # noqa: F401

@@ -5,7 +5,7 @@ The vCards (exports/vcards.py) hold these contacts, and a contact's card on the 
 page makers do not import the exports, which use the page makers' HTML (macros/html.py) for
 their own pages: the two folders do not import each other. Not a browser module.
 """
-from stillworried import team_numbers
+from stillworried.core import team_numbers
 
 
 def has_card(contact):

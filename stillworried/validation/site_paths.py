@@ -1,7 +1,7 @@
 """Every id that becomes a path on the site is free: it is none of the site's own pages or
 folders, and no other id becomes the same path.
 
-Ids become addresses (stillworried/page_ids.py says where): an area's pages under <area>/ and
+Ids become addresses (stillworried/core/page_ids.py says where): an area's pages under <area>/ and
 its contacts page at contacts/<area>/, a procedure at <area>/<procedure>/, guidance at
 <area>/support/<section>/, a form at forms/<form>/, and a vCard per contact and per area at
 contacts/vcards/<id>.vcf. An area called "search" would replace the search page, a procedure

@@ -11,7 +11,7 @@
   for every stage is word for word in a source (whitespace aside). Issue 22: the VCSE status note
   showed "complementary to the Salford Safeguarding Children Board (SSCB) Escalation Guidance",
   its abbreviation written out inside the quotation. "Quotation" means what
-  stillworried.abbreviations.quoted_spans finds, the same rule that keeps them unchanged.
+  stillworried.core.abbreviations.quoted_spans finds, the same rule that keeps them unchanged.
 - Every phone number or email a sentence names is one a contact holds
   (stillworried/named_in_text.py, which `python -m stillworried check` runs), with seeded
   mistakes to show that it fails.

@@ -1,6 +1,6 @@
 """The same team, different number: the contacts.yaml guide says a contact with a 'conflict'
 note shows the team's other numbers beside its own. Which contacts are one team, and which
-numbers can be dialled, is worked out once (stillworried/team_numbers.py)."""
+numbers can be dialled, is worked out once (stillworried/core/team_numbers.py)."""
 from stillworried.core import team_numbers
 
 BRIDGE = {"team": "salford-bridge", "phones": [{"e164": "+441616034500"}]}

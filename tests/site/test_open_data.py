@@ -15,7 +15,7 @@ import vobject
 
 from exports import open_data
 from macros.context import Context
-from stillworried import page_ids
+from stillworried.core import page_ids
 from tests.site.test_site_content import PAYLOADS, assert_safe, poison
 
 # The fields of ORUK 3.0's tables, in order, as its data package (datapackage.json) lists them.
