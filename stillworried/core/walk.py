@@ -174,9 +174,9 @@ def where_today(bundle, procedure_id, raised_on, today, tried=None, started=None
     step = walk["steps"][current - 1]
     answer = next_step(bundle, procedure_id, current, step["since"],
                        None if started_day is None else started_day.isoformat(), today)
-    if current == first_number:
-        # At the stage where it was raised, the limit for raising it has been met: never call it
-        # overdue (Southwark stage 1: "raise it within 2 working days" of the disagreement).
+    if current == first_number > procedure["stages"][0]["number"]:
+        # At a later stage where it was raised (the ones before it tried), the limit for raising it
+        # has been met too; at the first stage the answer has already said so (answers.py).
         limits.mark_raised(answer["deadlines"], raised_day)
     answer["walk"] = walk
     answer["raised_on"] = raised_day.isoformat()
