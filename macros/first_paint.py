@@ -45,7 +45,8 @@ def stage_block(bundle, procedure, stage):
     rule = say(limit_words.timescale_rule(main) if main else limit_words.NO_TIME_LIMIT)
     which_wins = worded.which_wins_rule(procedure, stage["number"])
     which_wins = which_wins and say(which_wins)
-    following = say(answer_words.next_words(procedures.following_stage(procedure, stage["number"]), main is not None))
+    after = procedures.following_stage(procedure, stage["number"])
+    following = say(answer_words.next_words(after, main is not None, None, procedures.same_working_day_step(after)))
     no_number = said and say(said["sentence"])
     # Why a source read two ways is counted as it is: date-free words, so they are shown at first paint too.
     reading = say(" ".join(item["why"] for item in main.get("readings", []))) if main else ""

@@ -34,7 +34,8 @@ closed_days        which dates on the first screen fall on a weekend or bank hol
                    (verdicts.closed_days)
 steps_due          the stage's steps of your own that are due today or overdue (verdicts.steps_due)
 next_dated         whether "if it is not resolved" may say "by then" (verdicts.next_dated)
-next_timescales    the next stage's time limits (a same-working-day step is said in that line)
+next_same_day      the next stage's step due the same working day it begins, or None (said in that
+                   line: procedures.same_working_day_step)
 after, how, if_not None, or for a follow-up: its id, how the thing waited on is done in the first
                    place ({title, steps, source}), and the data's words for when to move on
 =================  ==========================================================================
@@ -43,7 +44,7 @@ walk.py adds "where should I be today?" (where_today, where_known) and the timel
 """
 from stillworried.core import contacts, limits, verdicts
 from stillworried.core.procedures import (following_stage, get_follow_up, get_procedure, get_stage, read_day,
-                                          stage_dates)
+                                          same_working_day_step, stage_dates)
 from stillworried.core.workdays import WorkingCalendar
 from stillworried.core.words import answers as words
 from stillworried.core.words.questions import date_what
@@ -149,8 +150,8 @@ def answer_for(bundle, calendar, procedure, stage, following, since_day, started
         # to do now: a missed earlier step of the stage is not said again.
         "steps_due": [] if flagged and flagged["status"] == "overdue" else verdicts.steps_due(deadlines),
         "next_dated": verdicts.next_dated(main, flagged),
-        # The next stage's time limits, for "if it is not resolved" (a same-working-day step).
-        "next_timescales": [] if following is None else following.get("timescales", []),
+        # The next stage's step due the day it begins, for "if it is not resolved".
+        "next_same_day": same_working_day_step(following),
         "if_not": after.get("if_not") if after else None,
     }
 

@@ -52,6 +52,16 @@ def following_stage(procedure, number):
     return None
 
 
+def same_working_day_step(stage):
+    """The stage's step of your own due the same working day it begins, or None (Southwark 3.3:
+    "escalated to their respective line managers within the same working day"): the stage
+    before says to take it there that day."""
+    for timescale in (stage or {}).get("timescales", []):
+        if timescale["unit"] == "same_working_day" and timescale["measures"] == "raise":
+            return timescale
+    return None
+
+
 def get_follow_up(procedure, follow_id):
     """A situation the procedure's source gives a rule for outside its stages (follow_ups in the
     data): Salford VCSE App. 2 §2, a referral whose outcome form has not come."""

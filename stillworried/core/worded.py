@@ -182,8 +182,8 @@ def in_words(given):
     out["steps_due"] = [dict(step, words=limit_words.step_due(_by_id(deadlines, step["id"]), step["status"]))
                         for step in given["steps_due"]]
     out["next_words"] = said.next_words(None if following is None else {
-        "number": following["stage"], "title": following["title"], "timescales": given["next_timescales"]},
-        given["next_dated"], given["if_not"])
+        "number": following["stage"], "title": following["title"]}, given["next_dated"], given["if_not"],
+        given["next_same_day"])
     if "walk" in given:
         out["walk"] = timeline_words(given["walk"])
     if "raised_on" in given:

@@ -101,22 +101,20 @@ def flag(facts, limit):
     return said + limit["date_words"] + ". It is now overdue: " + todo + "."
 
 
-def next_words(following, dated, if_not=None):
+def next_words(following, dated, if_not=None, same_day=None):
     """What happens if it is not resolved, in one line. "by then" only where the stage has a
     date to be resolved by (dated); following is the next stage, or None at the last. if_not:
     a follow-up's own condition ("If the form has not come, or you are dissatisfied with the
-    response to your referral")."""
+    response to your referral"). same_day: the next stage's step due the same working day it
+    begins (procedures.same_working_day_step), said at the end."""
     if following is None:
         return "This is the last stage of the procedure."
     if if_not:
         return if_not + ", go to stage " + str(following["number"]) + ": " + following["title"] + "."
     said = ("If it is not resolved" + (" by then" if dated else "") + ", go to stage " + str(following["number"])
             + ": " + following["title"])
-    # Where the next stage must be taken up the same working day (Southwark 3.3: "escalated to
-    # their respective line managers within the same working day"), the line says so.
-    for timescale in following.get("timescales", []):
-        if timescale["unit"] == "same_working_day" and timescale["measures"] == "raise":
-            return said + ", " + same_day_next(timescale) + "."
+    if same_day:
+        return said + ", " + same_day_next(same_day) + "."
     return said + "."
 
 
