@@ -190,3 +190,9 @@ def unreadable_message(name, text, found):
     odd = sorted({script(char).capitalize() for char in part if unicodedata.category(char).startswith("L")})
     return ("%s contains '%s', a word that mixes letters of different alphabets (%s): some letters only look like "
             "ours. Retype the word from the keyboard." % (what, visible(shorten(part, 40)), " and ".join(odd)))
+
+
+def not_a_real_date(value):
+    """The check's words for a date with no such day, wherever it is found (the data's checks,
+    and YAML's own reading of an unquoted date)."""
+    return "'%s' is not a real date. Check the day and month (YYYY-MM-DD)." % shown(value)

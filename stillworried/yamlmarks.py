@@ -243,8 +243,8 @@ def load(file, text):
             line, col = _position(node)
             if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", str(node.value)):
                 # Written like a date, but no such day (2026-13-45): YAML's own date reading fails.
-                raise Problem(file, line, col, "'%s' is not a real date. Check the day and month (YYYY-MM-DD), "
-                              "and put the date in double quotes." % text_policy.shown(node.value)) from None
+                raise Problem(file, line, col, text_policy.not_a_real_date(node.value)
+                              + " Put the date in double quotes.") from None
             raise Problem(file, line, col, "'%s' cannot be read as a value. If it is text, put it in double quotes."
                           % text_policy.shown(node.value)) from None
 

@@ -7,6 +7,7 @@ is not checked against (one problem never hides another)."""
 from email_validator import EmailNotValidError, validate_email
 
 from stillworried import email_policy, phone_policy, phones
+from stillworried import text_policy
 from stillworried.text_policy import shown
 from stillworried.validation.data_files import walk
 from stillworried.validation.suggestions import suggest
@@ -154,8 +155,7 @@ class CrossChecks:
         try:
             parse_month_or_date(value)
         except DateError:
-            self.add(marked.problem(path, "'%s' is not a real date. Check the day and month (YYYY-MM-DD)."
-                                    % shown(value)))
+            self.add(marked.problem(path, text_policy.not_a_real_date(value)))
 
     def check_timescales(self, marked, path, timescales, overall=False):
         earlier = set()
