@@ -131,8 +131,8 @@ def write_result(answers, focus):
     else:
         field(first, page_ids.NO_NUMBER).remove()
     carded = answer["contacts"] + (said["contacts"] if said else [])
-    for contact in carded:
-        add(who, contact_block(contact, today, now))
+    for card in carded:
+        add(who, contact_block(card, today, now))
     picked, choices = chosen_agency(answer, answers)
     if picked:
         # Named by the stage the source gives the list for; children's contacts first, and those
@@ -238,8 +238,8 @@ def write_result(answers, focus):
                                    for source in answer["sources"]]))
     # Whether anyone has confirmed each contact shown, and how old its source is (the pages' words).
     said_lines = []
-    for contact in carded:
-        line = page_words.checked_line(contact["name"], contact["checked_words"])
+    for card in carded:
+        line = page_words.checked_line(card["name"], card["checked_words"])
         if line not in said_lines:
             said_lines.append(line)
             add(sources, make("p", line, cls="sw-source"))

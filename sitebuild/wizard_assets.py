@@ -13,9 +13,11 @@ The Python reaches the phone as one file, py-<hash>.tar.gz: the engine's browser
 glue, and the shared part of the data, unpacked with the interpreter's own tarfile and gzip
 modules (MicroPython's are frozen into its WebAssembly) by the page's script (MAIN). A .zip
 would make PyScript fetch zip.js, 72 KB gzip, to unpack it. For
-MicroPython the modules are bytecode (.mpy) compiled by mpy-cross of the runtime's own version,
-so the phone neither downloads docstrings nor compiles; Pyodide cannot import .mpy, so it gets
-the same modules as source with docstrings and comments taken out (stripped()).
+MicroPython the modules are joined into one module (sitebuild/one_module.py: one file, one
+import, 8 KB less than a file per module) and compiled to bytecode (.mpy) by mpy-cross of the
+runtime's own version, so the phone neither downloads docstrings nor compiles; Pyodide cannot
+import .mpy, so it gets the same modules as source with docstrings and comments taken out
+(stripped()), a file each.
 """
 import ast
 import gzip
@@ -28,6 +30,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from sitebuild import one_module
 from stillworried.core import bundle_parts, page_ids
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +74,7 @@ INTERPRETERS = {
         "files": ("micropython.mjs", "micropython.wasm"),
         "entry": "micropython.mjs",
         "fetched": ("micropython.wasm",),
-        # The modules ship as MicroPython bytecode (compiled()).
+        # The modules ship joined into one, as MicroPython bytecode (joined(), compiled()).
         "modules": ".mpy",
     },
     "pyodide": {
@@ -192,16 +195,42 @@ def browser_modules():
     return found
 
 
+def module_name(path):
+    """The dotted name a module of browser_modules() is imported by."""
+    name = path[:-len(".py")].replace("/", ".")
+    return name[:-len(".__init__")] if name.endswith(".__init__") else name
+
+
+def browser_sources(glue=True):
+    """[(module name, path from the root, source)] of the engine's browser modules and, with glue,
+    the glue's, the module that starts it (GLUE_MODULE) last."""
+    sources = [(module_name(path), path, (ROOT / path).read_text()) for path in browser_modules()]
+    if glue:
+        for path in sorted(GLUE.glob("*.py"), key=lambda path: (path.stem == GLUE_MODULE, path.stem)):
+            sources.append((path.stem, path.relative_to(ROOT).as_posix(), path.read_text()))
+    return sources
+
+
+def joined(sources, name):
+    """(file name, MicroPython bytecode) of sources joined into one module called name
+    (sitebuild/one_module.py). A module the joining cannot keep the same program stops the
+    build with its FILE:LINE and what to change."""
+    try:
+        text, _ = one_module.flatten(sources)
+    except one_module.NotJoinable as problem:
+        raise MissingRuntime("The wizard's Python cannot be joined into one file for the phone:\n%s" % problem) from None
+    return name + ".mpy", compiled(text, name + ".py")
+
+
 def shipped_modules(interpreter_name):
     """{path in the interpreter's file system: bytes} of the engine's browser modules
-    (browser_modules()) and the glue, as the interpreter imports them."""
-    suffix = interpreter(interpreter_name)["modules"]
-    sources = [(path, (ROOT / path).read_text()) for path in browser_modules()]
-    sources += [(path.name, path.read_text()) for path in sorted(GLUE.glob("*.py"))]
+    (browser_modules()) and the glue, as the interpreter imports them: for MicroPython one
+    module, GLUE_MODULE, holding them all; for Pyodide a file each."""
+    if interpreter(interpreter_name)["modules"] == ".mpy":
+        return dict([joined(browser_sources(), GLUE_MODULE)])
     shipped = {}
-    for path, source in sources:
-        target = path[:-len(".py")] + suffix
-        shipped[target] = compiled(source, path) if suffix == ".mpy" else stripped(source).encode("utf-8")
+    for _, path, source in browser_sources():
+        shipped[path.split("pyscript/", 1)[-1][:-len(".py")] + ".py"] = stripped(source).encode("utf-8")
     return shipped
 
 

@@ -120,34 +120,35 @@ def check_rows(bundle, answer, answers, follow, one_situation, picked, choices):
     name, asked again with every other answer kept, or the answers themselves)."""
     partnership = bundle["partnerships"][answer["partnership"]]
     procedure = bundle["procedures"][answer["procedure"]]
-    grammar = address_grammar
-    rows = [(page_words.AREA, partnership["name"], grammar.AREA),
+    rows = [(page_words.AREA, partnership["name"], address_grammar.AREA),
             (page_words.SITUATION, follow["for_whom"] if follow else procedure["for_whom"],
-             grammar.AREA if one_situation else grammar.SITUATION)]
+             address_grammar.AREA if one_situation else address_grammar.SITUATION)]
     if follow:
         # A follow-up has no stage: its one date, with a link to change it.
-        rows.append((date_words.capitalise(follow["date_legend"]), answer["since_words"], grammar.WHEN))
+        rows.append((date_words.capitalise(follow["date_legend"]), answer["since_words"], address_grammar.WHEN))
         return rows
     reached = stage_title(answer["stage"], answer["title"])
-    if answers.get(grammar.RAISED):
+    if answers.get(address_grammar.RAISED):
         rows.append((page_words.STAGE_REACHED if answers.get("since") else page_words.STAGE_TODAY, reached,
-                     grammar.STAGE))
-        rows.append((page_words.YOU_RAISED, date_words.long_date(answers[grammar.RAISED]), grammar.WHEN_RAISED))
+                     address_grammar.STAGE))
+        rows.append((page_words.YOU_RAISED, date_words.long_date(answers[address_grammar.RAISED]),
+                     address_grammar.WHEN_RAISED))
         if answers.get("since"):
-            rows.append((page_words.stage_began(answer["stage"]), answer["since_words"], grammar.WHEN_ESCALATED))
+            rows.append((page_words.stage_began(answer["stage"]), answer["since_words"],
+                         address_grammar.WHEN_ESCALATED))
         elif answer.get("since_from") == verdicts.ASSUMED:
             # Not given: the walk's day, said as an assumption; "Change" asks for the real one.
-            asked = dict(grammar.given_answers(answers))
+            asked = dict(address_grammar.given_answers(answers))
             asked["stage"] = answer["stage"]
             rows.append((page_words.stage_began(answer["stage"]), page_words.assumed(answer["since_words"]), asked))
     else:
-        rows.append((page_words.STAGE_REACHED, reached, grammar.STAGE))
+        rows.append((page_words.STAGE_REACHED, reached, address_grammar.STAGE))
     if choices:
-        chosen = picked["name"] if picked else (
-            page_words.OTHER_AGENCY if answers.get("agency") == grammar.OTHER_AGENCY else page_words.NOT_ANSWERED)
-        rows.append((page_words.WHOSE, chosen, grammar.AGENCY))
-    if not answers.get(grammar.RAISED):
-        rows.append((page_words.STAGE_BEGAN, answer["since_words"], grammar.WHEN))
+        other = answers.get("agency") == address_grammar.OTHER_AGENCY
+        chosen = picked["name"] if picked else (page_words.OTHER_AGENCY if other else page_words.NOT_ANSWERED)
+        rows.append((page_words.WHOSE, chosen, address_grammar.AGENCY))
+    if not answers.get(address_grammar.RAISED):
+        rows.append((page_words.STAGE_BEGAN, answer["since_words"], address_grammar.WHEN))
         if answers.get("started") and answers["started"] != answers["since"]:
-            rows.append((page_words.STARTED, date_words.long_date(answers["started"]), grammar.WHEN))
+            rows.append((page_words.STARTED, date_words.long_date(answers["started"]), address_grammar.WHEN))
     return rows

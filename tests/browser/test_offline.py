@@ -75,8 +75,9 @@ def test_every_file_the_wizard_runs_on_is_named_by_its_content(built_site):
 
 
 def test_the_python_ships_as_one_archive_of_what_the_interpreters_import(built_site):
-    """One file, py-<hash>.tar.gz: MicroPython's bytecode of the browser modules and the glue,
-    and the shared part of the data, byte for byte what the parity tests run."""
+    """One file, py-<hash>.tar.gz: MicroPython's bytecode of the browser modules and the glue
+    joined into one module, and the shared part of the data (the parity tests run the engine
+    joined by the same code, with the suite in the glue's place)."""
     archives = list((built_site / "assets" / "wizard").glob("py-*.tar.gz"))
     assert len(archives) == 1
     members = wizard_assets.unpacked(archives[0].read_bytes())
@@ -89,8 +90,9 @@ def test_the_python_ships_as_one_archive_of_what_the_interpreters_import(built_s
 
 
 def test_pyodide_gets_the_same_modules_as_source_without_docstrings_or_comments():
+    """A file each (MicroPython's are joined into one: tests/site/test_one_module.py)."""
     shipped = wizard_assets.shipped_modules("pyodide")
-    assert sorted(shipped) == sorted(path[:-len(".mpy")] + ".py" for path in wizard_assets.shipped_modules("micropython"))
+    assert sorted(shipped) == sorted(path.split("pyscript/", 1)[-1] for _, path, _ in wizard_assets.browser_sources())
     for path, content in shipped.items():
         text = content.decode("utf-8")
         compile(text, path, "exec")

@@ -22,7 +22,8 @@ import subprocess
 
 import pytest
 
-from sitebuild.wizard_assets import shipped_modules
+from sitebuild.wizard_assets import browser_sources, joined, shipped_modules
+from sitebuild.wizard_assets import interpreter as wizard_interpreter
 from stillworried.core import bundle_parts
 from stillworried.data import engine_bundle
 from tests.conftest import ROOT, working_day_cases
@@ -174,15 +175,29 @@ def suite_input(bundle):
 
 
 def shipped_package(interpreter, folder):
-    """(folder, file names): the engine's browser modules as the site ships them to this
-    interpreter, written into folder."""
+    """(folder, file names, the script to run): the engine's browser modules as the site ships
+    them to this interpreter, written into folder. MicroPython's are joined into one module with
+    the glue (sitebuild/one_module.py); here the suite takes the glue's place, joined by the same
+    code into one module of bytecode, and the script runs its main()."""
+    if interpreter_files_joined(interpreter):
+        name, content = joined(browser_sources(glue=False) + [("interpreter_suite", "tests/micropython/suite.py",
+                                                                SUITE.read_text())], "suite_joined")
+        (folder / name).write_bytes(content)
+        script = folder / "run_joined.py"
+        script.write_text("import sys\nsys.path.append('/lib/stillworried')\nimport suite_joined\nsuite_joined.main()\n")
+        return folder, [name], script
     names = []
     for path, content in shipped_modules(interpreter).items():
         if path.startswith("stillworried/"):
             names.append(path.split("/", 1)[1])
             (folder / names[-1]).parent.mkdir(parents=True, exist_ok=True)
             (folder / names[-1]).write_bytes(content)
-    return folder, names
+    return folder, names, SUITE
+
+
+def interpreter_files_joined(interpreter):
+    """Whether the site ships this interpreter one joined module (MicroPython) or a file each."""
+    return wizard_interpreter(interpreter)["modules"] == ".mpy"
 
 
 def run_suite(interpreter, bundle, folder):
@@ -190,14 +205,14 @@ def run_suite(interpreter, bundle, folder):
     on the modules as the site ships them."""
     if shutil.which("node") is None:
         pytest.fail("Node.js is needed to run the engine under " + interpreter + ": run bin/setup")
-    package, names = shipped_package(interpreter, folder)
+    package, names, script = shipped_package(interpreter, folder)
     given = suite_input(bundle)
     path = folder / "input.json"
     # Written as UTF-8, not \u escapes: MicroPython's json.loads reads an escaped surrogate pair
     # (an emoji, say) as two characters, so a file for MicroPython must not use them.
     path.write_text(json.dumps(given, ensure_ascii=False), encoding="utf-8")
     runner = ROOT / "tests" / interpreter / "run.mjs"
-    result = subprocess.run(["node", str(runner), str(SUITE), str(path), str(package), *names],
+    result = subprocess.run(["node", str(runner), str(script), str(path), str(package), *names],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     header, *results = [json.loads(line) for line in result.stdout.splitlines() if line]

@@ -41,17 +41,17 @@ def attempt(function, *arguments):
 
 
 def wizard_step(bundle, answers, today):
-    step, kept, problem = question_order.step(bundle, answers, today)
+    question, kept, problem = question_order.step(bundle, answers, today)
     previous = question_order.back(kept, bundle)
-    return [step, kept, problem, address_grammar.make_fragment(kept), None if previous is None else address_grammar.make_fragment(previous)]
+    return [question, kept, problem, address_grammar.make_fragment(kept), None if previous is None else address_grammar.make_fragment(previous)]
 
 
 def asked_again(bundle, fragment, today):
     """Each question on the way to an answer asked again (&ask=), and answered as before: the
     address it leads to, and what the answer counted from."""
-    step, kept, problem = question_order.step(bundle, address_grammar.parse_fragment(fragment), today)
-    found = [step, problem]
-    if step != address_grammar.RESULT:
+    reached, kept, problem = question_order.step(bundle, address_grammar.parse_fragment(fragment), today)
+    found = [reached, problem]
+    if reached != address_grammar.RESULT:
         return found
     for question in question_order.questions(bundle, kept):
         if question == address_grammar.WHEN_ESCALATED and "stage" not in kept:
@@ -153,10 +153,14 @@ def results(given):
             yield ["agencies", [procedure_id, stage["number"]], wizard_choices.agencies(bundle, procedure_id, stage["number"])]
 
 
-if __name__ == "__main__":
+def main():
     with open("/input.json") as handle:
         given = json.load(handle)
     print(json.dumps({"implementation": sys.implementation.name, "platform": sys.platform,
                       "cases": len(given["cases"]), "failures": working_day_failures(given)}))
     for line in results(given):
         print(json.dumps(line))
+
+
+if __name__ == "__main__":
+    main()
