@@ -195,16 +195,11 @@ def browser_modules():
     return found
 
 
-def module_name(path):
-    """The dotted name a module of browser_modules() is imported by."""
-    name = path[:-len(".py")].replace("/", ".")
-    return name[:-len(".__init__")] if name.endswith(".__init__") else name
-
-
 def browser_sources(glue=True):
     """[(module name, path from the root, source)] of the engine's browser modules and, with glue,
     the glue's, the module that starts it (GLUE_MODULE) last."""
-    sources = [(module_name(path), path, (ROOT / path).read_text()) for path in browser_modules()]
+    sources = [(path[:-len(".py")].replace("/", ".").replace(".__init__", ""), path, (ROOT / path).read_text())
+               for path in browser_modules()]
     if glue:
         for path in sorted(GLUE.glob("*.py"), key=lambda path: (path.stem == GLUE_MODULE, path.stem)):
             sources.append((path.stem, path.relative_to(ROOT).as_posix(), path.read_text()))
