@@ -33,8 +33,7 @@ from defusedcsv import csv as defused_csv
 
 from macros.context import absolute_url
 from macros.html import el, join
-from stillworried import engine
-from stillworried.core import page_ids, team_numbers
+from stillworried.core import page_ids, team_numbers, worded
 
 FOLDER = page_ids.OPEN_DATA
 JSON_FILE = "services.json"
@@ -118,7 +117,7 @@ def tables(bundle, site_url):
             email=emails[0] if emails else "", status="active",
             assured_date=verified if len(verified) == len("2015-01-31") else "", alert=" ".join(alerts),
             sw_contact_id=cid, sw_partnership=pid, sw_verified_on=verified,
-            sw_checked=engine.checked_words(bundle, contact), sw_other_emails=" ".join(emails[1:]),
+            sw_checked=worded.checked_words(bundle, contact), sw_other_emails=" ".join(emails[1:]),
             sw_sources=sources(contact["sources"])))
         contact_id = identifier("contact", cid)
         rows["contact"].append(row("contact", id=contact_id, service_id=service_id,
