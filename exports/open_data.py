@@ -6,7 +6,7 @@ Why: local directories and referral tools read ORUK, so a partnership can load t
 site checks instead of retyping them. Everything is written from the checked bundle
 (stillworried.data.build_bundle), the same object the pages are made from.
 
-How our data maps onto ORUK (documented in README.md, "Open data"):
+How our data maps onto ORUK (documented in docs/decisions/0017-open-data-oruk.md):
 - every contact (a team or a person) is a service with one contact; its organisation is an
   organization;
 - phone numbers are in E.164 (+441616034500). A number the source prints wrongly is not
@@ -227,7 +227,8 @@ def downloads(ctx):
 def file_links(ctx):
     """The open data files, for the About page: they are for directories and referral tools, not
     for a reader looking for a number (a phone tester took them for developers' text on the
-    contacts index). The field-by-field explanation is for developers, in README.md."""
+    contacts index). The field-by-field explanation is for developers, in
+    docs/decisions/0017-open-data-oruk.md."""
     tables_list = [el("li", None, _download(ctx, FOLDER + name, name), ": the " + table + " table")
                    for table, (name, _, _) in TABLES.items()]
     return join([
