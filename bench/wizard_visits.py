@@ -19,7 +19,7 @@ build's .gz copies, as nginx gzip_static sends them), and on the throttled phone
   has saved the wizard while idle, and the same page with Save-Data on.
 
 The service worker's own requests are throttled like the page's (through its DevTools target);
-its CPU is not slowed. Prints a Markdown table for the README, medians with min-max, and the
+its CPU is not slowed. Prints a Markdown table for bench/README.md, medians with min-max, and the
 load average with each size.
 
     .venv/bin/python bench/wizard_visits.py [--runs 5] [--sizes 3,150]

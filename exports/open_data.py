@@ -6,7 +6,7 @@ Why: local directories and referral tools read ORUK, so a partnership can load t
 site checks instead of retyping them. Everything is written from the checked bundle
 (stillworried.data.build_bundle), the same object the pages are made from.
 
-How our data maps onto ORUK (documented in README.md, "Open data"):
+How our data maps onto ORUK (documented in docs/decisions/0017-open-data-oruk.md):
 - every contact (a team or a person) is a service with one contact; its organisation is an
   organization;
 - phone numbers are in E.164 (+441616034500). A number the source prints wrongly is not
@@ -33,8 +33,7 @@ from defusedcsv import csv as defused_csv
 
 from macros.context import absolute_url
 from macros.html import el, join
-from stillworried import engine
-from stillworried.core import page_ids, team_numbers
+from stillworried.core import page_ids, team_numbers, worded
 
 FOLDER = page_ids.OPEN_DATA
 JSON_FILE = "services.json"
@@ -118,7 +117,7 @@ def tables(bundle, site_url):
             email=emails[0] if emails else "", status="active",
             assured_date=verified if len(verified) == len("2015-01-31") else "", alert=" ".join(alerts),
             sw_contact_id=cid, sw_partnership=pid, sw_verified_on=verified,
-            sw_checked=engine.checked_words(bundle, contact), sw_other_emails=" ".join(emails[1:]),
+            sw_checked=worded.checked_words(bundle, contact), sw_other_emails=" ".join(emails[1:]),
             sw_sources=sources(contact["sources"])))
         contact_id = identifier("contact", cid)
         rows["contact"].append(row("contact", id=contact_id, service_id=service_id,
@@ -228,7 +227,8 @@ def downloads(ctx):
 def file_links(ctx):
     """The open data files, for the About page: they are for directories and referral tools, not
     for a reader looking for a number (a phone tester took them for developers' text on the
-    contacts index). The field-by-field explanation is for developers, in README.md."""
+    contacts index). The field-by-field explanation is for developers, in
+    docs/decisions/0017-open-data-oruk.md."""
     tables_list = [el("li", None, _download(ctx, FOLDER + name, name), ": the " + table + " table")
                    for table, (name, _, _) in TABLES.items()]
     return join([

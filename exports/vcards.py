@@ -5,8 +5,7 @@ Only numbers that can be dialled go in; a number the source prints wrongly is le
 """
 import vobject
 
-from stillworried import engine
-from stillworried.core import team_numbers
+from stillworried.core import team_numbers, worded
 from stillworried.vcard_rule import has_card
 
 
@@ -29,8 +28,8 @@ def card(contact, bundle):
     if contact.get("address"):
         vcard.add("adr").value = vobject.vcard.Address(street=", ".join(contact["address"]))
     sources = "; ".join(s["file"] + ", " + s["section"] for s in contact["sources"])
-    # Whether anyone confirmed the details, in the words the pages use (engine.checked_words).
-    vcard.add("note").value = "From Still Worried? Source: " + sources + ". " + engine.checked_words(bundle, contact)
+    # Whether anyone confirmed the details, in the words the pages use (worded.checked_words).
+    vcard.add("note").value = "From Still Worried? Source: " + sources + ". " + worded.checked_words(bundle, contact)
     return vcard.serialize()
 
 

@@ -2,7 +2,7 @@
 being rendered) and returns the page's HTML, escaped by construction (html.el, templates.render).
 
 Presentation only: the data is checked and loaded by stillworried.data, the rules come from
-stillworried.engine and stillworried.words. One module for each kind of page: areas.py (an
+stillworried.core and its words from stillworried.core.words. One module for each kind of page: areas.py (an
 area's overview), procedures.py, contacts.py, forms.py and guidance.py (with the glossary);
 wizard.py the wizard's questions; timeline.py and first_paint.py the ladder and the wizard's
 first screen from templates/. What they share is in one place: pieces.py (source lines,

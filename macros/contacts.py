@@ -3,7 +3,7 @@ lists the sources print, as tables by agency), the index of every area's front d
 anchors a procedure's stage links to ("find the right person" in a list).
 """
 
-from stillworried import words
+from stillworried.core.words import contacts as contact_words
 from stillworried.core import team_numbers
 from stillworried.core import wizard_choices
 from stillworried.core.wizard_choices import slug
@@ -203,5 +203,5 @@ def contacts_index(ctx):
     # Said once for every area where no source gives a number for out of hours (each area's
     # contacts page says it under its front door, with the opening hours the source gives).
     if all(out_of_hours(ctx, partnership) is not None for partnership in ctx.bundle["partnerships"].values()):
-        parts += [el("h2", {"id": "out-of-hours"}, "Out of hours"), el("p", None, words.OUT_OF_HOURS_EVERY_AREA)]
+        parts += [el("h2", {"id": "out-of-hours"}, "Out of hours"), el("p", None, contact_words.OUT_OF_HOURS_EVERY_AREA)]
     return join(parts)

@@ -2,7 +2,7 @@
 what the source says to do), each area's front door for a worried person who is not facing an
 emergency, what the source says where it gives the door no number, and the way into the wizard.
 """
-from stillworried import words
+from stillworried.core.words import contacts as contact_words
 from stillworried.core.page_ids import WIZARD, partnership_path
 
 from macros.html import el, join
@@ -35,7 +35,7 @@ def out_of_hours(ctx, partnership):
             return None
     hours = next((ctx.contact(cid)["hours"]["text"] for cid in partnership["front_door"]["contacts"]
                   if ctx.contact(cid).get("hours")), None)
-    return el("p", {"class": "sw-out-of-hours"}, words.out_of_hours_words(hours))
+    return el("p", {"class": "sw-out-of-hours"}, contact_words.out_of_hours_words(hours))
 
 
 def door_reachable(ctx, door):

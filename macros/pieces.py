@@ -3,11 +3,11 @@ the quiet source line under it), phone and email links, a contact as a card
 (templates/contact_card.html, whose values the wizard's first screen shares), the table of the
 numbers the sources give one team, and plain lists.
 
-Presentation only: every rule in words comes from stillworried.words, every value from the
+Presentation only: every rule in words comes from the catalogue, stillworried/core/words/, every value from the
 checked bundle, and every value is escaped by macros.html.el.
 """
-from stillworried import engine, words
-from stillworried.core import page_ids
+from stillworried.core import contacts, page_ids, worded
+from stillworried.core.words import contacts as contact_words, dates as date_words
 from stillworried.core.page_ids import contacts_path, vcard_path
 from stillworried.vcard_rule import has_card
 
@@ -54,11 +54,11 @@ def source_line(ctx, source=None, label="Source"):
 
 def contact_source_line(ctx, contact, count=1):
     """One quiet line for a contact's sources, whether anyone has confirmed the details and how
-    old the sources are (engine.checked_words); for several contacts in a row that share it, one
+    old the sources are (worded.checked_words); for several contacts in a row that share it, one
     line for all of them."""
     label = "Source" if count == 1 else "Source for the %d contacts above" % count
     return el("p", {"class": "sw-source", "data-field": page_ids.SOURCE}, label + ": ",
-              citation(ctx, contact["sources"]), ". ", engine.checked_words(ctx.bundle, contact))
+              citation(ctx, contact["sources"]), ". ", worded.checked_words(ctx.bundle, contact))
 
 
 def sources_list(ctx):
@@ -82,7 +82,7 @@ def email_link(email):
     return el("a", {"href": "mailto:" + email["address"], "class": "sw-email"}, email["address"])
 
 
-contact_title = words.contact_heading  # the same words on the pages and in the wizard
+contact_title = contact_words.contact_heading  # the same words on the pages and in the wizard
 
 
 def card_values(contact, heading="h3", detail=False, agency=None, answer=False):
@@ -94,11 +94,11 @@ def card_values(contact, heading="h3", detail=False, agency=None, answer=False):
         "id": contact["id"], "heading": heading, "answer": answer,
         "anchor": "contact-" + contact["id"] if detail else None,
         "name": contact_title(contact),
-        "role": words.contact_role(contact),
+        "role": contact_words.contact_role(contact),
         "organisation": contact["organisation"] if (agency if agency is not None else detail)
         and contact["organisation"] not in contact["name"] and contact["name"] not in contact["organisation"] else None,
         "phones": contact.get("phones", []), "emails": contact.get("emails", []),
-        "no_ways": None if ways else words.no_ways_words(contact),
+        "no_ways": None if ways else contact_words.no_ways_words(contact),
         "hours": contact["hours"]["text"] if contact.get("hours") else None,
         "address": ", ".join(contact["address"]) if detail and contact.get("address") else None,
         "note": contact["note"] if detail and contact.get("note") and ways else None,
@@ -116,7 +116,7 @@ def contact_card(ctx, contact_id, heading="h3", detail=False, agency=None, confl
     if contact.get("conflict"):
         # Where the sources compete, the button is the newest document's number, saying which
         # document and date it comes from (as in the wizard); the table below has them all.
-        contact["phones"] = engine.contact_summary(ctx.bundle, contact_id)["phones"]
+        contact["phones"] = worded.contact(contacts.contact_summary(ctx.bundle, contact_id))["phones"]
     if contact.get("conflict") and conflict:
         conflict_part = conflict_box(ctx, contact_id)
     elif contact.get("conflict"):
@@ -136,8 +136,8 @@ def contact_card(ctx, contact_id, heading="h3", detail=False, agency=None, confl
 
 def dated(ctx, phone):
     """The date of the newest document that prints a phone, as a reader says it, or "undated"."""
-    date = engine.phone_from(ctx.bundle, phone)[0]
-    return words.source_date(date) if date else "undated"
+    date = contacts.phone_from(ctx.bundle, phone)[0]
+    return date_words.source_date(date) if date else "undated"
 
 
 def conflict_box(ctx, contact_id):

@@ -3,9 +3,11 @@ limits and how a source read two ways is counted, what to send and record, whom 
 situations the source gives a rule for outside its stages, and the procedure's notes. Each
 abbreviation is written out where the page first uses it, as the wizard's answer does.
 """
-from stillworried import engine, words
-from stillworried.core import abbreviations
-from stillworried.core.words import limits as limit_words, questions as question_words
+from stillworried.core import abbreviations, contacts, worded
+from stillworried.core.procedures import get_stage
+from stillworried.core.words import limits as limit_words, page as page_words, questions as question_words
+from stillworried.core.words.answers import next_words
+from stillworried.core.written_out import letters_for
 from stillworried.core.page_ids import form_path
 
 from macros import timeline
@@ -30,7 +32,7 @@ def stage_item(ctx, procedure, stage, say):
         parts += [el("h3", None, "Time limits"), timescale_list(timescales, say)]
     else:
         parts += [el("h3", None, "Time limits"), el("p", None, limit_words.NO_TIME_LIMIT)]
-    which = engine.which_wins_rule(procedure, stage["number"])
+    which = worded.which_wins_rule(procedure, stage["number"])
     if which:
         parts.append(el("p", {"class": "sw-which-wins"}, say(which)))
     if stage.get("send"):
@@ -41,7 +43,7 @@ def stage_item(ctx, procedure, stage, say):
         parts += [el("h3", None, "What to record"), bullet_list([say(text) for text in stage["record"]])]
     if stage["contacts"]:
         parts += [el("h3", None, "Who to contact"), [contact_card(ctx, cid, heading="h4") for cid in stage["contacts"]]]
-    said = engine.no_number(ctx.bundle, procedure["id"], stage["number"])
+    said = worded.no_number(contacts.no_number(ctx.bundle, stage))
     if said:
         parts += [el("h3", None, "Who to contact"), el("p", {"class": "sw-no-number"}, say(said["sentence"])),
                   [contact_card(ctx, item["id"], heading="h4") for item in said["contacts"]]]
@@ -57,7 +59,7 @@ def timescale_list(timescales, say):
     """A stage's time limits as sentences; under each, where the source can be read two ways,
     which reading we keep and why (the same line the wizard shows beside the date), then any note."""
     return el("ul", {"class": "sw-timescales"},
-              [el("li", None, say(words.timescale_rule(item)),
+              [el("li", None, say(limit_words.timescale_rule(item)),
                   [el("p", {"class": "sw-reading"}, say(reading["why"])) for reading in item.get("readings", [])],
                   el("br") if item.get("note") and not item.get("readings") else None,
                   el("small", None, say(item["note"])) if item.get("note") else None) for item in timescales])
@@ -67,7 +69,7 @@ def follow_up_item(ctx, procedure, item, say):
     """A situation the procedure's source gives a rule for outside its stages (Salford VCSE App. 2
     section 2: a referral with no answer): its time limit, what to do, how it is done in the first
     place, whom to contact, and where the route goes next."""
-    following = engine.get_stage(procedure, item["then"])
+    following = get_stage(procedure, item["then"])
     parts = [el("h2", {"id": "after-" + item["id"]}, say(item["title"])),
              el("p", {"class": "sw-step__when"}, say(item["for_whom"])),
              el("p", None, say(item["who"]["sentence"])),
@@ -80,7 +82,7 @@ def follow_up_item(ctx, procedure, item, say):
         parts += [el("h3", None, "Who to contact"), [contact_card(ctx, cid, heading="h4") for cid in item["contacts"]]]
     for note in item.get("notes", []):
         parts.append(note_box(ctx, note, say=say))
-    parts.append(el("p", None, say(engine.next_words(following, False, item.get("if_not")))))
+    parts.append(el("p", None, say(next_words(following, False, item.get("if_not")))))
     parts.append(source_line(ctx, item["source"]))
     return el("section", {"class": "sw-follow-up"}, parts)
 
@@ -106,7 +108,7 @@ def contents_list(procedure, say):
     if procedure.get("notes"):
         items.append(el("li", None, el("a", {"href": "#" + ALSO_IN_THIS_PROCEDURE}, "Also in this procedure")))
     return el("nav", {"class": "sw-contents", "aria-labelledby": "on-this-page"},
-              el("h2", {"id": "on-this-page", "class": "sw-contents__title"}, words.ON_THIS_PAGE),
+              el("h2", {"id": "on-this-page", "class": "sw-contents__title"}, page_words.ON_THIS_PAGE),
               el("ul", {"class": "sw-contents__list"}, items))
 
 
@@ -118,7 +120,7 @@ def procedure_page(ctx, procedure_id):
     partnership = ctx.bundle["partnerships"][procedure["partnership"]]
     # Each abbreviation is written out where the page first uses it (the glossary's words for
     # this area), as the wizard's answer does.
-    say = abbreviations.writer(engine.letters_for(ctx.bundle, procedure["partnership"]))
+    say = abbreviations.writer(letters_for(ctx.bundle, procedure["partnership"]))
     parts = []
     if procedure["status"] == "lapsed":
         parts.append(el("div", {"class": "admonition warning"},
@@ -136,8 +138,8 @@ def procedure_page(ctx, procedure_id):
         # "The whole process", or where the source sets it for some stages only, where it applies
         # (Southwark's one working week is the aim for the first discussion); with the data's
         # note on how the source was read, and which reading we keep where it reads two ways.
-        parts.append(el("p", None, el("strong", None, words.overall_title(overall) + ": "),
-                        say(words.timescale_rule(overall)),
+        parts.append(el("p", None, el("strong", None, limit_words.overall_title(overall) + ": "),
+                        say(limit_words.timescale_rule(overall)),
                         el("br") if overall.get("note") else None,
                         el("small", None, say(overall["note"])) if overall.get("note") else None))
         parts += [el("p", {"class": "sw-reading"}, say(reading["why"])) for reading in overall.get("readings", [])]

@@ -247,7 +247,7 @@ def scripts(ctx, manifest):
         el("script", {"type": manifest["script_type"], "config": json.dumps(config, sort_keys=True)},
            Raw(manifest["main"])),  # "import wizard": Python, which the browser never runs as a script
         # MicroPython only: under Pyodide, PyScript waits for that database before it starts, so
-        # the same script would stop the wizard (see README, "No IndexedDB either").
+        # the same script would stop the wizard (docs/decisions/0002-address-fragment-not-storage.md).
         el("script", {"src": ctx.url(manifest["no_storage"])}) if manifest["script_type"] == "mpy" else None,
         el("script", {"type": "module", "src": ctx.url(manifest["core"])}),
         el("script", {"src": ctx.url(manifest["status"])}),

@@ -3,7 +3,7 @@
 Why Pagefind and not Material's own search: Material fetches its whole search index on every page
 view (1.2 MB compressed at 150 partnerships), whether or not anyone searches. Pagefind's index is
 split into small files, and a query fetches only the few it needs, from the search page only
-(figures in README.md, "Search"; bench/search_bench.py measures both).
+(figures in bench/README.md, "Search"; bench/search_bench.py measures both).
 
 What is indexed is each page's article, nothing around it (navigation, header, 999 banner, quick
 exit, footer), and within it not the source citations, the wizard's forms or anything hidden in a
