@@ -80,6 +80,8 @@ def _read_imports(module, modules):
             if not any(alias.name in modules for alias in statement.names):
                 module.external.append(statement)
         elif isinstance(statement, ast.ImportFrom):
+            if statement.level:
+                module.fail(statement, "a relative import: write the module's whole name (from stillworried.core ...).")
             internal = False
             for alias in statement.names:
                 whole = statement.module + "." + alias.name

@@ -83,6 +83,8 @@ def test_other_imports_are_kept_once_at_the_top():
      "answer.py:3: `global` is not allowed"),
     ("from pkg import limits\nX = limits.NOTHING\n",
      "answer.py:2: pkg.limits has no NOTHING"),
+    ("from . import limits\n",
+     "answer.py:1: a relative import"),
 ])
 def test_what_would_not_be_the_same_program_is_refused_with_its_file_and_line(source, problem):
     with pytest.raises(one_module.NotJoinable) as refused:
