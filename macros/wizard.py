@@ -219,7 +219,9 @@ def wizard_page(ctx, manifest):
     where = manifest.get("first_paint") or first_paint.fragments(ctx.bundle, manifest.get("area_parts"))[1]
     return el("div", {"class": "sw-wizard", "id": "sw-wizard",
                       page_ids.FIRST_PAINT_MAP: first_paint.page_map(where, ctx.url),
-                      page_ids.ADDRESS_PATTERNS: json.dumps(address_grammar.patterns(), sort_keys=True)},
+                      page_ids.ADDRESS_PATTERNS: json.dumps(address_grammar.patterns(), sort_keys=True),
+                      page_ids.STATUS_WORDS: json.dumps({"loading": words.LOADING, "not_loaded": words.NOT_LOADED},
+                                                        sort_keys=True)},
               Raw(first_paint.blank_templates() + timeline.blank()),  # markup from templates/, already escaped
               choices_template(),
               danger_question(ctx),

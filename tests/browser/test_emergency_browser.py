@@ -3,9 +3,11 @@ the built site (innerText, at 412 by 915 px, JavaScript off): the same question,
 button and the same sentences wherever the box is shown, all from the words catalogue
 (stillworried/core/words/emergency.py) and the number from the data (contact emergency-999);
 the header's button, the banner's line and the footer say it in the catalogue's words on every
-page."""
+page; and the wizard's loading line is the catalogue's, not status.js's own."""
+import json
+
 from stillworried.core.contacts import emergency_phone
-from stillworried.core.words import emergency as words
+from stillworried.core.words import emergency as words, questions as question_words
 from tests.browser.test_visible_text import reader  # noqa: F401 (one page, JavaScript off, as a reader sees it)
 from tests.site_support import PHONE, site_pages
 
@@ -77,3 +79,18 @@ def test_the_wizards_yes_to_immediate_danger_says_it_in_the_catalogues_words(rea
     assert reader.locator("#immediate-danger a.sw-emergency__call").get_attribute("href") == "tel:" + phone["e164"]
     assert reader.inner_text("#sw-danger-title") == words.QUESTION
 
+
+def test_the_wizards_loading_line_is_the_catalogues(browser, server):
+    """status.js says the quick answer is loading, then that it has not loaded, in the words the
+    build wrote into the page from the catalogue: it keeps none of its own."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.clock.install()
+    page.route("**/micropython.wasm", lambda route: route.abort())
+    page.goto(server.url(WIZARD), wait_until="domcontentloaded")
+    said = json.loads(page.get_attribute("#sw-wizard", "data-status-words"))
+    assert said == {"loading": question_words.LOADING, "not_loaded": question_words.NOT_LOADED}
+    assert page.inner_text("#sw-status") == question_words.LOADING
+    page.clock.fast_forward(7000)
+    assert page.inner_text("#sw-status") == question_words.NOT_LOADED
+    context.close()

@@ -144,6 +144,10 @@ ERROR = "Error: "
 READY = "Every procedure is also set out in full, stage by stage:"
 PROBLEM_TITLE = "Sorry, there is a problem with this page"
 PROBLEM_TEXT = "Use the procedure pages below instead: they have the same stages, contacts and time limits."
+# The loading line of docs/assets/wizard/status.js, which runs before Python (and when it never
+# does): the build writes these into the page (macros/wizard.py, page_ids.STATUS_WORDS).
+LOADING = "The quick answer is loading. " + READY
+NOT_LOADED = "The quick answer has not loaded, perhaps because the signal is weak. " + PROBLEM_TEXT
 
 # The wizard's "No" to "Is a child in immediate danger?" with JavaScript off (macros/wizard.py).
 NO_SCRIPT_AREA_TITLE = "Find the procedure for the child's area"
