@@ -11,8 +11,9 @@ data, reads the git history of data/ and collects the pages' policies, each once
 
 - on_config: check the data (sitebuild/checked_data.py: a mistake stops the build with
   file:line messages, before anything is written), build the navigation from it
-  (sitebuild/navigation.py), give the header its emergency numbers (sitebuild/header.py), and
-  give the pages in docs/ the functions they call ({{ front_doors() }}, sitebuild/pages.py).
+  (sitebuild/navigation.py), give the header and footer their emergency words and number
+  (sitebuild/header.py), and give the pages in docs/ the functions they call
+  ({{ front_doors() }}, sitebuild/pages.py).
 - on_files: a page for every partnership, procedure, contact list, form and guidance section
   (sitebuild/pages.py lists them), its Markdown holding the page's HTML from macros/; a vCard
   for every contact and partnership, the open data, the Atom feed, the files the wizard runs
@@ -34,7 +35,7 @@ from macros import first_paint
 from macros.context import Context
 from macros.escape import text
 from sitebuild import checked_data, csp, offline, precompress, site_search, wizard_assets
-from sitebuild.header import header_data
+from sitebuild.header import footer, header_data
 from sitebuild.navigation import nav
 from sitebuild.pages import DOCS_MACROS, anchor_ids, as_markdown_leaves_it, markdown, pages
 from stillworried.core import page_ids
@@ -141,6 +142,7 @@ def on_config(config):
     build = SiteBuild(config)
     config["nav"] = nav(build.bundle, build.pages)
     config["extra"]["sw"] = header_data(build.bundle)
+    config["copyright"] = footer(build.bundle)
     macros = config["plugins"]["macros"]
     macros.register_macros(build.docs_macros(lambda: macros.page))
     return config

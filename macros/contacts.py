@@ -5,11 +5,13 @@ anchors a procedure's stage links to ("find the right person" in a list).
 
 from stillworried.core.words import contacts as contact_words
 from stillworried.core import team_numbers
+from stillworried.core.contacts import EMERGENCY, emergency_phone
 from stillworried.core import wizard_choices
 from stillworried.core.wizard_choices import slug
 from stillworried.core.page_ids import contacts_path, procedure_path, vcard_path
 
-from macros.front_doors import door_caveat, door_reachable, emergency_notice, front_door_cards, no_number, out_of_hours
+from macros.front_doors import (door_caveat, door_reachable, emergency_box, emergency_notice, front_door_cards,
+                                no_number, out_of_hours)
 from macros.html import Html, el, join
 from macros.pieces import contact_card, contact_source_line, contact_title, email_link, phone_link, source_line
 
@@ -113,22 +115,17 @@ def who_to_call(ctx, partnership):
     """The short block at the top of an area's contacts page: its front door, the emergency route,
     and the contacts its procedures' stages use. Returns (markup, the contact ids it showed)."""
     door = partnership["front_door"]
-    shown = {"emergency-999"}
+    shown = {EMERGENCY}
     parts = [el("h2", {"id": "who-to-call"}, "Who to call")]
     parts.append(el("h3", None, "Worried about a child: " + door["name"]))
-    route = partnership["emergency"]
     if not door_reachable(ctx, door):
-        parts.append(no_number(ctx, partnership))  # what the source says to do, beside 999
+        parts.append(no_number(ctx, partnership))  # with the emergency box
         parts.append(out_of_hours(ctx, partnership))
     else:
         parts += [contact_card(ctx, cid, heading="h4", detail=True) for cid in door["contacts"]]
         parts.append(out_of_hours(ctx, partnership))
         shown.update(door["contacts"])
-        parts.append(el("div", {"class": "sw-emergency", "role": "note", "aria-label": "Emergency"},
-                        el("p", {"class": "sw-emergency__title"}, "Child in immediate danger?"),
-                        el("p", None, route["text"]),
-                        el("p", None, el("a", {"href": "tel:999", "class": "sw-emergency__call"}, "Call 999")),
-                        source_line(ctx, route["source"])))
+        parts.append(emergency_box(ctx, partnership))
     for procedure in ctx.bundle["procedures"].values():
         if procedure["partnership"] != partnership["id"]:
             continue
@@ -203,5 +200,6 @@ def contacts_index(ctx):
     # Said once for every area where no source gives a number for out of hours (each area's
     # contacts page says it under its front door, with the opening hours the source gives).
     if all(out_of_hours(ctx, partnership) is not None for partnership in ctx.bundle["partnerships"].values()):
-        parts += [el("h2", {"id": "out-of-hours"}, "Out of hours"), el("p", None, contact_words.OUT_OF_HOURS_EVERY_AREA)]
+        every_area = contact_words.out_of_hours_every_area(emergency_phone(ctx.bundle)["display"])
+        parts += [el("h2", {"id": "out-of-hours"}, "Out of hours"), el("p", None, every_area)]
     return join(parts)

@@ -2,19 +2,31 @@
 what the source says to do), each area's front door for a worried person who is not facing an
 emergency, what the source says where it gives the door no number, and the way into the wizard.
 """
+from stillworried.core.contacts import emergency_phone
 from stillworried.core.words import contacts as contact_words
 from stillworried.core.page_ids import WIZARD, partnership_path
+from stillworried.core.words import emergency as emergency_words
 
 from macros.html import el, join
 from macros.pieces import contact_card, source_line
+from macros.templates import render_template
+
+
+def emergency_box(ctx, partnership=None, then=None, say=None):
+    """The emergency box (templates/emergency.html), the one markup for it. With a partnership,
+    what its source says to do and where it says it, and then (its front door) after the call;
+    with none, what to do before an area is chosen. say (or None) writes out abbreviations at
+    first use on the page."""
+    say = say or (lambda text: text)
+    route = partnership["emergency"] if partnership else None
+    return render_template("emergency.html", words=emergency_words, phone=emergency_phone(ctx.bundle),
+                           said=say(route["text"]) if route else None, then=then,
+                           source=source_line(ctx, route["source"]) if route else None)
 
 
 def emergency_notice(ctx):
-    phone = ctx.contact("emergency-999")["phones"][0]
-    return el("div", {"class": "sw-emergency", "role": "note", "aria-label": "Emergency"},
-              el("p", {"class": "sw-emergency__title"}, "Is a child in immediate danger?"),
-              el("p", None, "Call ", el("a", {"href": "tel:" + phone["e164"], "class": "sw-emergency__call"},
-                                         "999"), " now. Then contact the front door for your area."))
+    """{{ emergency_notice() }} in docs/: the box where no area is chosen (home, no-signal page)."""
+    return emergency_box(ctx)
 
 
 def door_caveat(door, say=None):
@@ -35,7 +47,8 @@ def out_of_hours(ctx, partnership):
             return None
     hours = next((ctx.contact(cid)["hours"]["text"] for cid in partnership["front_door"]["contacts"]
                   if ctx.contact(cid).get("hours")), None)
-    return el("p", {"class": "sw-out-of-hours"}, contact_words.out_of_hours_words(hours))
+    return el("p", {"class": "sw-out-of-hours"},
+              contact_words.out_of_hours_words(hours, emergency_phone(ctx.bundle)["display"]))
 
 
 def door_reachable(ctx, door):
@@ -45,16 +58,14 @@ def door_reachable(ctx, door):
 
 def no_number(ctx, partnership, with_route=True):
     """A front door the source gives no number (Southwark's MASH manager): one line saying so,
-    then what the source does say to do, beside 999. No number is invented."""
+    then the emergency box, with what the source does say to do. No number is invented."""
     door = partnership["front_door"]
     names = " or ".join(ctx.contact(cid)["name"] for cid in door["contacts"])
     parts = [el("p", {"class": "sw-no-number"}, el("strong", None, "No number given: "),
                 "the source gives no phone number or email for the " + names + "."
                 + ("" if with_route else " Do what it says above."))]
     if with_route:
-        parts += [el("p", None, "What the source says to do: " + partnership["emergency"]["text"]),
-                  el("p", None, el("a", {"href": "tel:999", "class": "sw-emergency__call"}, "Call 999")),
-                  source_line(ctx, partnership["emergency"]["source"])]
+        parts.append(emergency_box(ctx, partnership))
     return join(parts)
 
 
@@ -81,18 +92,15 @@ def front_doors(ctx):
 
 
 def partnership_emergency(ctx, partnership, say=None):
-    """The danger box; say (or None) writes out abbreviations at first use on the page."""
+    """The emergency box of an area's overview and procedure pages, with its front door after
+    the call; say (or None) writes out abbreviations at first use on the page."""
     say = say or (lambda text: text)
-    route = partnership["emergency"]
     door = partnership["front_door"]
-    return el("div", {"class": "sw-emergency", "role": "note", "aria-label": "Emergency"},
-              el("p", {"class": "sw-emergency__title"}, "Is a child in immediate danger?"),
-              el("p", None, say(route["text"])),
-              el("p", None, el("a", {"href": "tel:999", "class": "sw-emergency__call"}, "Call 999")),
-              el("p", None, say("Not an emergency but worried about a child? " + door["name"] + ":")),
-              front_door_cards(ctx, partnership, heading="p", with_route=False),
-              door_caveat(door, say),  # after the card, so its call button stays on the first screen
-              source_line(ctx, route["source"]))
+    return emergency_box(ctx, partnership, say=say, then=join([
+        el("p", None, say(emergency_words.not_an_emergency(door["name"]))),
+        front_door_cards(ctx, partnership, heading="p", with_route=False),
+        door_caveat(door, say),  # after the card, so its call button stays on the first screen
+    ]))
 
 
 def wizard_start(ctx):

@@ -2,7 +2,7 @@
 
 The page works in three layers, so nobody is left with a blank box:
 - with no JavaScript at all, "Is a child in immediate danger?" is answered by two links and
-  CSS (:target): "Yes" shows 999 and each area's front door, "No" leads to the home page's list
+  CSS (:target): "Yes" shows the emergency number and each area's front door, "No" leads to the home page's list
   of areas, whose pages link every procedure (also linked below the questions);
 - once PyScript's MicroPython has started, pyscript/wizard.py shows one question at a time,
   following the address (stillworried.core.question_order) and asking the engine for the answer;
@@ -11,11 +11,13 @@ The questions are GOV.UK radios and date inputs. Nothing here decides a rule.
 """
 import json
 
-from stillworried.core.words import questions as words
+from stillworried.core.words import emergency, questions as words
 from stillworried.core import address_grammar, date_answers, page_ids
+from stillworried.core.contacts import emergency_phone
 
 from macros import first_paint, timeline
 from macros.html import Raw, el, join
+from macros.templates import render_macro
 from stillworried.core.page_ids import partnership_path
 
 def radio(name, index, value, label, option_hint=None, tag=None):
@@ -101,20 +103,18 @@ def danger_question(ctx):
     """Plain links and CSS: works before Python has loaded and with JavaScript off. The answer
     names each area's front door and links the area's page, where its numbers are on the first
     screen: a line per area, not every area's contact cards."""
-    emergency = ctx.contact("emergency-999")["phones"][0]
+    phone = emergency_phone(ctx.bundle)
     return join([
         el("section", {"class": "sw-danger-question", "aria-labelledby": "sw-danger-title"},
-           el("h2", {"id": "sw-danger-title", "class": "sw-question", "tabindex": "-1"},
-              "Is a child in immediate danger?"),
+           el("h2", {"id": "sw-danger-title", "class": "sw-question", "tabindex": "-1"}, emergency.QUESTION),
            el("p", {"class": "sw-answer-links"},
               el("a", {"class": "md-button md-button--primary", "href": "#immediate-danger"}, "Yes"), " ",
               el("a", {"class": "md-button", "href": "#area"}, "No"))),
         el("section", {"id": "immediate-danger", "class": "sw-danger-answer", "tabindex": "-1",
                        "aria-labelledby": "sw-danger-answer-title"},
-           el("h2", {"id": "sw-danger-answer-title"}, "Call 999 now"),
-           el("p", None, el("a", {"href": "tel:" + emergency["e164"], "class": "sw-emergency__call"}, "Call 999")),
-           el("p", None, "Tell the police the child is in immediate danger. When the child is safe, contact the "
-                         "front door for the child's area. Its numbers are at the top of the area's page:"),
+           el("h2", {"id": "sw-danger-answer-title"}, emergency.call_now(phone["display"])),
+           el("p", None, render_macro("emergency_call", phone, emergency)),  # the emergency box's button
+           el("p", None, " ".join([emergency.TELL_POLICE, emergency.THEN, emergency.AREA_PAGES])),
            el("ul", {"class": "sw-areas"},
               [el("li", None, el("a", {"href": ctx.url(partnership_path(pid))}, partnership["name"]),
                   ": " + partnership["front_door"]["name"]
@@ -219,7 +219,9 @@ def wizard_page(ctx, manifest):
     where = manifest.get("first_paint") or first_paint.fragments(ctx.bundle, manifest.get("area_parts"))[1]
     return el("div", {"class": "sw-wizard", "id": "sw-wizard",
                       page_ids.FIRST_PAINT_MAP: first_paint.page_map(where, ctx.url),
-                      page_ids.ADDRESS_PATTERNS: json.dumps(address_grammar.patterns(), sort_keys=True)},
+                      page_ids.ADDRESS_PATTERNS: json.dumps(address_grammar.patterns(), sort_keys=True),
+                      page_ids.STATUS_WORDS: json.dumps({"loading": words.LOADING, "not_loaded": words.NOT_LOADED},
+                                                        sort_keys=True)},
               Raw(first_paint.blank_templates() + timeline.blank()),  # markup from templates/, already escaped
               choices_template(),
               danger_question(ctx),

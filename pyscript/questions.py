@@ -7,7 +7,7 @@ from answer import write_result
 from area_data import area_data
 from dom import add, by_id, clone, each, field, fill, focus_heading, listen, london_now, make
 from page_state import PAGE, document, window
-from stillworried.core import (address_grammar, answer_view, date_answers, page_ids, question_answers,
+from stillworried.core import (address_grammar, answer_view, contacts, date_answers, page_ids, question_answers,
                                question_order, wizard_choices)
 from stillworried.core.words import questions as words
 from stillworried.core.workdays import DateError
@@ -171,7 +171,8 @@ def show(focus):
         if not js.navigator.onLine:
             # Offline, an area never used on this phone has no saved data, nor saved pages to send
             # the person to (a tester was told "Use the procedure pages below instead").
-            add(result, make("h2", words.NO_SIGNAL_TITLE, cls="sw-question"), make("p", words.NO_SIGNAL_AREA))
+            add(result, make("h2", words.NO_SIGNAL_TITLE, cls="sw-question"),
+                make("p", words.no_signal_area(contacts.emergency_phone(PAGE.bundle)["display"])))
         else:
             add(result, make("h2", words.PROBLEM_TITLE, cls="sw-question"), make("p", words.PROBLEM_TEXT),
                 make("a", words.START_AGAIN, cls="md-button", href="#"))

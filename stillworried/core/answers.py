@@ -136,7 +136,7 @@ def answer_for(bundle, calendar, procedure, stage, following, since_day, started
         "send": [{"id": fid, "title": bundle["forms"][fid]["title"], "source": bundle["forms"][fid]["source"]}
                  for fid in stage.get("send", [])],
         "deadline": main, "deadlines": deadlines, "overall": overall, "safety_rule": procedure["safety_rule"],
-        "emergency": partnership["emergency"],
+        "emergency": partnership["emergency"], "emergency_number": contacts.emergency_phone(bundle)["display"],
         "contacts": [contacts.contact_summary(bundle, cid) for cid in stage["contacts"]],
         "directory": directory, "notes": notes,
         "next": None if following is None else {

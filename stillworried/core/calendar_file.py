@@ -99,7 +99,7 @@ def deadline_event(answer, stamp):
     if answer["next"]:
         lines_of_text.append(words.if_not_resolved(answer["next"]["stage"], answer["next"]["title"]))
     lines_of_text.append(answer["safety_rule"]["text"])
-    lines_of_text.append(words.EMERGENCY)
+    lines_of_text.append(answer["in_danger"])
     uid = answer["procedure"] + "-" + (str(answer["stage"]) if staged else answer["after"]) + "-" + answer["since"] \
         + "@stillworried"
     lines = [

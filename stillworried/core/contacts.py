@@ -111,6 +111,17 @@ def contact_summary(bundle, contact_id):
     }
 
 
+# The national contact every area's emergency route names (stillworried/validation/areas.py checks
+# that each route reaches 999), and so in the wizard's shared part of the data too.
+EMERGENCY = "emergency-999"
+
+
+def emergency_phone(bundle):
+    """The number to call if a child is in immediate danger, as the data gives it ({"display",
+    "e164", ...}): every page, the header, the calendar file and the wizard say it from here."""
+    return bundle["contacts"][EMERGENCY]["phones"][0]
+
+
 def no_number(bundle, stage):
     """None, or, at a stage (or follow-up) whose source gives no phone number or email for the
     person to contact (Southwark stages 1 to 3, say), what the answer says instead of showing

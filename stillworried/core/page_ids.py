@@ -19,6 +19,9 @@ FIRST_PAINT_MAP = "data-first-paint"
 # The attribute of #sw-wizard holding the address grammar's patterns (address_grammar.patterns)
 # for the first paint's script, which keeps no copy of them.
 ADDRESS_PATTERNS = "data-address"
+# The attribute of #sw-wizard holding the loading line's sentences ({"loading", "not_loaded"},
+# from the words catalogue) for status.js, which keeps no English of its own.
+STATUS_WORDS = "data-status-words"
 FIRST_STAGE = "sw-first-stage-"
 
 # The fillable parts of a template: <... data-field="NAME">.

@@ -23,6 +23,7 @@ steps_due            the steps of your own due today or overdue: {id, status, da
 next_words           what happens if it is not resolved, in one line
 no_number            None, or {words, reach, sentence, contacts, source}
 where_words          "where should I be today?" only: the finding in a sentence
+in_danger            "If a child is in immediate danger, call 999." (the calendar file's last line)
 ===================  ========================================================================
 
 A limit in words (deadline, each of deadlines, overall) has its facts (limits.py) with label,
@@ -33,7 +34,8 @@ after_overall_words, and status_words ("Due today."). A contact in words has che
 each number printed for the same team names the document and date it comes from.
 """
 from stillworried.core import answers as facts, contacts, verdicts, walk as walking
-from stillworried.core.words import answers as said, contacts as contact_words, limits as limit_words
+from stillworried.core.words import answers as said, contacts as contact_words, emergency as emergency_words, \
+    limits as limit_words
 from stillworried.core.words.dates import closed_day, closed_words, counted_from as counted_words, holiday_name, \
     long_date
 from stillworried.core.written_out import written_out
@@ -165,6 +167,7 @@ def in_words(given):
     overall = limit(given["overall"]) if given["overall"] else None
     out["deadline"], out["deadlines"], out["overall"] = deadline, deadlines, overall
     out["safety_rule"], out["emergency"] = given["safety_rule"], given["emergency"]
+    out["in_danger"] = emergency_words.in_danger(given["emergency_number"])
     out["contacts"] = [contact(item) for item in given["contacts"]]
     out["directory"] = None if given["directory"] is None else dict(
         given["directory"], contacts=[contact(item) for item in given["directory"]["contacts"]])

@@ -13,12 +13,16 @@
   var wizard = document.getElementById("sw-wizard");
   var status = document.getElementById("sw-status");
   if (!wizard || !status) { return; }
-  status.textContent = "The quick answer is loading. Every procedure is also set out in full, stage by stage:";
+  // Its sentences, written into the page by the build from the words catalogue
+  // (stillworried/core/words/questions.py LOADING and NOT_LOADED), so this keeps no English.
+  // Without them the page's own line (the quick answer needs JavaScript) stays.
+  var said = {};
+  try { said = JSON.parse(wizard.getAttribute("data-status-words") || "{}") || {}; } catch (e) { said = {}; }
+  if (said.loading) { status.textContent = said.loading; }
   window.setTimeout(function () {
     if (wizard.getAttribute("data-ready") !== "yes") {
       wizard.setAttribute("data-slow", "yes");
-      status.textContent = "The quick answer has not loaded, perhaps because the signal is weak. " +
-        "Use the procedure pages instead: they have the same stages, contacts and time limits.";
+      if (said.not_loaded) { status.textContent = said.not_loaded; }
     }
   }, 6000);
 

@@ -8,6 +8,7 @@ interface's words from its language partial. A module per kind of words:
   "where should I be today?") and what the engine cannot answer;
 - contacts: contact cards, where a number comes from, opening hours;
 - questions: the wizard's questions, their messages and the page around them;
+- emergency: what to do if a child is in immediate danger, wherever the site says it;
 - page: the answer page's headings, disclosures, check-answers rows, buttons, the calendar file
   and the command line's lines.
 

@@ -2,6 +2,7 @@
 confirmed the details and how old the source is, which document and date a number comes from,
 the lists a source prints, opening hours and out of hours. The same words on the pages, the
 open data, the vCards, the command line and the wizard."""
+from stillworried.core.words import emergency
 from stillworried.core.words.dates import month_or_day
 
 # What a contact card says where the source gives a contact no number and no email (and no note
@@ -109,14 +110,16 @@ def office_status(state, reason, hours_text):
     return ("Open now, London time. " if state == "open" else "Closed now, London time. ") + given
 
 
-def out_of_hours_words(hours_text):
+def out_of_hours_words(hours_text, emergency_number):
     """What an area's front door says about evenings, nights and weekends, where no source gives
-    a number for out of hours: its opening hours where the source gives them, and 999."""
+    a number for out of hours: its opening hours where the source gives them, and the emergency
+    number (the data's)."""
     opening = ("Open " + hours_text + "." if hours_text else "The source gives no opening hours.")
-    return opening + " No number is given for out of hours: if a child is in immediate danger, call 999 at any time."
+    return opening + " No number is given for out of hours. " + emergency.in_danger(emergency_number, any_time=True)
 
 
-# The contacts index, where no area's sources give a number for out of hours.
-OUT_OF_HOURS_EVERY_AREA = ("None of the sources gives a number for out of hours: evenings, nights, weekends or bank "
-                           "holidays. If a child is in immediate danger, call 999 at any time. Each area's contacts "
-                           "page gives the opening hours its sources print.")
+def out_of_hours_every_area(emergency_number):
+    """The contacts index, where no area's sources give a number for out of hours."""
+    return ("None of the sources gives a number for out of hours: evenings, nights, weekends or bank holidays. "
+            + emergency.in_danger(emergency_number, any_time=True)
+            + " Each area's contacts page gives the opening hours its sources print.")

@@ -122,9 +122,11 @@ PRINT = "Print a record"
 CHANGE_AN_ANSWER = "Change an answer"
 CALENDAR_FILE = "escalation-deadline.ics"
 
-# --- The calendar file ------------------------------------------------------------------------------
+# At the foot of every page, before the emergency rule (sitebuild/header.py footer).
+FROM_THE_SOURCES = "Information from the safeguarding partnerships' published documents."
 
-EMERGENCY = "If a child is in immediate danger, call 999."
+# --- The calendar file ------------------------------------------------------------------------------
+# (It ends with the emergency rule, words/emergency.py's in_danger.)
 
 
 def event_stage(procedure_title, number, title):

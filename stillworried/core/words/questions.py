@@ -1,6 +1,7 @@
 """The wizard's questions in words: what each asks, the choices made from an area's data, and
 every message a question can give (a broken link, a date that cannot be used). The questions'
 markup is made at build (macros/wizard.py); the glue and the flow say these."""
+from stillworried.core.words import emergency
 from stillworried.core.words.contacts import ADULTS_ONLY_HINT
 from stillworried.core.words.dates import capitalise, long_date
 
@@ -143,6 +144,10 @@ ERROR = "Error: "
 READY = "Every procedure is also set out in full, stage by stage:"
 PROBLEM_TITLE = "Sorry, there is a problem with this page"
 PROBLEM_TEXT = "Use the procedure pages below instead: they have the same stages, contacts and time limits."
+# The loading line of docs/assets/wizard/status.js, which runs before Python (and when it never
+# does): the build writes these into the page (macros/wizard.py, page_ids.STATUS_WORDS).
+LOADING = "The quick answer is loading. " + READY
+NOT_LOADED = "The quick answer has not loaded, perhaps because the signal is weak. " + PROBLEM_TEXT
 
 # The wizard's "No" to "Is a child in immediate danger?" with JavaScript off (macros/wizard.py).
 NO_SCRIPT_AREA_TITLE = "Find the procedure for the child's area"
@@ -153,5 +158,6 @@ CHOOSE_AREA = "Choose the child's area"
 
 # The wizard with no signal, for an area whose answers were never saved on this phone.
 NO_SIGNAL_TITLE = "You have no signal"
-NO_SIGNAL_AREA = ("This area's answers were not saved on this phone, so we cannot work them out now. When you have a "
-                  "signal, try again. If a child is in immediate danger, call 999.")
+def no_signal_area(emergency_number):
+    return ("This area's answers were not saved on this phone, so we cannot work them out now. When you have a "
+            "signal, try again. " + emergency.in_danger(emergency_number))
