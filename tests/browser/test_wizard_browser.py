@@ -402,7 +402,7 @@ def test_no_request_leaves_the_page_after_it_has_loaded(watched):
     # request carries nothing from the page. The wizard fetches the chosen area's data, once (it
     # names the area, as a visit to the area's pages does, and nothing typed); anything else would
     # be the wizard fetching.
-    later = [url for url in w.requests[loaded:] if not url.endswith("/assets/images/favicon.png")]
+    later = [url for url in w.requests[loaded:] if not url.endswith("/assets/images/favicon.svg")]
     assert len(later) == 1 and "/assets/wizard/data/area-salford-" in later[0], later
 
 
