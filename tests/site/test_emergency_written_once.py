@@ -68,8 +68,10 @@ def source_files():
     for name in SOURCES:
         where = ROOT / name
         for path in [where] if where.is_file() else sorted(where.rglob("*")):
+            # docs/decisions/ is for developers: mkdocs.yml leaves it out of the site.
             if path.is_file() and path.suffix in {".py", ".html", ".md", ".js", ".yml", ".css"} \
-                    and ".min." not in path.name and "node_modules" not in path.parts:
+                    and ".min." not in path.name and "node_modules" not in path.parts \
+                    and "decisions" not in path.relative_to(ROOT).parts[:2]:
                 files[path.relative_to(ROOT).as_posix()] = path.read_text(encoding="utf-8")
     return files
 
