@@ -3,7 +3,7 @@ its procedures, its guidance, its contacts and the documents it all comes from; 
 procedures the home page shows too.
 """
 from stillworried.core.page_ids import contacts_path, guidance_path, procedure_path, vcard_path
-from stillworried.core.words import questions as question_words
+from stillworried.core.words import page as page_words, pages, questions as question_words
 
 from macros.front_doors import partnership_emergency
 from macros.html import el, join
@@ -28,19 +28,18 @@ def partnership_page(ctx, partnership_id):
     # MkDocs would otherwise make its heading (a phone tester on the Wigan page saw only that).
     parts = [el("h1", None, partnership["full_name"]),
              partnership_emergency(ctx, partnership),
-             el("h2", None, "If you disagree with another agency about a child"),
-             el("p", None, "Choose the procedure that fits your situation. Each one lists the stages, who to "
-                           "contact and the time limits."),
+             el("h2", None, pages.IF_YOU_DISAGREE),
+             el("p", None, pages.CHOOSE_PROCEDURE),
              procedure_links(ctx, partnership_id)]
     if guidance:
-        parts += [el("h2", None, "Levels of support and guidance"),
+        parts += [el("h2", None, pages.LEVELS_AND_GUIDANCE),
                   el("p", None, el("a", {"href": ctx.url(guidance_path(partnership_id))}, guidance["document"]["title"]))]
-    parts += [el("h2", None, "Contacts"),
+    parts += [el("h2", None, pages.CONTACTS_HEADING),
               el("p", None, el("a", {"href": ctx.url(contacts_path(partnership_id))},
-                               "All " + partnership["name"] + " contacts"), " or ",
+                               pages.all_contacts(partnership["name"])), pages.OR,
                  el("a", {"href": ctx.url(vcard_path(partnership_id)), "download": True},
-                    "save them all to your phone (vCard)")),
-              el("h2", None, "Where this comes from"),
+                    pages.SAVE_THEM_ALL)),
+              el("h2", None, page_words.SOURCES),
               # The documents' titles and dates; their file names are for maintainers (the About page).
               el("ul", None, [el("li", None, el("cite", None, source["title"]), ". ",
                                  source.get("date_note", "")) for source in sources])]

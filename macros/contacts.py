@@ -41,20 +41,14 @@ def by_agency(ctx, contact_ids, list_id=None):
 def directory_links(ctx, listing):
     """A stage's "find the right person": the list, and a link to each agency's group in it."""
     page = ctx.url(contacts_path(listing["partnership"]))
+    before, after = contact_words.find_the_right_person(len(listing["contacts"]))
     return el("div", {"class": "sw-directory"},
-              el("p", None, "To find the right person, open ",
-                 el("a", {"href": page + "#" + list_anchor(listing["id"])}, listing["title"]),
-                 " (%d contacts) at their agency:" % len(listing["contacts"])),
+              el("p", None, before,
+                 el("a", {"href": page + "#" + list_anchor(listing["id"])}, listing["title"]), after),
               el("ul", {"class": "sw-jump"},
                  [el("li", None, el("a", {"href": page + "#" + list_anchor(listing["id"], organisation)},
-                                    organisation + " (%d)" % len(ids)))
+                                    contact_words.with_count(organisation, len(ids))))
                   for organisation, ids in by_agency(ctx, listing["contacts"], listing["id"])]))
-
-
-def stage_words(numbers):
-    if len(numbers) == 1:
-        return "Stage %d" % numbers[0]
-    return "Stages " + ", ".join("%d" % n for n in numbers[:-1]) + " and %d" % numbers[-1]
 
 
 def procedure_contacts(ctx, procedure):
@@ -104,10 +98,11 @@ def list_table(ctx, contact_ids):
                        el("td", None, contact_title(contact) if contact["partnership"] == "national"
                           else el("a", {"href": "#contact-" + cid}, contact_title(contact)),
                           el("br") if role else None, el("small", None, role) if role else None),
-                       el("td", {"class": "sw-list__ways"}, join(ways, Html("<br>")) if ways else "None given")))
+                       el("td", {"class": "sw-list__ways"},
+                          join(ways, Html("<br>")) if ways else contact_words.NONE_GIVEN)))
     return el("table", {"class": "sw-list"},
-              el("thead", None, el("tr", None, el("th", {"scope": "col"}, "Team or person, role"),
-                                   el("th", {"scope": "col"}, "Number"))),
+              el("thead", None, el("tr", None, el("th", {"scope": "col"}, contact_words.TEAM_OR_PERSON),
+                                   el("th", {"scope": "col"}, contact_words.NUMBER_HEADING))),
               el("tbody", None, rows))
 
 
@@ -116,8 +111,8 @@ def who_to_call(ctx, partnership):
     and the contacts its procedures' stages use. Returns (markup, the contact ids it showed)."""
     door = partnership["front_door"]
     shown = {EMERGENCY}
-    parts = [el("h2", {"id": "who-to-call"}, "Who to call")]
-    parts.append(el("h3", None, "Worried about a child: " + door["name"]))
+    parts = [el("h2", {"id": "who-to-call"}, contact_words.WHO_TO_CALL)]
+    parts.append(el("h3", None, contact_words.worried_about(door["name"])))
     if not door_reachable(ctx, door):
         parts.append(no_number(ctx, partnership))  # with the emergency box
         parts.append(out_of_hours(ctx, partnership))
@@ -134,7 +129,7 @@ def who_to_call(ctx, partnership):
             continue
         parts.append(el("h3", None, el("a", {"href": ctx.url(procedure_path(procedure))}, procedure["title"])))
         for cid, stages in used:
-            parts.append(el("p", {"class": "sw-contact__used"}, stage_words(stages) + ":"))
+            parts.append(el("p", {"class": "sw-contact__used"}, contact_words.used_at(stages)))
             parts.append(contact_card(ctx, cid, heading="h4", detail=True, agency=True))
             shown.add(cid)
     return el("section", {"class": "sw-who", "aria-labelledby": "who-to-call"}, parts), shown
@@ -149,32 +144,32 @@ def contacts_page(ctx, partnership_id):
     groups = by_agency(ctx, [cid for cid in own if cid not in shown])
     parts = [block]
     if groups:
-        parts += [el("h2", {"id": "by-agency"}, "Everyone else, by agency"),
-                  el("nav", {"aria-label": "Agencies"},
+        parts += [el("h2", {"id": "by-agency"}, contact_words.EVERYONE_ELSE),
+                  el("nav", {"aria-label": contact_words.AGENCIES},
                      el("ul", {"class": "sw-jump"},
                         [el("li", None, el("a", {"href": "#" + agency_anchor(organisation)},
-                                           organisation + " (%d)" % len(ids))) for organisation, ids in groups]))]
+                                           contact_words.with_count(organisation, len(ids))))
+                         for organisation, ids in groups]))]
         parts += [el("details", {"class": "sw-agency", "id": agency_anchor(organisation)},
-                     el("summary", None, organisation, " (%d)" % len(ids)),
+                     el("summary", None, contact_words.with_count(organisation, len(ids))),
                      merged_cards(ctx, ids))
                   for organisation, ids in groups]
     lists = [listing for listing in ctx.bundle["lists"].values() if listing["partnership"] == partnership_id]
     if lists:
-        parts.append(el("h2", {"id": "lists"}, "Lists printed in the sources"))
+        parts.append(el("h2", {"id": "lists"}, contact_words.LISTS_PRINTED))
         for listing in lists:
             parts.append(el("section", {"class": "sw-list-group", "id": list_anchor(listing["id"]),
                                         "aria-labelledby": list_anchor(listing["id"]) + "-title"},
                             el("h3", {"id": list_anchor(listing["id"]) + "-title"},
-                               listing["title"] + " (%d)" % len(listing["contacts"])),
+                               contact_words.with_count(listing["title"], len(listing["contacts"]))),
                             source_line(ctx, listing["source"]),
                             [el("details", {"class": "sw-agency", "id": list_anchor(listing["id"], organisation)},
-                                el("summary", None, organisation, " (%d)" % len(ids)),
+                                el("summary", None, contact_words.with_count(organisation, len(ids))),
                                 list_table(ctx, ids))
                              for organisation, ids in by_agency(ctx, listing["contacts"], listing["id"])]))
     parts += [el("p", None, el("a", {"href": ctx.url(vcard_path(partnership_id)), "download": True},
-                               "Save every " + partnership["name"] + " contact to your phone (vCard)")),
-              el("p", None, "Every number is shown as the source prints it, with the source and its date. "
-                            "If a number does not work, tell us (see About).")]
+                               contact_words.save_every(partnership["name"]))),
+              el("p", None, contact_words.AS_PRINTED)]
     return join(parts)
 
 
@@ -191,15 +186,17 @@ def list_member(ctx, contact_id, partnership_id):
 def contacts_index(ctx):
     """Where the header's "Your area's front door" leads: each area's front door, then its page."""
     items = [el("li", {"class": "sw-area"},
-                el("h3", None, el("a", {"href": ctx.url(contacts_path(pid))}, partnership["name"] + " contacts")),
-                el("p", None, "Worried about a child: " + partnership["front_door"]["name"]),
+                el("h3", None, el("a", {"href": ctx.url(contacts_path(pid))},
+                                  contact_words.area_contacts(partnership["name"]))),
+                el("p", None, contact_words.worried_about(partnership["front_door"]["name"])),
                 door_caveat(partnership["front_door"]),
                 front_door_cards(ctx, partnership))
              for pid, partnership in ctx.bundle["partnerships"].items()]
-    parts = [emergency_notice(ctx), el("h2", None, "Contacts by area"), el("ul", {"class": "sw-areas"}, items)]
+    parts = [emergency_notice(ctx), el("h2", None, contact_words.CONTACTS_BY_AREA),
+             el("ul", {"class": "sw-areas"}, items)]
     # Said once for every area where no source gives a number for out of hours (each area's
     # contacts page says it under its front door, with the opening hours the source gives).
     if all(out_of_hours(ctx, partnership) is not None for partnership in ctx.bundle["partnerships"].values()):
         every_area = contact_words.out_of_hours_every_area(emergency_phone(ctx.bundle)["display"])
-        parts += [el("h2", {"id": "out-of-hours"}, "Out of hours"), el("p", None, every_area)]
+        parts += [el("h2", {"id": "out-of-hours"}, contact_words.OUT_OF_HOURS), el("p", None, every_area)]
     return join(parts)

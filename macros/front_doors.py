@@ -5,7 +5,7 @@ emergency, what the source says where it gives the door no number, and the way i
 from stillworried.core.contacts import emergency_phone
 from stillworried.core.words import contacts as contact_words
 from stillworried.core.page_ids import WIZARD, partnership_path
-from stillworried.core.words import emergency as emergency_words
+from stillworried.core.words import emergency as emergency_words, pages as page_words
 
 from macros.html import el, join
 from macros.pieces import contact_card, source_line
@@ -43,7 +43,7 @@ def out_of_hours(ctx, partnership):
     for cid in ctx.own_contacts(partnership["id"]):
         contact = ctx.contact(cid)
         said = " ".join([contact["name"]] + [phone.get("label") or "" for phone in contact.get("phones", [])]).lower()
-        if "out of hours" in said or "out-of-hours" in said:
+        if any(name in said for name in contact_words.OUT_OF_HOURS_NAMES):
             return None
     hours = next((ctx.contact(cid)["hours"]["text"] for cid in partnership["front_door"]["contacts"]
                   if ctx.contact(cid).get("hours")), None)
@@ -60,10 +60,9 @@ def no_number(ctx, partnership, with_route=True):
     """A front door the source gives no number (Southwark's MASH manager): one line saying so,
     then the emergency box, with what the source does say to do. No number is invented."""
     door = partnership["front_door"]
-    names = " or ".join(ctx.contact(cid)["name"] for cid in door["contacts"])
-    parts = [el("p", {"class": "sw-no-number"}, el("strong", None, "No number given: "),
-                "the source gives no phone number or email for the " + names + "."
-                + ("" if with_route else " Do what it says above."))]
+    names = [ctx.contact(cid)["name"] for cid in door["contacts"]]
+    parts = [el("p", {"class": "sw-no-number"}, el("strong", None, contact_words.NO_NUMBER_GIVEN),
+                contact_words.door_has_no_number(names, with_route))]
     if with_route:
         parts.append(emergency_box(ctx, partnership))
     return join(parts)
@@ -106,4 +105,4 @@ def partnership_emergency(ctx, partnership, say=None):
 def wizard_start(ctx):
     """The way into the wizard from the home page, as a GOV.UK start button."""
     return el("p", None, el("a", {"class": "md-button md-button--primary sw-start", "href": ctx.url(WIZARD)},
-                             "Still worried? Find who to contact next, and by when"))
+                             page_words.START_WIZARD))

@@ -6,13 +6,15 @@ import json
 from stillworried.core import team_numbers
 from stillworried.core.page_ids import contacts_path, guidance_path
 
+from stillworried.core.words import pages
+
 from macros.front_doors import door_caveat
 from macros.html import el, join
 from macros.pieces import bullet_list, citation, contact_card, source_line
 
 
 def guidance_notes(notes):
-    return [el("p", {"class": "sw-note"}, el("strong", None, "Note: "), note["text"]) for note in notes or []]
+    return [el("p", {"class": "sw-note"}, el("strong", None, pages.NOTE_LABEL), note["text"]) for note in notes or []]
 
 
 def guidance_block(ctx, item, heading):
@@ -24,11 +26,12 @@ def guidance_block(ctx, item, heading):
     for listing in item.get("lists", []):
         parts += [el(heading, None, listing["title"]), bullet_list(listing["items"], listing["ordered"])]
     if item.get("examples"):
-        parts += [el(heading, None, "Examples"), bullet_list(item["examples"])]
+        parts += [el(heading, None, pages.EXAMPLES), bullet_list(item["examples"])]
     if item.get("what_to_do"):
-        parts += [el(heading, None, "What you can do"), el("p", None, item["what_to_do"])]
+        parts += [el(heading, None, pages.WHAT_YOU_CAN_DO), el("p", None, item["what_to_do"])]
     if item.get("contacts"):
-        parts += [el(heading, None, "Contacts"), [contact_card(ctx, cid, heading="p") for cid in item["contacts"]]]
+        parts += [el(heading, None, pages.CONTACTS_HEADING),
+                  [contact_card(ctx, cid, heading="p") for cid in item["contacts"]]]
     parts += guidance_notes(item.get("notes"))
     parts.append(source_line(ctx, item["source"]))
     return parts
@@ -38,13 +41,13 @@ def guidance_page(ctx, partnership_id):
     guidance = ctx.bundle["guidance"]["guidance"][partnership_id]
     document = guidance["document"]
     parts = [el("p", {"class": "sw-lede"}, document["summary"]),
-             el("p", None, "Who it is for: " + document["audience"])]
+             el("p", None, pages.who_it_is_for(document["audience"]))]
     if guidance.get("levels"):
-        parts.append(el("h2", None, "The levels of support"))
+        parts.append(el("h2", None, pages.THE_LEVELS))
         for level in guidance["levels"]:
             parts += [el("h3", {"id": level["id"]}, level["name"] + " (" + level["also_called"] + ")")]
             parts += guidance_block(ctx, level, "h4")
-    parts.append(el("h2", None, "More guidance"))
+    parts.append(el("h2", None, pages.MORE_GUIDANCE))
     parts.append(el("ul", None, [el("li", None, el("a", {"href": ctx.url(guidance_path(partnership_id, s["id"]))},
                                                    s["title"])) for s in guidance["sections"]]))
     parts += guidance_notes(document.get("notes"))
@@ -64,14 +67,14 @@ def glossary(ctx):
     names = {pid: p["name"] for pid, p in ctx.bundle["partnerships"].items()}
     items = []
     for entry in ctx.bundle["guidance"]["glossary"]:
-        where = ", ".join("all areas" if pid == "all" else names.get(pid, pid) for pid in entry["partnerships"])
+        where = [pages.ALL_AREAS if pid == "all" else names.get(pid, pid) for pid in entry["partnerships"]]
         term = entry["term"] + (" (" + entry["stands_for"] + ")" if entry.get("stands_for") else "")
         items.append(el("div", {"class": "sw-glossary__entry"},
                         el("h2", {"id": entry["id"], "class": "sw-glossary__term"}, term),
                         el("p", None, entry["definition"]),
                         reach_through_front_doors(ctx, entry) if entry.get("reach") else None,
                         el("p", {"class": "sw-note"}, entry["note"]) if entry.get("note") else None,
-                        el("p", {"class": "sw-source"}, "Used in: " + where + ". Source: ",
+                        el("p", {"class": "sw-source"}, pages.used_in(where),
                            citation(ctx, entry["source"]), ".")))
     return el("div", {"class": "sw-glossary"}, items)
 
@@ -87,9 +90,9 @@ def reach_through_front_doors(ctx, entry):
         numbers = [el("a", {"href": "tel:" + phone["e164"], "class": "sw-call"}, phone["display"])
                    for cid in door["contacts"] for phone in team_numbers.dialable_phones(ctx.contact(cid))[:1]]
         doors.append(el("li", None, el("a", {"href": ctx.url(contacts_path(pid))}, partnership["name"]), ": ",
-                        door["name"], " ", join(numbers, " ") if numbers else "(the source gives no number)",
+                        door["name"], " ", join(numbers, " ") if numbers else pages.NO_NUMBER_GIVEN,
                         door_caveat(door)))
-    return join([el("p", {"class": "sw-reach"}, el("strong", None, "How to reach them: "), entry["reach"]),
+    return join([el("p", {"class": "sw-reach"}, el("strong", None, pages.HOW_TO_REACH), entry["reach"]),
                  el("ul", {"class": "sw-reach__doors"}, doors)])
 
 

@@ -7,7 +7,7 @@ Presentation only: every rule in words comes from the catalogue, stillworried/co
 checked bundle, and every value is escaped by macros.html.el.
 """
 from stillworried.core import contacts, page_ids, worded
-from stillworried.core.words import contacts as contact_words, dates as date_words
+from stillworried.core.words import contacts as contact_words, dates as date_words, pages as page_words
 from stillworried.core.page_ids import contacts_path, vcard_path
 from stillworried.vcard_rule import has_card
 
@@ -44,7 +44,7 @@ def citation(ctx, sources):
     return join(pieces, "; ")
 
 
-def source_line(ctx, source=None, label="Source"):
+def source_line(ctx, source=None, label=page_words.SOURCE_LABEL):
     """A quiet line under a value: 'Source: Salford VCSE protocol, Appendix 2, section 4'.
     (Called as source_line(source) by older code, it names the file.)"""
     if source is None or isinstance(source, str):
@@ -56,7 +56,7 @@ def contact_source_line(ctx, contact, count=1):
     """One quiet line for a contact's sources, whether anyone has confirmed the details and how
     old the sources are (worded.checked_words); for several contacts in a row that share it, one
     line for all of them."""
-    label = "Source" if count == 1 else "Source for the %d contacts above" % count
+    label = page_words.source_for(count)
     return el("p", {"class": "sw-source", "data-field": page_ids.SOURCE}, label + ": ",
               citation(ctx, contact["sources"]), ". ", worded.checked_words(ctx.bundle, contact))
 
@@ -120,9 +120,9 @@ def contact_card(ctx, contact_id, heading="h3", detail=False, agency=None, confl
     if contact.get("conflict") and conflict:
         conflict_part = conflict_box(ctx, contact_id)
     elif contact.get("conflict"):
-        conflict_part = el("p", {"class": "sw-contact__conflict"}, "The sources give different numbers: ",
+        conflict_part = el("p", {"class": "sw-contact__conflict"}, contact_words.DIFFERENT_NUMBERS + ": ",
                            el("a", {"href": ctx.url(contacts_path(contact["partnership"])) + "#contact-" + contact_id},
-                              "see why"), ".")
+                              contact_words.SEE_WHY), ".")
     else:
         conflict_part = None
     card = card_values(contact, heading, detail, agency)
@@ -137,7 +137,7 @@ def contact_card(ctx, contact_id, heading="h3", detail=False, agency=None, confl
 def dated(ctx, phone):
     """The date of the newest document that prints a phone, as a reader says it, or "undated"."""
     date = contacts.phone_from(ctx.bundle, phone)[0]
-    return date_words.source_date(date) if date else "undated"
+    return date_words.source_date(date) if date else contact_words.UNDATED
 
 
 def conflict_box(ctx, contact_id):
@@ -149,10 +149,11 @@ def conflict_box(ctx, contact_id):
             rows.append(el("tr", None, el("td", None, phone_link(phone)),
                            el("td", None, citation(ctx, phone["sources"]), " (", dated(ctx, phone), ")")))
     return el("div", {"class": "admonition warning"},
-              el("p", {"class": "admonition-title"}, "The sources give different numbers"),
+              el("p", {"class": "admonition-title"}, contact_words.DIFFERENT_NUMBERS),
               el("p", None, contact["conflict"]),
-              el("table", None, el("thead", None, el("tr", None, el("th", {"scope": "col"}, "Number"),
-                                                         el("th", {"scope": "col"}, "Source"))),
+              el("table", None, el("thead", None, el("tr", None,
+                                                     el("th", {"scope": "col"}, contact_words.NUMBER_HEADING),
+                                                     el("th", {"scope": "col"}, page_words.SOURCE_LABEL))),
                  el("tbody", None, rows)))
 
 

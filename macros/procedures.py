@@ -5,8 +5,8 @@ abbreviation is written out where the page first uses it, as the wizard's answer
 """
 from stillworried.core import abbreviations, contacts, worded
 from stillworried.core.procedures import get_stage
-from stillworried.core.words import limits as limit_words, page as page_words, questions as question_words
-from stillworried.core.words.answers import next_words
+from stillworried.core.words import limits as limit_words, page as page_words, pages, questions as question_words
+from stillworried.core.words.answers import next_words, stage_title
 from stillworried.core.written_out import letters_for
 from stillworried.core.page_ids import form_path
 
@@ -21,31 +21,32 @@ def stage_item(ctx, procedure, stage, say):
     """One stage of a procedure page; say writes out abbreviations at first use on the page."""
     timescales = stage["timescales"]
     parts = [el("h2", {"class": "sw-step__title", "id": "stage-%d" % stage["number"]},
-                el("span", {"class": "sw-step__number"}, "Stage %d" % stage["number"]), " ", say(stage["title"]))]
+                el("span", {"class": "sw-step__number"}, pages.stage_label(stage["number"])), " ", say(stage["title"]))]
     if stage.get("reached_when"):
         parts.append(el("p", {"class": "sw-step__when"}, say(stage["reached_when"])))
     parts.append(el("dl", {"class": "sw-step__who"},
-                    el("dt", None, "Your side"), el("dd", None, say(stage["who"]["raising"])),
-                    el("dt", None, "Their side"), el("dd", None, say(stage["who"]["receiving"]))))
-    parts += [el("h3", None, "What to do"), bullet_list([say(text) for text in stage["do"]])]
+                    el("dt", None, pages.YOUR_SIDE), el("dd", None, say(stage["who"]["raising"])),
+                    el("dt", None, pages.THEIR_SIDE), el("dd", None, say(stage["who"]["receiving"]))))
+    parts += [el("h3", None, pages.WHAT_TO_DO), bullet_list([say(text) for text in stage["do"]])]
     if timescales:
-        parts += [el("h3", None, "Time limits"), timescale_list(timescales, say)]
+        parts += [el("h3", None, pages.TIME_LIMITS), timescale_list(timescales, say)]
     else:
-        parts += [el("h3", None, "Time limits"), el("p", None, limit_words.NO_TIME_LIMIT)]
+        parts += [el("h3", None, pages.TIME_LIMITS), el("p", None, limit_words.NO_TIME_LIMIT)]
     which = worded.which_wins_rule(procedure, stage["number"])
     if which:
         parts.append(el("p", {"class": "sw-which-wins"}, say(which)))
     if stage.get("send"):
-        parts += [el("h3", None, "What to send"),
+        parts += [el("h3", None, page_words.TO_SEND),
                   el("ul", None, [el("li", None, el("a", {"href": ctx.url(form_path(fid))},
                                                     say(ctx.bundle["forms"][fid]["title"]))) for fid in stage["send"]])]
     if stage.get("record"):
-        parts += [el("h3", None, "What to record"), bullet_list([say(text) for text in stage["record"]])]
+        parts += [el("h3", None, page_words.TO_RECORD), bullet_list([say(text) for text in stage["record"]])]
     if stage["contacts"]:
-        parts += [el("h3", None, "Who to contact"), [contact_card(ctx, cid, heading="h4") for cid in stage["contacts"]]]
+        parts += [el("h3", None, pages.WHO_TO_CONTACT),
+                  [contact_card(ctx, cid, heading="h4") for cid in stage["contacts"]]]
     said = worded.no_number(contacts.no_number(ctx.bundle, stage))
     if said:
-        parts += [el("h3", None, "Who to contact"), el("p", {"class": "sw-no-number"}, say(said["sentence"])),
+        parts += [el("h3", None, pages.WHO_TO_CONTACT), el("p", {"class": "sw-no-number"}, say(said["sentence"])),
                   [contact_card(ctx, item["id"], heading="h4") for item in said["contacts"]]]
     if stage.get("directory"):
         parts.append(directory_links(ctx, ctx.bundle["lists"][stage["directory"]]))
@@ -73,13 +74,14 @@ def follow_up_item(ctx, procedure, item, say):
     parts = [el("h2", {"id": "after-" + item["id"]}, say(item["title"])),
              el("p", {"class": "sw-step__when"}, say(item["for_whom"])),
              el("p", None, say(item["who"]["sentence"])),
-             el("h3", None, "Time limit"), timescale_list(item["timescales"], say),
-             el("h3", None, "What to do"), bullet_list([say(text) for text in item["do"]])]
+             el("h3", None, pages.TIME_LIMIT), timescale_list(item["timescales"], say),
+             el("h3", None, pages.WHAT_TO_DO), bullet_list([say(text) for text in item["do"]])]
     if item.get("how"):
         parts += [el("h3", None, say(item["how"]["title"])), bullet_list([say(text) for text in item["how"]["steps"]], True),
                   source_line(ctx, item["how"]["source"])]
     if item["contacts"]:
-        parts += [el("h3", None, "Who to contact"), [contact_card(ctx, cid, heading="h4") for cid in item["contacts"]]]
+        parts += [el("h3", None, pages.WHO_TO_CONTACT),
+                  [contact_card(ctx, cid, heading="h4") for cid in item["contacts"]]]
     for note in item.get("notes", []):
         parts.append(note_box(ctx, note, say=say))
     parts.append(el("p", None, say(next_words(following, False, item.get("if_not")))))
@@ -103,10 +105,10 @@ def contents_list(procedure, say):
     long procedure (Wigan's is some 12,000 px on a phone) can be crossed in one tap, without
     JavaScript; and to the procedure's own notes."""
     items = [el("li", None, el("a", {"href": "#stage-%d" % stage["number"]},
-                                 "Stage %d: " % stage["number"], say(stage["title"])))
+                                 stage_title(stage["number"], say(stage["title"]))))
              for stage in procedure["stages"]]
     if procedure.get("notes"):
-        items.append(el("li", None, el("a", {"href": "#" + ALSO_IN_THIS_PROCEDURE}, "Also in this procedure")))
+        items.append(el("li", None, el("a", {"href": "#" + ALSO_IN_THIS_PROCEDURE}, pages.ALSO_IN_THIS_PROCEDURE)))
     return el("nav", {"class": "sw-contents", "aria-labelledby": "on-this-page"},
               el("h2", {"id": "on-this-page", "class": "sw-contents__title"}, page_words.ON_THIS_PAGE),
               el("ul", {"class": "sw-contents__list"}, items))
@@ -128,10 +130,10 @@ def procedure_page(ctx, procedure_id):
                         el("p", None, say(procedure["status_note"]))))
     parts += [contents_list(procedure, say),
               el("p", {"class": "sw-lede"}, say(procedure["summary"])),
-              el("p", None, el("strong", None, "Use this if: "), say(procedure["for_whom"])),
+              el("p", None, el("strong", None, pages.USE_THIS_IF), say(procedure["for_whom"])),
               partnership_emergency(ctx, partnership, say),
               el("div", {"class": "admonition tip"},
-                 el("p", {"class": "admonition-title"}, "If the child's safety needs it, act sooner"),
+                 el("p", {"class": "admonition-title"}, page_words.SAFETY),
                  el("p", None, say(procedure["safety_rule"]["text"])), source_line(ctx, procedure["safety_rule"]["source"]))]
     overall = procedure.get("overall")
     if overall:
@@ -147,7 +149,7 @@ def procedure_page(ctx, procedure_id):
     parts += [follow_up_item(ctx, procedure, item, say) for item in procedure.get("follow_ups", [])]
     parts += [el("ol", {"class": "sw-steps"}, [stage_item(ctx, procedure, stage, say) for stage in procedure["stages"]])]
     if procedure.get("notes"):
-        parts.append(el("h2", {"id": ALSO_IN_THIS_PROCEDURE}, "Also in this procedure"))
+        parts.append(el("h2", {"id": ALSO_IN_THIS_PROCEDURE}, pages.ALSO_IN_THIS_PROCEDURE))
         parts += [note_box(ctx, note, say=say) for note in procedure["notes"]]
     parts.append(source_line(ctx, procedure["source"]))
     return join(parts)

@@ -69,11 +69,11 @@ def question(step, body, after=None):
     attrs = {"class": "sw-step-form", "id": "sw-" + step, "data-step": step, "hidden": True, "novalidate": True,
              "action": "#"}
     return el("form", attrs,
-              el("a", {"class": "sw-back", "href": "#"}, "Back"),
+              el("a", {"class": "sw-back", "href": "#"}, words.BACK),
               el("div", {"class": "sw-error-summary", "role": "alert", "tabindex": "-1", "hidden": True},
-                 el("h2", None, "There is a problem"), el("ul", None)),
+                 el("h2", None, words.THERE_IS_A_PROBLEM), el("ul", None)),
               body,
-              el("button", {"type": "submit", "class": "md-button md-button--primary sw-continue"}, "Continue"),
+              el("button", {"type": "submit", "class": "md-button md-button--primary sw-continue"}, words.CONTINUE),
               after)
 
 
@@ -82,7 +82,7 @@ def date_input(name, legend, hint):
     No maxlength (as GOV.UK): a box holding "18" with maxlength 2 silently kept 18 when "17" was
     typed; a day of too many numbers is an error message instead (date_answers.date_from_parts)."""
     boxes = []
-    for part, label, width in (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)):
+    for part, label, width in (("day", words.DAY, 2), ("month", words.MONTH, 2), ("year", words.YEAR, 4)):
         ident = "%s-%s" % (name, part)
         boxes.append(el("div", {"class": "sw-date__item"},
                         el("label", {"for": ident}, label),
@@ -108,8 +108,8 @@ def danger_question(ctx):
         el("section", {"class": "sw-danger-question", "aria-labelledby": "sw-danger-title"},
            el("h2", {"id": "sw-danger-title", "class": "sw-question", "tabindex": "-1"}, emergency.QUESTION),
            el("p", {"class": "sw-answer-links"},
-              el("a", {"class": "md-button md-button--primary", "href": "#immediate-danger"}, "Yes"), " ",
-              el("a", {"class": "md-button", "href": "#area"}, "No"))),
+              el("a", {"class": "md-button md-button--primary", "href": "#immediate-danger"}, words.YES), " ",
+              el("a", {"class": "md-button", "href": "#area"}, words.NO))),
         el("section", {"id": "immediate-danger", "class": "sw-danger-answer", "tabindex": "-1",
                        "aria-labelledby": "sw-danger-answer-title"},
            el("h2", {"id": "sw-danger-answer-title"}, emergency.call_now(phone["display"])),
@@ -120,7 +120,7 @@ def danger_question(ctx):
                   ": " + partnership["front_door"]["name"]
                   + (". " + partnership["front_door"]["caveat"] if partnership["front_door"].get("caveat") else ""))
                for pid, partnership in ctx.bundle["partnerships"].items()]),
-           el("p", None, el("a", {"href": "#"}, "Start again"))),
+           el("p", None, el("a", {"href": "#"}, words.START_AGAIN))),
         no_script_areas(ctx),
     ])
 
@@ -138,7 +138,7 @@ def no_script_areas(ctx):
               el("p", None, el("a", {"class": "md-button md-button--primary",
                                      "href": ctx.url("").rstrip("/") + "/#" + page_ids.HOME_AREAS},
                                words.CHOOSE_AREA)),
-              el("p", None, el("a", {"href": "#"}, "Start again")))
+              el("p", None, el("a", {"href": "#"}, words.START_AGAIN)))
 
 
 def fallback(ctx):
@@ -146,13 +146,12 @@ def fallback(ctx):
     Each area's page links its procedures (and says which are past their review date)."""
     # Answering "No" (#area) with no script shows no_script_areas() above, by the question.
     return el("section", {"class": "sw-fallback", "aria-labelledby": "sw-fallback-title"},
-              el("h2", {"id": "sw-fallback-title"}, "Read the procedures"),
+              el("h2", {"id": "sw-fallback-title"}, words.READ_THE_PROCEDURES),
               el("p", {"class": "sw-status", "id": "sw-status", "role": "status"},
-                 "The quick answer needs JavaScript. Every procedure is also set out in full, stage by stage, "
-                 "on its area's page."),
+                 words.NEEDS_JAVASCRIPT),
               # One link to the home page's list of areas, not a list here: a shared link to the
               # wizard must not grow with every partnership added (150 areas: 11 KB of HTML).
-              el("p", None, el("a", {"href": ctx.url("").rstrip("/") + "/#" + page_ids.HOME_AREAS}, "Choose the child's area")))
+              el("p", None, el("a", {"href": ctx.url("").rstrip("/") + "/#" + page_ids.HOME_AREAS}, words.CHOOSE_AREA)))
 
 
 def questions(ctx):
@@ -160,45 +159,38 @@ def questions(ctx):
     after it are one form each, whose choices the glue fills from the chosen area's data."""
     bundle = ctx.bundle
     forms = [question(address_grammar.AREA, radios(
-        "area", "Which area is the child in?",
+        "area", words.AREA_QUESTION,
         [(pid, p["name"], p["full_name"], None) for pid, p in bundle["partnerships"].items()],
-        hint="The procedure to follow is the one for the area where the child lives."))]
-    forms.append(question(address_grammar.SITUATION, radios("procedure", "Which of these describes you?", [], filled=True)))
+        hint=words.AREA_HINT))]
+    forms.append(question(address_grammar.SITUATION, radios("procedure", words.SITUATION_QUESTION, [], filled=True)))
     # First: for someone who raised it and has heard nothing, the engine works out the stage.
-    raised = (address_grammar.RAISED, "Where should I be today?",
-              "I raised it on a date and I'm not sure which stage it should be at now.", None)
+    raised = (address_grammar.RAISED, words.RAISED_CHOICE, words.RAISED_CHOICE_HINT, None)
     forms.append(question(address_grammar.STAGE, join([
         # When the situation question was skipped (one choice is no question), the glue says
         # here what was chosen.
         el("p", {"class": "sw-chosen", page_ids.FIELD: page_ids.CHOSEN, "hidden": True}),
-        radios("stage", "Which stage have you reached?", [raised], hint="", filled=True)])))
+        radios("stage", words.STAGE_QUESTION, [raised], hint="", filled=True)])))
     forms.append(question(address_grammar.AGENCY, radios(
-        "agency", "Whose decision do you disagree with?", [],
-        hint="We will show the numbers the source lists for that agency.", filled=True,
-        last=[(address_grammar.OTHER_AGENCY, "Another agency, or I'm not sure", None, None)])))
+        "agency", words.AGENCY_QUESTION, [], hint=words.AGENCY_HINT, filled=True,
+        last=[(address_grammar.OTHER_AGENCY, words.OTHER_AGENCY_CHOICE, None, None)])))
     forms.append(question(address_grammar.WHEN, join([
-        el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did this stage begin?"),
-        date_input("since", "The day this stage began",
-                   "The time limits count from this day. " + words.DATE_EXAMPLE),
+        el("h2", {"class": "sw-question", "tabindex": "-1"}, words.WHEN_STAGE_BEGAN),
+        date_input("since", words.SINCE_LEGEND, words.SINCE_HINT),
         el("div", {"id": "sw-started-question", "hidden": True},
-           date_input("started", "When did the disagreement first begin? (optional)",
-                      "Time limits counted from the start of the disagreement use this day. If you leave it "
-                      "blank, we will not guess it. " + words.DATE_EXAMPLE)),
+           date_input("started", words.STARTED_LEGEND, words.STARTED_HINT)),
     ])))
     forms.append(question(address_grammar.WHEN_RAISED, join([
-        el("h2", {"class": "sw-question", "tabindex": "-1"}, "When did you raise it?"),
-        date_input("raised", "The day you first raised the disagreement",
-                   "We give each stage its full time limit, in turn, from this day, and show the stage it "
-                   "should be at today. " + words.DATE_EXAMPLE),
+        el("h2", {"class": "sw-question", "tabindex": "-1"}, words.WHEN_RAISED_QUESTION),
+        date_input("raised", words.RAISED_LEGEND, words.RAISED_HINT),
     ])))
     # "Where should I be today?" past the first stage: the walk's day for the stage it reached is
     # an assumption, so the person is asked for the real one (optional). The glue writes the
     # question, the hint (the walk's day) and the legend for the stage.
     forms.append(question(address_grammar.WHEN_ESCALATED, join([
         el("h2", {"class": "sw-question", "tabindex": "-1", page_ids.FIELD: page_ids.QUESTION},
-           "When did this stage begin?"),
+           words.WHEN_STAGE_BEGAN),
         el("p", {"class": "sw-chosen", page_ids.FIELD: page_ids.HINT}),
-        date_input("escalated", "The day this stage began", words.DATE_EXAMPLE),
+        date_input("escalated", words.SINCE_LEGEND, words.DATE_EXAMPLE),
     ]), after=el("p", {"class": "sw-dont-know"},
                  el("a", {"href": "#", page_ids.FIELD: page_ids.DONT_KNOW}, words.DONT_KNOW))))
     return join(forms)
@@ -206,12 +198,11 @@ def questions(ctx):
 
 def print_record():
     """Blank lines for the case details, on paper only: the site never asks for them."""
-    lines = ["Child or case reference (your organisation's own)", "Who you contacted, and how",
-             "Date and time", "What they said", "What you will do next"]
     return el("div", {"class": "sw-print-record", "aria-hidden": "true"},
-              el("h2", None, "Case record (fill in by hand)"),
+              el("h2", None, words.CASE_RECORD),
               el("ol", {"class": "sw-form"}, [el("li", None, el("span", {"class": "sw-form__label"}, line),
-                                                  el("span", {"class": "sw-form__blank"})) for line in lines]))
+                                                  el("span", {"class": "sw-form__blank"}))
+                                               for line in words.CASE_RECORD_LINES]))
 
 
 def wizard_page(ctx, manifest):

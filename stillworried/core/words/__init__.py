@@ -6,11 +6,13 @@ interface's words from its language partial. A module per kind of words:
 - limits: a time limit's rule, label, status and how its date was counted;
 - answers: the answer's verdicts (due, overdue, which limit comes first, what happens next,
   "where should I be today?") and what the engine cannot answer;
-- contacts: contact cards, where a number comes from, opening hours;
-- questions: the wizard's questions, their messages and the page around them;
+- contacts: contact cards, where a number comes from, opening hours, the contacts pages;
+- questions: the wizard's questions, their hints and boxes, their messages and the page around them;
 - emergency: what to do if a child is in immediate danger, wherever the site says it;
 - page: the answer page's headings, disclosures, check-answers rows, buttons, the calendar file
-  and the command line's lines.
+  and the command line's lines;
+- pages: the build's pages' own words (a procedure's, an area's, guidance, forms, the source
+  line), which the wizard never shows, so the phone's build leaves them out.
 
 Plain strings and functions of plain values only: runs under CPython, MicroPython and Pyodide,
 and imports nothing but datetime, so every other module may use it.

@@ -123,3 +123,66 @@ def out_of_hours_every_area(emergency_number):
     return ("None of the sources gives a number for out of hours: evenings, nights, weekends or bank holidays. "
             + emergency.in_danger(emergency_number, any_time=True)
             + " Each area's contacts page gives the opening hours its sources print.")
+
+
+# --- The contacts pages (macros/contacts.py, macros/front_doors.py) -------------------------------
+
+# What a contact's name or a number's label says where the source gives it for out of hours.
+OUT_OF_HOURS_NAMES = ("out of hours", "out-of-hours")
+OUT_OF_HOURS = "Out of hours"
+WHO_TO_CALL = "Who to call"
+EVERYONE_ELSE = "Everyone else, by agency"
+AGENCIES = "Agencies"
+LISTS_PRINTED = "Lists printed in the sources"
+CONTACTS_BY_AREA = "Contacts by area"
+TEAM_OR_PERSON = "Team or person, role"
+NUMBER_HEADING = "Number"
+NONE_GIVEN = "None given"
+UNDATED = "undated"
+AS_PRINTED = ("Every number is shown as the source prints it, with the source and its date. If a number does not "
+              "work, tell us (see About).")
+# Where the sources give one team different numbers: the box with them all, or a link to it.
+DIFFERENT_NUMBERS = "The sources give different numbers"
+SEE_WHY = "see why"
+
+
+def worried_about(door_name):
+    """An area's front door, where a worried person who is not facing an emergency goes first."""
+    return "Worried about a child: " + door_name
+
+
+def with_count(name, count):
+    """An agency or a list with the number of contacts under it: "Salford City Council (4)"."""
+    return name + " (" + str(count) + ")"
+
+
+def area_contacts(area):
+    """An area's contacts page, as the index of every area names it: "Salford contacts"."""
+    return area + " contacts"
+
+
+def save_every(area):
+    return "Save every " + area + " contact to your phone (vCard)"
+
+
+def find_the_right_person(count):
+    """A stage's "find the right person": (before the list's title, after it)."""
+    return "To find the right person, open ", " (" + str(count) + " contacts) at their agency:"
+
+
+def used_at(numbers):
+    """Above a contact on an area's contacts page: the stages of a procedure that name it."""
+    if len(numbers) == 1:
+        return "Stage " + str(numbers[0]) + ":"
+    return "Stages " + ", ".join(str(n) for n in numbers[:-1]) + " and " + str(numbers[-1]) + ":"
+
+
+# A front door the source gives no number (Southwark's MASH manager).
+NO_NUMBER_GIVEN = "No number given: "
+
+
+def door_has_no_number(names, with_route):
+    """After NO_NUMBER_GIVEN: names, the door's contacts; without the route, what the source says
+    to do is above it."""
+    return ("the source gives no phone number or email for the " + " or ".join(names) + "."
+            + ("" if with_route else " Do what it says above."))

@@ -7,11 +7,42 @@ from stillworried.core.words.dates import capitalise, long_date
 
 # --- The questions ---------------------------------------------------------------------------------
 
-WHEN_STAGE_BEGAN = "When did this stage begin?"
-# What a stage's time limits count from, where the data does not say it in its own words.
-DEFAULT_BEGAN = "the day this stage began"
 # The example under every date question (the GOV.UK date input pattern): the boxes start empty.
 DATE_EXAMPLE = "For example, 27 11 2026."
+# The questions' own words, written into the page at build (macros/wizard.py).
+AREA_QUESTION = "Which area is the child in?"
+AREA_HINT = "The procedure to follow is the one for the area where the child lives."
+SITUATION_QUESTION = "Which of these describes you?"
+STAGE_QUESTION = "Which stage have you reached?"
+# The stage question's fixed first choice, for someone who raised it and has heard nothing.
+RAISED_CHOICE = "Where should I be today?"
+RAISED_CHOICE_HINT = "I raised it on a date and I'm not sure which stage it should be at now."
+AGENCY_QUESTION = "Whose decision do you disagree with?"
+AGENCY_HINT = "We will show the numbers the source lists for that agency."
+OTHER_AGENCY_CHOICE = "Another agency, or I'm not sure"
+WHEN_STAGE_BEGAN = "When did this stage begin?"
+SINCE_LEGEND = "The day this stage began"
+SINCE_HINT = "The time limits count from this day. " + DATE_EXAMPLE
+STARTED_LEGEND = "When did the disagreement first begin? (optional)"
+STARTED_HINT = ("Time limits counted from the start of the disagreement use this day. If you leave it blank, we "
+                "will not guess it. " + DATE_EXAMPLE)
+WHEN_RAISED_QUESTION = "When did you raise it?"
+RAISED_LEGEND = "The day you first raised the disagreement"
+RAISED_HINT = ("We give each stage its full time limit, in turn, from this day, and show the stage it should be at "
+               "today. " + DATE_EXAMPLE)
+# The GOV.UK date input's boxes.
+DAY = "Day"
+MONTH = "Month"
+YEAR = "Year"
+# Around every question: the back link, the error summary's heading and the button.
+BACK = "Back"
+THERE_IS_A_PROBLEM = "There is a problem"
+CONTINUE = "Continue"
+# The two answers to "Is a child in immediate danger?".
+YES = "Yes"
+NO = "No"
+# What a stage's time limits count from, where the data does not say it in its own words.
+DEFAULT_BEGAN = "the day this stage began"
 DONT_KNOW = "I do not know when it began"
 TELL_US = "Tell us the day it really began"
 PAST_REVIEW = "Past its review date"
@@ -154,6 +185,14 @@ NO_SCRIPT_AREA_TITLE = "Find the procedure for the child's area"
 NO_SCRIPT_AREA = ("The questions on this page need JavaScript, which is off or has not loaded. Each area's page "
                   "sets out its procedure stage by stage: who to contact next, how, and the time limits.")
 CHOOSE_AREA = "Choose the child's area"
+# Always on the page, below the questions: what to use if the quick answer does not load.
+READ_THE_PROCEDURES = "Read the procedures"
+NEEDS_JAVASCRIPT = ("The quick answer needs JavaScript. Every procedure is also set out in full, stage by stage, "
+                    "on its area's page.")
+# Blank lines for the case details, on paper only: the site never asks for them.
+CASE_RECORD = "Case record (fill in by hand)"
+CASE_RECORD_LINES = ("Child or case reference (your organisation's own)", "Who you contacted, and how",
+                     "Date and time", "What they said", "What you will do next")
 
 
 # The wizard with no signal, for an area whose answers were never saved on this phone.
