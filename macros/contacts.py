@@ -114,7 +114,7 @@ def who_to_call(ctx, partnership):
     parts = [el("h2", {"id": "who-to-call"}, contact_words.WHO_TO_CALL)]
     parts.append(el("h3", None, contact_words.worried_about(door["name"])))
     if not door_reachable(ctx, door):
-        parts.append(no_number(ctx, partnership))  # with the emergency box
+        parts.append(no_number(ctx, partnership, route="box"))
         parts.append(out_of_hours(ctx, partnership))
     else:
         parts += [contact_card(ctx, cid, heading="h4", detail=True) for cid in door["contacts"]]

@@ -56,25 +56,38 @@ def door_reachable(ctx, door):
     return any(ctx.contact(cid).get("phones") or ctx.contact(cid).get("emails") for cid in door["contacts"])
 
 
-def no_number(ctx, partnership, with_route=True):
-    """A front door the source gives no number (Southwark's MASH manager): one line saying so,
-    then the emergency box, with what the source does say to do. No number is invented."""
+def no_number(ctx, partnership, route="box", say=None):
+    """A front door the source gives no number (Southwark's MASH manager): one line saying so, and
+    what the source does say, where route puts it. No number is invented.
+
+    - "box": the area's emergency box after it (an area's contacts page);
+    - "said": what the source says to do in an emergency, as a line under it (the lists of every
+      area: the page's own box is above them, so no second box and no second call button);
+    - "door": the door's own words before it (inside an area page's emergency box, where the
+      emergency route is said above and is not what to do when it is not an emergency)."""
+    say = say or (lambda text: text)
     door = partnership["front_door"]
     names = [ctx.contact(cid)["name"] for cid in door["contacts"]]
-    parts = [el("p", {"class": "sw-no-number"}, el("strong", None, contact_words.NO_NUMBER_GIVEN),
-                contact_words.door_has_no_number(names, with_route))]
-    if with_route:
+    parts = [el("p", None, say(door["text"]))] if route == "door" else []
+    parts.append(el("p", {"class": "sw-no-number"}, el("strong", None, contact_words.NO_NUMBER_GIVEN),
+                    contact_words.door_has_no_number(names)))
+    if route == "box":
         parts.append(emergency_box(ctx, partnership))
+    elif route == "said":
+        emergency = partnership["emergency"]
+        parts.append(el("p", {"class": "sw-door-route"}, el("strong", None, emergency_words.SOURCE_SAYS),
+                        say(emergency["text"])))
+        parts.append(source_line(ctx, emergency["source"]))
     return join(parts)
 
 
-def front_door_cards(ctx, partnership, heading="h4", with_route=True):
+def front_door_cards(ctx, partnership, heading="h4", route="said", say=None):
     """The front door's contacts as cards without conflict tables (a link to them instead), so a
     list of every area never makes one area's reader scroll through another area's table; or,
-    where the source gives no number, what the source says to do instead."""
+    where the source gives no number, what the source says to do instead (no_number's route)."""
     door = partnership["front_door"]
     if not door_reachable(ctx, door):
-        return no_number(ctx, partnership, with_route)
+        return no_number(ctx, partnership, route, say)
     return join(contact_card(ctx, cid, heading=heading, conflict=False) for cid in door["contacts"])
 
 
@@ -97,7 +110,7 @@ def partnership_emergency(ctx, partnership, say=None):
     door = partnership["front_door"]
     return emergency_box(ctx, partnership, say=say, then=join([
         el("p", None, say(emergency_words.not_an_emergency(door["name"]))),
-        front_door_cards(ctx, partnership, heading="p", with_route=False),
+        front_door_cards(ctx, partnership, heading="p", route="door", say=say),
         door_caveat(door, say),  # after the card, so its call button stays on the first screen
     ]))
 

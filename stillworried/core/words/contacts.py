@@ -181,8 +181,6 @@ def used_at(numbers):
 NO_NUMBER_GIVEN = "No number given: "
 
 
-def door_has_no_number(names, with_route):
-    """After NO_NUMBER_GIVEN: names, the door's contacts; without the route, what the source says
-    to do is above it."""
-    return ("the source gives no phone number or email for the " + " or ".join(names) + "."
-            + ("" if with_route else " Do what it says above."))
+def door_has_no_number(names):
+    """After NO_NUMBER_GIVEN: names, the door's contacts."""
+    return "the source gives no phone number or email for the " + " or ".join(names) + "."
