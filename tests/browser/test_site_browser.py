@@ -63,6 +63,8 @@ def pages(built_site, bundle):
 # the links in lists (each with its size), and the banner's 999 and quick exit.
 TARGETS = ".sw-banner a, .sw-contact__ways a, .sw-procedures a, .sw-areas a, a.sw-emergency__call"
 SCROLLED_TO = ("0", "document.body.scrollHeight / 2", "document.body.scrollHeight")
+# The tests that read on_a_phone run on one pytest-xdist worker, so the pages are opened once.
+ON_ONE_VISIT = pytest.mark.xdist_group("on_a_phone")
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +100,7 @@ def on_a_phone(browser, server, pages):
     return seen
 
 
+@ON_ONE_VISIT
 def test_every_kind_of_page_loads_everything_from_the_site_itself_with_no_console_error(pages, on_a_phone):
     assert on_a_phone["status"] == {path: 200 for path in pages}
     assert on_a_phone["elsewhere"] == []
@@ -123,6 +126,7 @@ def test_axe_finds_no_accessibility_violation_on_any_kind_of_page(browser, serve
     assert found == {}, json.dumps(found, indent=1)
 
 
+@ON_ONE_VISIT
 def test_every_kind_of_page_shows_999_first_and_a_quick_exit(pages, on_a_phone):
     for path in pages:
         calls_999, exits, box = on_a_phone["banner"][path]
@@ -131,6 +135,7 @@ def test_every_kind_of_page_shows_999_first_and_a_quick_exit(pages, on_a_phone):
         assert box["y"] < 100, path
 
 
+@ON_ONE_VISIT
 def test_999_stays_on_the_screen_however_far_a_page_is_scrolled_and_is_44_px_tall(pages, on_a_phone):
     """Issue 21: the banner's "Call 999" (53 by 24 px) left the screen once a page scrolled, and
     Wigan's procedure page is some 12,000 px. The sticky header's 999 control stays in view at the
@@ -333,6 +338,7 @@ def test_on_a_wide_screen_the_navigation_is_beside_the_page_and_reachable(browse
     context.close()
 
 
+@ON_ONE_VISIT
 def test_call_buttons_and_links_in_lists_are_at_least_24_pixels(pages, on_a_phone):
     small = []
     for path in pages:
