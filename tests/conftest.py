@@ -36,6 +36,23 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
         if uses & {"built_site", "server"}:
             item.add_marker(pytest.mark.sources)
+    keep_groups_together(config, items)
+
+
+def keep_groups_together(config, items):
+    """--dist loadgroup: the tests marked xdist_group(name) run on one worker, one after another.
+    pytest-xdist 3.8 says so by adding "@name" to each test's id in item._nodeid, which pytest 9
+    no longer reads (a test's id is item._id), so without this the marks were ignored: the second
+    worker stood waiting for the first to run MicroPython's suite (about 20 s) and Pyodide's, then
+    ran the same tests itself. Where xdist's own suffix took, nothing is changed."""
+    if not getattr(config.option, "loadgroup", False):  # set by xdist in each worker for --dist loadgroup
+        return
+    from _pytest.nodeid import coerce_node_id
+    for item in items:
+        names = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                        for mark in item.iter_markers("xdist_group")})
+        if names and "@" not in item.nodeid and hasattr(item, "_id"):
+            item._id = coerce_node_id("%s@%s" % (item.nodeid, "_".join(names)))
 
 
 def pytest_runtest_setup(item):

@@ -59,20 +59,52 @@ def pages(built_site, bundle):
     return [path for path, _ in chosen.values()]
 
 
-def test_every_kind_of_page_loads_everything_from_the_site_itself_with_no_console_error(browser, server, pages):
+# What the checks below read on a page as it loads at 412 px (nothing clicked): the call buttons and
+# the links in lists (each with its size), and the banner's 999 and quick exit.
+TARGETS = ".sw-banner a, .sw-contact__ways a, .sw-procedures a, .sw-areas a, a.sw-emergency__call"
+SCROLLED_TO = ("0", "document.body.scrollHeight / 2", "document.body.scrollHeight")
+# The tests that read on_a_phone run on one pytest-xdist worker, so the pages are opened once.
+ON_ONE_VISIT = pytest.mark.xdist_group("on_a_phone")
+
+
+@pytest.fixture(scope="module")
+def on_a_phone(browser, server, pages):
+    """Each kind of page opened once on a 412 px phone, and what four tests below look at, taken on
+    that one visit (a page's load is most of a check's cost): what it asked of other hosts and its
+    console errors (the whole visit), its status, then at the top of the page the call buttons'
+    and list links' sizes and the banner's 999 and quick exit, then the header's 999 at the top,
+    the middle and the bottom of the page."""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    elsewhere, errors = [], []
+    seen = {"elsewhere": [], "errors": [], "status": {}, "targets": {}, "banner": {}, "header_999": {}}
     page.on("request", lambda request: None if request.url.startswith(server.origin)
-            else elsewhere.append((page.url, request.url)))
-    page.on("console", lambda message: errors.append((page.url, message.text)) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append((page.url, str(error))))
+            else seen["elsewhere"].append((page.url, request.url)))
+    page.on("console", lambda message: seen["errors"].append((page.url, message.text)) if message.type == "error" else None)
+    page.on("pageerror", lambda error: seen["errors"].append((page.url, str(error))))
     for path in pages:
         response = page.goto(server.url(path), wait_until="networkidle")
-        assert response.status == 200, path
+        seen["status"][path] = response.status
+        seen["targets"][path] = page.eval_on_selector_all(
+            TARGETS, "els => els.filter(e => e.offsetParent).map(e => { const r = e.getBoundingClientRect(); "
+            "return [e.textContent.trim(), r.width, r.height]; })")
+        banner = page.locator(".sw-banner")
+        seen["banner"][path] = (banner.locator("a[href='tel:999']").is_visible(),
+                                banner.locator("a[data-sw-exit]").is_visible(), banner.bounding_box())
+        seen["header_999"][path] = []
+        for where in SCROLLED_TO:
+            page.evaluate("() => scrollTo(0, %s)" % where)
+            seen["header_999"][path].append((where, page.evaluate("""() => { const a = document.querySelector('.md-header a.sw-header-999');
+                const r = a.getBoundingClientRect();
+                return [a.getAttribute('href'), r.top, r.bottom, r.height, innerHeight]; }""")))
     context.close()
-    assert elsewhere == []
-    assert errors == []
+    return seen
+
+
+@ON_ONE_VISIT
+def test_every_kind_of_page_loads_everything_from_the_site_itself_with_no_console_error(pages, on_a_phone):
+    assert on_a_phone["status"] == {path: 200 for path in pages}
+    assert on_a_phone["elsewhere"] == []
+    assert on_a_phone["errors"] == []
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone 412px", "desktop 1280px"])
@@ -94,36 +126,26 @@ def test_axe_finds_no_accessibility_violation_on_any_kind_of_page(browser, serve
     assert found == {}, json.dumps(found, indent=1)
 
 
-def test_every_kind_of_page_shows_999_first_and_a_quick_exit(browser, server, pages):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+@ON_ONE_VISIT
+def test_every_kind_of_page_shows_999_first_and_a_quick_exit(pages, on_a_phone):
     for path in pages:
-        page.goto(server.url(path))
-        banner = page.locator(".sw-banner")
-        assert banner.locator("a[href='tel:999']").is_visible(), path
-        assert banner.locator("a[data-sw-exit]").is_visible(), path
-        box = banner.bounding_box()
+        calls_999, exits, box = on_a_phone["banner"][path]
+        assert calls_999, path
+        assert exits, path
         assert box["y"] < 100, path
-    context.close()
 
 
-def test_999_stays_on_the_screen_however_far_a_page_is_scrolled_and_is_44_px_tall(browser, server, pages):
+@ON_ONE_VISIT
+def test_999_stays_on_the_screen_however_far_a_page_is_scrolled_and_is_44_px_tall(pages, on_a_phone):
     """Issue 21: the banner's "Call 999" (53 by 24 px) left the screen once a page scrolled, and
     Wigan's procedure page is some 12,000 px. The sticky header's 999 control stays in view at the
     top, the middle and the bottom of every kind of page, at least 44 px tall, and calls 999."""
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
     missing = []
     for path in pages:
-        page.goto(server.url(path))
-        for where in ("0", "document.body.scrollHeight / 2", "document.body.scrollHeight"):
-            page.evaluate("() => scrollTo(0, %s)" % where)
-            box = page.evaluate("""() => { const a = document.querySelector('.md-header a.sw-header-999');
-                const r = a.getBoundingClientRect();
-                return [a.getAttribute('href'), r.top, r.bottom, r.height, innerHeight]; }""")
+        assert [where for where, _ in on_a_phone["header_999"][path]] == list(SCROLLED_TO)
+        for where, box in on_a_phone["header_999"][path]:
             if not (box[0] == "tel:999" and 0 <= box[1] and box[2] <= box[4] and box[3] >= 44):
                 missing.append((path, where, box))
-    context.close()
     assert missing == []
 
 
@@ -316,16 +338,9 @@ def test_on_a_wide_screen_the_navigation_is_beside_the_page_and_reachable(browse
     context.close()
 
 
-def test_call_buttons_and_links_in_lists_are_at_least_24_pixels(browser, server, pages):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+@ON_ONE_VISIT
+def test_call_buttons_and_links_in_lists_are_at_least_24_pixels(pages, on_a_phone):
     small = []
     for path in pages:
-        page.goto(server.url(path))
-        sizes = page.eval_on_selector_all(
-            ".sw-banner a, .sw-contact__ways a, .sw-procedures a, .sw-areas a, a.sw-emergency__call",
-            "els => els.filter(e => e.offsetParent).map(e => { const r = e.getBoundingClientRect(); "
-            "return [e.textContent.trim(), r.width, r.height]; })")
-        small += [(path, text, w, h) for text, w, h in sizes if w < 24 or h < 24]
-    context.close()
+        small += [(path, text, w, h) for text, w, h in on_a_phone["targets"][path] if w < 24 or h < 24]
     assert small == []

@@ -439,7 +439,17 @@ def test_mistake_ids_are_unique():
 @pytest.mark.parametrize("mistake", MISTAKES, ids=str)
 @pytest.mark.slow  # a sweep: every case through the whole check
 def test_seeded_mistake_is_reported_where_it_was_made(mistake, tmp_path_factory):
+    """Reported once, at its line and column, and every message (however many there are) is
+    file:line:col and plain English, for a maintainer who is not a programmer."""
     data_dir, text, start, end, problems = outcome(mistake, tmp_path_factory)
+    prefix = re.escape(validate.display_path(data_dir / mistake.file))
+    for problem in problems:
+        line = str(problem)
+        assert re.match(r"^%s:[1-9][0-9]*:[1-9][0-9]*: \S" % prefix, line), line
+        assert len(line) >= 30, line
+        assert "\n" not in line, line
+        for word in JARGON:
+            assert word not in problem.message, "%r in: %s" % (word, line)
     assert len(problems) == 1, "expected 1 problem, got:\n%s" % "\n".join(str(problem) for problem in problems)
     problem = problems[0]
     assert problem.file == validate.display_path(data_dir / mistake.file), str(problem)
@@ -463,20 +473,6 @@ def test_file_deleted_is_reported_once_on_its_first_line(name, tmp_path):
     assert [(p.file, p.line, p.col) for p in problems] == [(validate.display_path(data_dir / name), 1, 1)], \
         [str(p) for p in problems]
     assert "This file is missing. Restore it" in problems[0].message
-
-
-@pytest.mark.slow  # checks every mistake again where another worker did it
-def test_every_message_is_file_line_col_and_plain_english(tmp_path_factory):
-    for mistake in MISTAKES:
-        data_dir, _, _, _, problems = outcome(mistake, tmp_path_factory)
-        prefix = re.escape(validate.display_path(data_dir / mistake.file))
-        for problem in problems:
-            line = str(problem)
-            assert re.match(r"^%s:[1-9][0-9]*:[1-9][0-9]*: \S" % prefix, line), line
-            assert len(line) >= 30, line
-            assert "\n" not in line, line
-            for word in JARGON:
-                assert word not in problem.message, "%r in: %s" % (word, line)
 
 
 def test_untouched_data_has_no_problems(tmp_path):

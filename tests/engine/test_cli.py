@@ -12,15 +12,22 @@ import sys
 
 import pytest
 
-from stillworried import cli
+from stillworried import cli, validate, yamlmarks
 from tests.conftest import ROOT
+from tests.data.test_hostile_yaml import ValidateOnce, load_once
 
 
 def run(*args):
     """`python -m stillworried ARGS` in the repository, as a finished process: its exit code and what
     it printed on stdout and stderr."""
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.chdir(ROOT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    # The data's files do not change between commands: each is parsed and checked against its
+    # schema once (load_once and ValidateOnce, as the hostile families do). The command still
+    # reads the folder and checks the data as a whole every time; run_python reads all afresh.
+    with pytest.MonkeyPatch.context() as patch, contextlib.chdir(ROOT), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err):
+        patch.setattr(yamlmarks, "load", load_once)
+        patch.setattr(validate, "Validator", ValidateOnce)
         try:
             code = cli.main(list(args))
         except SystemExit as stopped:  # argparse's way out: --help, or a mistake in the question
