@@ -112,7 +112,8 @@ def write_result(answers, focus):
     result = by_id("sw-result")
     result.textContent = ""
     PAGE.release("answer")  # the answer written before, and its buttons, are gone
-    add(result, make("a", "Back", cls="sw-back", href=address_grammar.make_fragment(question_order.back(answers, PAGE.bundle))))
+    previous = address_grammar.make_fragment(question_order.back(answers, PAGE.bundle))
+    add(result, make("a", words.BACK, cls="sw-back", href=previous))
 
     # The first screen, from the same template as the first-paint blocks: who acts and whom they
     # contact, how; by when; what happens next.

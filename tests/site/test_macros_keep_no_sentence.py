@@ -73,3 +73,28 @@ def test_no_page_maker_keeps_a_sentence_of_its_own():
     found = [line for path in modules for line in sentences(path.read_text(encoding="utf-8"), path.name)]
     assert found == [], ("Words a reader sees belong in the catalogue, stillworried/core/words/ (a constant in "
                          "capitals, or a small function for words with values), not in macros/:\n" + "\n".join(found))
+
+
+# Strings of the engine and the glue that look like words but no reader sees, each with why.
+NOT_READ = {
+    "sw-agency sw-agency--adults": "CSS classes (make's cls=)",
+    "sw-timeline__step sw-timeline__step--": "CSS classes (make's cls=)",
+    "sw-result__actions sw-noprint": "CSS classes (make's cls=)",
+    "#sw-result details": "a CSS selector",
+    "Europe/London": "the time zone's name, for the clock",
+    "the data for ": "an error for the browser's console: the page says the catalogue's words",
+    " could not be fetched": "an error for the browser's console: the page says the catalogue's words",
+    "Still worried? wizard: ": "the browser console's prefix",
+    "-//Still Worried?//Escalation deadline//EN": "the calendar file's PRODID, read by calendar programs",
+    ", substitute day": "the holidays data's own name for a moved bank holiday (a key, not shown)",
+}
+
+
+def test_neither_the_engine_nor_the_glue_keeps_a_sentence_of_its_own():
+    """Issue 24's 'done': the engine (stillworried/core/, its catalogue core/words/ apart) and the
+    browser glue (pyscript/) hold no reader sentence: they take them from the catalogue."""
+    modules = sorted((ROOT / "stillworried" / "core").glob("*.py")) + sorted((ROOT / "pyscript").glob("*.py"))
+    assert len(modules) > 20
+    found = [line for path in modules for line in sentences(path.read_text(encoding="utf-8"), path.name)
+             if line.split(": ", 1)[1].strip("'\"") not in NOT_READ]
+    assert found == [], "Words a reader sees belong in the catalogue, stillworried/core/words/:\n" + "\n".join(found)
