@@ -114,7 +114,8 @@ def who_to_call(ctx, partnership):
     parts = [el("h2", {"id": "who-to-call"}, contact_words.WHO_TO_CALL)]
     parts.append(el("h3", None, contact_words.worried_about(door["name"])))
     if not door_reachable(ctx, door):
-        parts.append(no_number(ctx, partnership, route="box"))
+        # The box keeps its call on the first screen: the MASH's own words are on its card below.
+        parts.append(no_number(ctx, partnership, route="box", door_words=False))
         parts.append(out_of_hours(ctx, partnership))
     else:
         parts += [contact_card(ctx, cid, heading="h4", detail=True) for cid in door["contacts"]]

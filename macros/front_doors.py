@@ -56,38 +56,39 @@ def door_reachable(ctx, door):
     return any(ctx.contact(cid).get("phones") or ctx.contact(cid).get("emails") for cid in door["contacts"])
 
 
-def no_number(ctx, partnership, route="box", say=None):
-    """A front door the source gives no number (Southwark's MASH manager): one line saying so, and
-    what the source does say, where route puts it. No number is invented.
+def no_number(ctx, partnership, route="box", say=None, door_words=True):
+    """A front door the source gives no number (Southwark's MASH manager): what the source says
+    to do with a worry about a child there (door_words: its own words and their source, unless
+    the page says them just above), one line saying there is no number, and the emergency route
+    where route puts it. No number is invented.
 
     - "box": the area's emergency box after it (an area's contacts page);
-    - "said": what the source says to do in an emergency, as a line under it (the lists of every
-      area: the page's own box is above them, so no second box and no second call button);
-    - "door": the door's own words before it (inside an area page's emergency box, where the
-      emergency route is said above and is not what to do when it is not an emergency)."""
+    - "said": the emergency route as a line under it (the lists of every area: the page's own
+      box is above them, so no second box and no second call button);
+    - None: nothing more (inside an area page's emergency box, which says the route above)."""
     say = say or (lambda text: text)
     door = partnership["front_door"]
     names = [ctx.contact(cid)["name"] for cid in door["contacts"]]
-    parts = [el("p", None, say(door["text"]))] if route == "door" else []
+    parts = [el("p", None, say(door["text"])), source_line(ctx, door["source"])] if door_words else []
     parts.append(el("p", {"class": "sw-no-number"}, el("strong", None, contact_words.NO_NUMBER_GIVEN),
                     contact_words.door_has_no_number(names)))
     if route == "box":
         parts.append(emergency_box(ctx, partnership))
     elif route == "said":
         emergency = partnership["emergency"]
-        parts.append(el("p", {"class": "sw-door-route"}, el("strong", None, emergency_words.SOURCE_SAYS),
+        parts.append(el("p", {"class": "sw-door-route"}, el("strong", None, emergency_words.IN_AN_EMERGENCY),
                         say(emergency["text"])))
         parts.append(source_line(ctx, emergency["source"]))
     return join(parts)
 
 
-def front_door_cards(ctx, partnership, heading="h4", route="said", say=None):
+def front_door_cards(ctx, partnership, heading="h4", route="said", say=None, door_words=True):
     """The front door's contacts as cards without conflict tables (a link to them instead), so a
     list of every area never makes one area's reader scroll through another area's table; or,
     where the source gives no number, what the source says to do instead (no_number's route)."""
     door = partnership["front_door"]
     if not door_reachable(ctx, door):
-        return no_number(ctx, partnership, route, say)
+        return no_number(ctx, partnership, route, say, door_words)
     return join(contact_card(ctx, cid, heading=heading, conflict=False) for cid in door["contacts"])
 
 
@@ -99,7 +100,7 @@ def front_doors(ctx):
                         el("h3", None, el("a", {"href": ctx.url(partnership_path(partnership["id"]))},
                                           partnership["name"])),
                         el("p", None, door["name"] + ": " + door["text"]),
-                        front_door_cards(ctx, partnership)))
+                        front_door_cards(ctx, partnership, door_words=False)))
     return el("ul", {"class": "sw-areas"}, items)
 
 
@@ -110,7 +111,7 @@ def partnership_emergency(ctx, partnership, say=None):
     door = partnership["front_door"]
     return emergency_box(ctx, partnership, say=say, then=join([
         el("p", None, say(emergency_words.not_an_emergency(door["name"]))),
-        front_door_cards(ctx, partnership, heading="p", route="door", say=say),
+        front_door_cards(ctx, partnership, heading="p", route=None, say=say),
         door_caveat(door, say),  # after the card, so its call button stays on the first screen
     ]))
 

@@ -155,3 +155,15 @@ def test_a_front_door_with_no_number_says_so_beside_999(bundle, phone, server):
             assert no_number[0]["emergency"]["text"] in text, (path, text)
             assert calls == ([] if path == "" else ["tel:999"]), (path, calls)
             assert phone.locator(".sw-emergency a[href='tel:999']").count() == 1, path
+
+
+def test_the_contacts_index_says_what_to_do_at_a_front_door_with_no_number_not_only_in_an_emergency(bundle, phone, server):
+    """Southwark's MASH manager has no number: the index gives the source's own words for a worry
+    (with their source) before saying so, and its emergency route is labelled as such, not as
+    "what the source says to do" (the route itself says the policy does not mention 999)."""
+    door = bundle["partnerships"]["southwark"]["front_door"]
+    phone.goto(server.url("contacts/"))
+    text = phone.locator(".md-content").inner_text()
+    assert text.index(door["text"][:40]) < text.index("No number given") < text.index("In an emergency:")
+    assert "Flow Chart" in text[text.index(door["text"][:40]):text.index("No number given")]
+    assert "What the source says to do" not in text

@@ -17,8 +17,9 @@ THEN = "When the child is safe, contact the front door for the child's area."
 # The wizard's answer to "Is a child in immediate danger?", before THEN.
 TELL_POLICE = "Tell the police the child is in immediate danger."
 AREA_PAGES = "Its numbers are at the top of the area's page:"
-# Under a front door with no number, in the lists of every area: the area's own emergency route.
-SOURCE_SAYS = "What the source says to do: "
+# Under a front door with no number, in the lists of every area: the area's own emergency route
+# (its source's words, which may say the source does not name 999, so not "what the source says").
+IN_AN_EMERGENCY = "In an emergency: "
 
 
 def call(number):
