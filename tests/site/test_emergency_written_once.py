@@ -10,6 +10,7 @@ import ast
 import re
 
 from tests.conftest import ROOT
+from tests.python_strings import string_nodes
 
 # Where the text a reader sees is made: pages, templates, the theme, the build, the glue, the
 # engine and the catalogue. The catalogue's emergency module is the one place the words may be.
@@ -27,15 +28,7 @@ NOT_WORDS = {
 
 def python_strings(text):
     """The string literals of a Python file that are not docstrings (comments are not read)."""
-    tree = ast.parse(text)
-    docstrings = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                docstrings.add(id(first.value))
-    return [node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+    return [node.value for node in string_nodes(ast.parse(text))]
 
 
 def said(path, text):

@@ -12,21 +12,12 @@ import ast
 import re
 
 from tests.conftest import ROOT
+from tests.python_strings import string_nodes
 
 MACROS = ROOT / "macros"
 WORDS = re.compile(r"[a-z]+ [a-z]+|\b[A-Z][a-z]+\b")
 CODE_ATTRIBUTES = {"class", "id", "href", "src", "type", "rel", "for", "name", "role", "action", "inputmode",
                    "autocomplete", "spellcheck", "tabindex", "value", "aria-describedby", "aria-labelledby"}
-
-
-def _docstrings(tree):
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                found.add(id(first.value))
-    return found
 
 
 def _attribute_values(tree):
@@ -44,10 +35,8 @@ def _attribute_values(tree):
 def sentences(source, file_name="module.py"):
     """["file:line: 'text'"] for each string constant of source that looks like a reader's words."""
     tree = ast.parse(source)
-    left_alone = _docstrings(tree) | _attribute_values(tree)
-    found = [node for node in ast.walk(tree)
-             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in left_alone
-             and "<" not in node.value and WORDS.search(node.value)]
+    found = [node for node in string_nodes(tree, _attribute_values(tree))
+             if "<" not in node.value and WORDS.search(node.value)]
     return ["%s:%d: %r" % (file_name, node.lineno, node.value)
             for node in sorted(found, key=lambda node: (node.lineno, node.col_offset))]
 
