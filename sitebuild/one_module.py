@@ -50,14 +50,10 @@ class _Module:
         except SyntaxError as error:
             raise NotJoinable("%s:%s: %s" % (path, error.lineno, error.msg)) from None
         self.short = None  # the shortest end of its dotted name no other module's ends with (_order)
-        self.own = set()  # names it defines at module level
-        for statement in python_scopes.module_level(self.tree):
-            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                self.own.add(statement.name)
-            elif not isinstance(statement, (ast.Import, ast.ImportFrom)):
-                for node in ast.walk(statement):
-                    if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-                        self.own.add(node.id)
+        # The names it defines at module level (not in its comprehensions), its imports apart.
+        imported = {(alias.asname or alias.name).split(".")[0] for statement in python_scopes.module_level(self.tree)
+                    if isinstance(statement, (ast.Import, ast.ImportFrom)) for alias in statement.names}
+        self.own = python_scopes.bound_here(self.tree) - imported
         self.module_aliases = {}  # alias -> module name, for `from package import module as alias`
         self.name_aliases = {}  # alias -> (module name, name), for `from module import name as alias`
         self.external = []  # import statements of anything else, kept as they are
@@ -68,7 +64,7 @@ class _Module:
 
 
 def _read_imports(module, modules):
-    for statement in module.tree.body:
+    for statement in python_scopes.module_level(module.tree):
         if isinstance(statement, ast.Import):
             for alias in statement.names:
                 if alias.name in modules:
@@ -244,7 +240,8 @@ def _check_scopes(module, modules, final):
             return
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp,
                              ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            hiding = python_scopes.bound_here(node) & set(module.module_aliases)
+            bound = python_scopes.bound_here(node)
+            hiding = bound & set(module.module_aliases)
             if hiding:
                 problems.append((node.lineno, "%s:%s: %s is the name of a module this file imports: call it something "
                                               "else here." % (module.path, node.lineno, ", ".join(sorted(hiding)))))
@@ -254,7 +251,7 @@ def _check_scopes(module, modules, final):
                                               "browser's modules are joined into one: call it something else here."
                                  % (module.path, node.lineno, ", ".join(sorted(fixed)))))
             chain = dict(chain)
-            for name in python_scopes.bound_here(node):
+            for name in bound:
                 chain[renaming.get(name, name)] = name
         for child in ast.iter_child_nodes(node):
             visit(child, chain)
@@ -265,9 +262,10 @@ def _check_scopes(module, modules, final):
 
 def _check_order(order, modules, final):
     """Code run at module level may use only names of modules that come before it."""
-    defined = set()
+    defined, joined = set(), set(final.values())
     for name in order:
         module = modules[name]
+        its_own = {final[(name, own)] for own in module.own}
         for statement in module.tree.body:
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 checked = statement.decorator_list + [base for base in getattr(statement, "bases", [])]
@@ -275,11 +273,10 @@ def _check_order(order, modules, final):
             else:
                 checked = [statement]
             for part in checked:
-                for node in ast.walk(part):
-                    if (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in set(final.values())
-                            and node.id not in defined and node.id not in {final[(name, own)] for own in module.own}):
+                for node in python_scopes.loaded_here(part):
+                    if node.id in joined and node.id not in defined and node.id not in its_own:
                         module.fail(node, "%s is used at module level before its module runs." % node.id)
-        defined.update(final[(name, own)] for own in module.own)
+        defined.update(its_own)
 
 
 def flatten(sources):

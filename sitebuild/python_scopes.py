@@ -18,6 +18,18 @@ def scopes(node):
     return found
 
 
+def loaded_here(node):
+    """The Name nodes node reads itself, not those inside the scopes it opens (a comprehension's
+    loop name, a lambda's parameter): what runs when node runs."""
+    found, pending = [], [node]
+    while pending:
+        child = pending.pop()
+        if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Load):
+            found.append(child)
+        pending.extend(grandchild for grandchild in ast.iter_child_nodes(child) if grandchild not in scopes(child))
+    return found
+
+
 def parameters(node):
     """A function's or a lambda's parameter names (none for other scopes)."""
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):

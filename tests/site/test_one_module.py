@@ -131,3 +131,14 @@ def test_the_pages_own_words_do_not_go_to_the_phone():
     text, final = one_module.flatten(wizard_assets.browser_sources())
     assert "SEARCH_INDEX" not in text and "AT_A_GLANCE" not in text
     assert "def %s(" % final[("stillworried.core.words.answers", "stage_title")] in text
+
+
+def test_an_import_inside_a_module_level_block_is_kept_and_a_comprehensions_names_are_not_the_modules():
+    """An import under a module-level try stays in the joined module (it was dropped, leaving an
+    empty try); a comprehension's loop name is its own, so another module's name of the same
+    spelling keeps its name."""
+    scope, final, text = run([("a", "a.py", "try:\n    import json\nexcept ImportError:\n    pass\n"
+                                           "LETTERS = [name for name in 'ab']\nOUT = json.dumps(LETTERS)\n"),
+                              ("b", "b.py", "name = 'b'\n")])
+    assert scope["OUT"] == '["a", "b"]'
+    assert final[("b", "name")] == "name" and ("a", "name") not in final
