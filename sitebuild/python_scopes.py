@@ -18,6 +18,13 @@ def scopes(node):
     return found
 
 
+def with_docstrings(tree):
+    """The nodes of tree (module, classes, functions) whose body opens with a docstring."""
+    return [node for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and ast.get_docstring(node, clean=False) is not None]
+
+
 def loaded_here(node):
     """The Name nodes node reads itself, not those inside the scopes it opens (a comprehension's
     loop name, a lambda's parameter): what runs when node runs."""

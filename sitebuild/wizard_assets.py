@@ -30,7 +30,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from sitebuild import one_module
+from sitebuild import one_module, python_scopes
 from stillworried.core import bundle_parts, page_ids
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,12 +151,8 @@ def stripped(source):
     """The module's source without docstrings and comments (ast.unparse writes no comments),
     doing exactly the same: what Pyodide imports, about half the bytes of the source."""
     tree = ast.parse(source)
-    for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        if (isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body
-                and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
-                and isinstance(body[0].value.value, str)):
-            node.body = body[1:] or [ast.Pass()]
+    for node in python_scopes.with_docstrings(tree):
+        node.body = node.body[1:] or [ast.Pass()]
     return ast.unparse(tree) + "\n"
 
 

@@ -1,18 +1,15 @@
 """The string literals of Python source that are not docstrings: what a module could show a
 reader. Shared by the checks that the catalogue holds the words (tests/site/
-test_emergency_written_once.py, test_macros_keep_no_sentence.py)."""
+test_emergency_written_once.py, test_macros_keep_no_sentence.py); the docstrings are those the
+build strips from what Pyodide ships (sitebuild/python_scopes.with_docstrings)."""
 import ast
+
+from sitebuild import python_scopes
 
 
 def docstring_ids(tree):
     """id() of every docstring's node in the tree (module, class and function docstrings)."""
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                found.add(id(first.value))
-    return found
+    return {id(node.body[0].value) for node in python_scopes.with_docstrings(tree)}
 
 
 def string_nodes(tree, left_alone=frozenset()):
