@@ -115,8 +115,8 @@ def who_to_call(ctx, partnership):
     parts.append(el("h3", None, contact_words.worried_about(door["name"])))
     if not door_reachable(ctx, door):
         # The box keeps its call on the first screen: the MASH's own words are on its card below.
-        parts.append(no_number(ctx, partnership, route="box", door_words=False))
-        parts.append(out_of_hours(ctx, partnership))
+        parts += [no_number(ctx, partnership, door_words=False), emergency_box(ctx, partnership),
+                  out_of_hours(ctx, partnership)]
     else:
         parts += [contact_card(ctx, cid, heading="h4", detail=True) for cid in door["contacts"]]
         parts.append(out_of_hours(ctx, partnership))

@@ -56,25 +56,20 @@ def door_reachable(ctx, door):
     return any(ctx.contact(cid).get("phones") or ctx.contact(cid).get("emails") for cid in door["contacts"])
 
 
-def no_number(ctx, partnership, route="box", say=None, door_words=True):
+def no_number(ctx, partnership, route=None, say=None, door_words=True):
     """A front door the source gives no number (Southwark's MASH manager): what the source says
     to do with a worry about a child there (door_words: its own words and their source, unless
-    the page says them just above), one line saying there is no number, and the emergency route
-    where route puts it. No number is invented.
-
-    - "box": the area's emergency box after it (an area's contacts page);
-    - "said": the emergency route as a line under it (the lists of every area: the page's own
-      box is above them, so no second box and no second call button);
-    - None: nothing more (inside an area page's emergency box, which says the route above)."""
+    the page says them just above), and one line saying there is no number. No number is invented.
+    With route "said", the area's emergency route follows as a line (the lists of every area: the
+    page's own box is above them, so no second box and no second call button); without, the page
+    says it itself (an area page's emergency box around it, a contacts page's box after it)."""
     say = say or (lambda text: text)
     door = partnership["front_door"]
     names = [ctx.contact(cid)["name"] for cid in door["contacts"]]
     parts = [el("p", None, say(door["text"])), source_line(ctx, door["source"])] if door_words else []
     parts.append(el("p", {"class": "sw-no-number"}, el("strong", None, contact_words.NO_NUMBER_GIVEN),
                     contact_words.door_has_no_number(names)))
-    if route == "box":
-        parts.append(emergency_box(ctx, partnership))
-    elif route == "said":
+    if route == "said":
         emergency = partnership["emergency"]
         parts.append(el("p", {"class": "sw-door-route"}, el("strong", None, emergency_words.IN_AN_EMERGENCY),
                         say(emergency["text"])))
