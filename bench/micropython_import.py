@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sitebuild import wizard_assets  # noqa: E402
+from tests.engine.interpreter_parity import joined_suite  # noqa: E402
 
 SUITE = ROOT / "tests" / "micropython" / "suite.py"
 RUNNER = ROOT / "tests" / "micropython" / "run.mjs"
@@ -32,10 +33,9 @@ def layouts(folder):
     """{layout: (package folder, file names, script)} for the joined and the separate layouts."""
     joined = folder / "joined"
     joined.mkdir()
-    name, content = wizard_assets.joined(wizard_assets.browser_sources(glue=False)
-                                         + [("suite", "tests/micropython/suite.py", SUITE.read_text())], "suite")
+    name, content = joined_suite()
     (joined / name).write_bytes(content)
-    (folder / "joined.py").write_text(TIMED % "suite")
+    (folder / "joined.py").write_text(TIMED % name[:-len(".mpy")])
     separate, names = folder / "separate", []
     for _, path, source in wizard_assets.browser_sources(glue=False):
         target = separate / (path.split("/", 1)[1][:-len(".py")] + ".mpy")

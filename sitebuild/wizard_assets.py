@@ -213,15 +213,21 @@ def joined(sources, name):
     return name + ".mpy", compiled(text, name + ".py")
 
 
+def ships_joined(interpreter_name):
+    """Whether the interpreter gets the Python as one joined module (MicroPython's bytecode) or a
+    file each (Pyodide's source)."""
+    return interpreter(interpreter_name)["modules"] == ".mpy"
+
+
 def shipped_modules(interpreter_name):
     """{path in the interpreter's file system: bytes} of the engine's browser modules
     (browser_modules()) and the glue, as the interpreter imports them: for MicroPython one
     module, GLUE_MODULE, holding them all; for Pyodide a file each."""
-    if interpreter(interpreter_name)["modules"] == ".mpy":
+    if ships_joined(interpreter_name):
         return dict([joined(browser_sources(), GLUE_MODULE)])
     shipped = {}
     for _, path, source in browser_sources():
-        shipped[path.split("pyscript/", 1)[-1][:-len(".py")] + ".py"] = stripped(source).encode("utf-8")
+        shipped[path.split("pyscript/", 1)[-1]] = stripped(source).encode("utf-8")
     return shipped
 
 

@@ -22,8 +22,7 @@ import subprocess
 
 import pytest
 
-from sitebuild.wizard_assets import browser_sources, joined, shipped_modules
-from sitebuild.wizard_assets import interpreter as wizard_interpreter
+from sitebuild.wizard_assets import browser_sources, joined, shipped_modules, ships_joined
 from stillworried.core import bundle_parts
 from stillworried.data import engine_bundle
 from tests.conftest import ROOT, working_day_cases
@@ -174,14 +173,20 @@ def suite_input(bundle):
     }
 
 
+def joined_suite():
+    """(file name, bytecode): the engine's browser modules joined with the suite in the glue's
+    place, as one module, suite_joined (sitebuild/one_module.py)."""
+    return joined(browser_sources(glue=False) + [("interpreter_suite", "tests/micropython/suite.py", SUITE.read_text())],
+                  "suite_joined")
+
+
 def shipped_package(interpreter, folder):
     """(folder, file names, the script to run): the engine's browser modules as the site ships
     them to this interpreter, written into folder. MicroPython's are joined into one module with
     the glue (sitebuild/one_module.py); here the suite takes the glue's place, joined by the same
     code into one module of bytecode, and the script runs its main()."""
-    if interpreter_files_joined(interpreter):
-        name, content = joined(browser_sources(glue=False) + [("interpreter_suite", "tests/micropython/suite.py",
-                                                                SUITE.read_text())], "suite_joined")
+    if ships_joined(interpreter):
+        name, content = joined_suite()
         (folder / name).write_bytes(content)
         script = folder / "run_joined.py"
         script.write_text("import sys\nsys.path.append('/lib/stillworried')\nimport suite_joined\nsuite_joined.main()\n")
@@ -193,11 +198,6 @@ def shipped_package(interpreter, folder):
             (folder / names[-1]).parent.mkdir(parents=True, exist_ok=True)
             (folder / names[-1]).write_bytes(content)
     return folder, names, SUITE
-
-
-def interpreter_files_joined(interpreter):
-    """Whether the site ships this interpreter one joined module (MicroPython) or a file each."""
-    return wizard_interpreter(interpreter)["modules"] == ".mpy"
 
 
 def run_suite(interpreter, bundle, folder):
