@@ -119,8 +119,7 @@ def write_result(answers, focus):
     # contact, how; by when; what happens next.
     first = clone(page_ids.TEMPLATE_FIRST)
     add(result, first)
-    counted = worded.counted_from(answer)
-    view = answer_view.first_screen(answer, counted)
+    view = answer_view.first_screen(answer)
     fill(first, page_ids.TITLE, view["title"])
     fill(first, page_ids.LEDE, view["lede"])
     fill(first, page_ids.WHO, view["who"])

@@ -10,7 +10,7 @@ from stillworried.cli import words as cli
 from stillworried.core.words import answers as answer_words, dates as date_words, limits as words, page as page_words
 from stillworried.cli.arguments import DATA_ERROR, USAGE_ERROR, london_today
 from stillworried.data import DataError, build_bundle
-from stillworried.core.workdays import DateError
+from stillworried.core.workdays import DateError, OutsideCalendar
 
 
 def safe_json(answer):
@@ -147,7 +147,7 @@ def ask_engine(args, question, given):
         return question(bundle, today), 0
     except (EngineError, DateError) as error:
         said = str(error)
-        if isinstance(error, DateError) and "outside that range" in said:
+        if isinstance(error, OutsideCalendar):
             said = beyond_calendar(bundle, given) or said
         print("stillworried: %s" % text_policy.visible(text_policy.shorten(said, 300)), file=sys.stderr)
         return None, USAGE_ERROR

@@ -6,7 +6,7 @@ file and the command line their lines, so none of them decides what an answer sa
 
 Plain values in, plain values out: runs under CPython, MicroPython and Pyodide.
 """
-from stillworried.core import address_grammar, verdicts
+from stillworried.core import address_grammar, verdicts, worded
 from stillworried.core.words import answers as answer_words, dates as date_words, limits as limit_words, \
     page as page_words
 
@@ -16,14 +16,15 @@ def stage_title(number, title):
     return answer_words.stage_title(number, title)
 
 
-def first_screen(answer, counted):
-    """The first screen's fields for an answer in words. counted is worded.counted_from(answer).
+def first_screen(answer):
+    """The first screen's fields for an answer in words.
 
     Returns {title, lede, who, no_number, date (None, or {label, iso, words}), rule, closed,
     reading, from_line (the counted-from line where it is not said in the rule), tell_us (the
     rule line ends with the link asking when the stage really began), flag (None or {words,
     status}), steps_due, which_wins (None where not shown), next, lapsed (None or a line)}."""
     said = answer["no_number"]
+    counted = worded.counted_from(answer)  # the day the bold date was counted from, in words
     fields = {"title": answer["heading"],
               "lede": answer.get("where_words") or page_words.lede(answer["partnership_name"],
                                                                    answer["procedure_title"]),

@@ -6,14 +6,11 @@ The event is all-day on the deadline, with a reminder at 9am the day before. It 
 procedure, the stage, who to contact and the rule, and nothing about the child.
 """
 
-import datetime
-
 from stillworried.core.verdicts import kept_limit
-from stillworried.core.workdays import parse_date
+from stillworried.core.workdays import ONE_DAY, parse_date
 from stillworried.core.words import page as words
 from stillworried.core.words.dates import long_date
 
-ONE_DAY = datetime.timedelta(days=1)
 PRODUCT = "-//Still Worried?//Escalation deadline//EN"
 
 

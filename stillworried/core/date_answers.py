@@ -3,7 +3,7 @@ begin?"), what is wrong with a date given, and a date typed as day, month and ye
 date pattern) as YYYY-MM-DD. Runs under CPython and MicroPython."""
 from stillworried.core import walk
 from stillworried.core.address_grammar import AFTER, DIGITS, RAISED, in_alphabet
-from stillworried.core.procedures import get_stage
+from stillworried.core.procedures import STAGE_START, get_stage
 from stillworried.core.wizard_choices import asks_when_it_started, follow_up
 from stillworried.core.words import answers as answer_words
 from stillworried.core.words import dates as date_words
@@ -93,7 +93,7 @@ def stage_began_words(procedure, stage_number):
     for stage in procedure["stages"]:
         if stage["number"] == stage_number:
             for timescale in stage["timescales"]:
-                if timescale["counts_from"] == "stage_start":
+                if timescale["counts_from"] == STAGE_START:
                     return timescale["from_words"]
     return DEFAULT_BEGAN
 

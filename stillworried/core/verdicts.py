@@ -3,10 +3,9 @@ limits comes first, whether it is due today or overdue and what to do now, the s
 that are due, the closed days to warn of, when the stage ends, and which of the person's days the
 bold date was counted from. Facts only (kinds, ids, dates); worded.py says them in words."""
 from stillworried.core.procedures import ENDS_A_STAGE, PROCESS_START, get_stage, overall_applies
-
 # A limit for something your side does ("raise it", "send it"): the flag says do it now, never
-# "contact them again" (words.limits.OWN_ACTIONS names the same).
-OWN_ACTIONS = ("raise", "send")
+# "contact them again"; its label says so too (words.limits), from the same list.
+from stillworried.core.words.limits import OWN_ACTIONS
 
 # Where the day a stage began came from (an answer's since_from; next_step's answers have none,
 # the person gave it): the person, the day they raised it (where_today at the stage where it was

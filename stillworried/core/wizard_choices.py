@@ -2,6 +2,7 @@
 and their follow-ups) and, at a stage whose source lists contacts agency by agency, the agencies.
 Pure functions of the bundle; runs under CPython and MicroPython."""
 from stillworried.core.address_grammar import AFTER, ID_CHARACTERS
+from stillworried.core.procedures import PROCESS_START
 from stillworried.core.words import questions as words
 
 
@@ -157,6 +158,6 @@ def asks_when_it_started(procedure):
         return True
     for stage in procedure["stages"]:
         for timescale in stage["timescales"]:
-            if timescale["counts_from"] == "process_start":
+            if timescale["counts_from"] == PROCESS_START:
                 return True
     return False

@@ -22,6 +22,10 @@ class DateError(ValueError):
     """A date that cannot be read, or that lies outside the years we can count."""
 
 
+class OutsideCalendar(DateError):
+    """A date outside the years we have bank holidays for: the command line says which years."""
+
+
 def parse_date(text, what="date"):
     """Read a YYYY-MM-DD date strictly, with a message a person can act on."""
     if not isinstance(text, str):
@@ -64,7 +68,7 @@ class WorkingCalendar:
     def check(self, day):
         """Refuse any date we have no bank holiday data for."""
         if day < self.first or day > self.last:
-            raise DateError(words.outside_range(self.first.isoformat(), self.last.isoformat(), day.isoformat()))
+            raise OutsideCalendar(words.outside_range(self.first.isoformat(), self.last.isoformat(), day.isoformat()))
         return day
 
     def is_working_day(self, day):

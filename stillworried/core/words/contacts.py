@@ -91,11 +91,6 @@ def list_heading(agency, listing, stage_number):
             + str(stage_number) + "):")
 
 
-def also_printed_as(name, others):
-    """An agency printed under two names, as one choice: "X, also printed as Y"."""
-    return name + (", also printed as " + " and ".join(others) if others else "")
-
-
 # --- Opening hours ------------------------------------------------------------------------------
 
 def office_status(state, reason, hours_text):

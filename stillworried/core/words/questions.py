@@ -2,6 +2,8 @@
 every message a question can give (a broken link, a date that cannot be used). The questions'
 markup is made at build (macros/wizard.py); the glue and the flow say these."""
 from stillworried.core.words import emergency
+# The stage's date named in a message, as the engine names it (written once, in answers).
+from stillworried.core.words.answers import SINCE_WHAT as SINCE_NAMED  # noqa: F401
 from stillworried.core.words.contacts import ADULTS_ONLY_HINT
 from stillworried.core.words.dates import capitalise, long_date
 
@@ -110,7 +112,6 @@ UNREADABLE_DATE = "The link had a date we could not read. Enter the date again."
 SINCE_SUBJECT = "The date this stage began"
 STARTED_SUBJECT = "The date the disagreement began"
 RAISED_SUBJECT = "The day you raised it"
-SINCE_NAMED = "date this stage began"
 STARTED_NAMED = "date the disagreement began"
 RAISED_NAMED = "date you raised it"
 
