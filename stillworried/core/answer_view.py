@@ -1,8 +1,9 @@
 """The answer view: the engine's answer in words (worded.py) as the fields of text the answer
 shows, in the order it shows them, with the display rules (which line is said where, and when a
-line is left out) written once here. The glue (pyscript/wizard.py) fills the page's templates
-from these fields, the first paint (macros/first_paint.py) its date-free block, the calendar
-file and the command line their lines, so none of them decides what an answer says.
+line is left out) written once here. The glue (pyscript/answer.py) fills the page's templates
+from these fields. The first paint (macros/first_paint.py, a date-free block made at build from
+the stage, before there is an answer), the calendar file and the command line take the same
+words from worded.py and the catalogue, but arrange their own lines: they do not use this view.
 
 Plain values in, plain values out: runs under CPython, MicroPython and Pyodide.
 """
