@@ -20,10 +20,7 @@ from macros.templates import render_macro, render_template
 def document_name(ctx, file_name):
     """What a person calls a source document ('Salford VCSE protocol'): its short_title in
     stages.yaml, else its title, else (a document the data does not list) its file name."""
-    document = (ctx.bundle.get("sources") or {}).get(file_name) if ctx is not None else None
-    if not document:
-        return file_name
-    return document.get("short_title") or document["title"]
+    return contacts.document_name(ctx.bundle, file_name) if ctx is not None else file_name
 
 
 def citation(ctx, sources):

@@ -233,7 +233,8 @@ def write_result(answers, focus):
     write_answers(result, answer, answers)
     write_actions(result, answer, answers)
     sources = disclosure(result, page_words.SOURCES, "sw-result__sources")
-    add(sources, add(make("ul"), *[add(make("li"), make("cite", source_name(source["file"]), title=source["file"]),
+    add(sources, add(make("ul"), *[add(make("li"), make("cite", contacts.document_name(PAGE.bundle, source["file"]),
+                                                        title=source["file"]),
                                        make("span", ", " + source["section"]))
                                    for source in answer["sources"]]))
     # Whether anyone has confirmed each contact shown, and how old its source is (the pages' words).
@@ -269,12 +270,6 @@ def tell_us(line, answer, answers):
     add(line, make("span", " "), make("a", words.TELL_US, href=address_grammar.make_fragment(asked)))
 
 
-def source_name(file):
-    """A source as a reader names it ("Wigan Resolution Protocol"); its file name stays in the
-    title for maintainers, as on the static pages."""
-    return PAGE.bundle["sources"].get(file, {}).get("short_title") or file
-
-
 def write_timeline(parent, answer, today):
     """The engine's timeline as the ladder of templates/timeline.html: its prototype step is
     cloned per stage and filled with text. Each stage with the date it ends (where the source
@@ -307,7 +302,7 @@ def write_answers(result, answer, answers):
     """The GOV.UK check-answers pattern: each answer with a link to change it, which asks that
     question again with every other answer kept (address_grammar.asking)."""
     item = wizard_choices.follow_up(PAGE.bundle, answer["procedure"], answer.get("after"))
-    one = len(wizard_choices.situations(PAGE.bundle, answer["partnership"])) == 1
+    one = wizard_choices.one_situation(PAGE.bundle, answer["partnership"]) is not None
     picked, choices = (None, []) if item else chosen_agency(answer, answers)
     rows = answer_view.check_rows(PAGE.bundle, answer, answers, item, one, picked, choices)
     summary = make("dl", cls="sw-summary")

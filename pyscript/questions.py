@@ -138,7 +138,7 @@ def stage_form(procedure_id):
     if form.getAttribute(page_ids.FILLED_FOR) != procedure_id:
         procedure = PAGE.bundle["procedures"][procedure_id]
         # The situation question was skipped (one choice is no question): say what was chosen.
-        only = len(wizard_choices.situations(PAGE.bundle, procedure["partnership"])) == 1
+        only = wizard_choices.one_situation(PAGE.bundle, procedure["partnership"]) is not None
         chosen, hint = field(form, page_ids.CHOSEN), field(form, page_ids.HINT)
         chosen.textContent = words.one_procedure(PAGE.bundle["partnerships"][procedure["partnership"]]["name"],
                                                  procedure["title"]) if only else ""

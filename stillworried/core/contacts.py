@@ -6,13 +6,20 @@ from stillworried.core.words.dates import TODAYS_DATE_WHAT
 from stillworried.core.workdays import WorkingCalendar, parse_date
 
 
+def document_name(bundle, file_name):
+    """What a person calls a source document ('Salford VCSE protocol'): its short_title in
+    stages.yaml, else its title, else (a document the data does not list) its file name."""
+    document = (bundle.get("sources") or {}).get(file_name) or {}
+    return document.get("short_title") or document.get("title") or file_name
+
+
 def source_documents(bundle, sources):
     """[(name, date or None)] for each document the sources name, in order: the name a reader
     knows it by (short_title) and the date printed on it."""
     found = []
     for source in sources:
         document = bundle["sources"].get(source["file"]) or {}
-        item = (document.get("short_title") or document.get("title") or source["file"], document.get("date"))
+        item = (document_name(bundle, source["file"]), document.get("date"))
         if item not in found:
             found.append(item)
     return found
@@ -27,7 +34,7 @@ def phone_from(bundle, phone):
         document = documents.get(source["file"], {})
         date = document.get("date") or ""
         if named is None or date > newest:
-            newest, named = date, document.get("short_title") or document.get("title") or source["file"]
+            newest, named = date, document_name(bundle, source["file"])
     return newest, named or ""
 
 

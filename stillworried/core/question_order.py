@@ -6,7 +6,7 @@ from stillworried.core import walk
 from stillworried.core.address_grammar import (AFTER, AGENCY, AREA, ASK, DANGER, ORDER, OTHER_AGENCY, RAISED, RESULT,
                                                SITUATION, STAGE, WHEN, WHEN_ESCALATED, WHEN_RAISED, given_answers)
 from stillworried.core.date_answers import RAISED_WHAT, check_dates, date_problem, escalated_problem
-from stillworried.core.wizard_choices import agencies, agency, follow_up, situations
+from stillworried.core.wizard_choices import agencies, agency, follow_up, one_situation
 from stillworried.core.words import dates as date_words, questions as words
 
 
@@ -18,7 +18,7 @@ def questions(bundle, answers):
     from step()) or the person has said which stage it was taken to."""
     procedure = bundle["procedures"][answers["procedure"]]
     asked = [AREA]
-    if len(situations(bundle, procedure["partnership"])) > 1:
+    if not one_situation(bundle, procedure["partnership"]):
         asked.append(SITUATION)
     if answers.get(AFTER):
         # A follow-up (a referral with no answer) asks only its own day.
@@ -126,11 +126,11 @@ def first_unanswered(bundle, answers, today):
             return AREA, {"area": None}, problem
         if area not in bundle["partnerships"]:
             return AREA, {"area": None}, words.NO_SUCH_AREA
-        only = situations(bundle, area)
-        if len(only) == 1:
+        only = one_situation(bundle, area)
+        if only:
             # One situation to choose from is no question: go on to its stages, and the stage
             # question says which procedure it is.
-            return STAGE, {"procedure": only[0]["value"], "partnership": area}, None
+            return STAGE, {"procedure": only["value"], "partnership": area}, None
         return SITUATION, {"area": area}, None
     procedure = bundle["procedures"].get(procedure_id)
     if procedure is None:

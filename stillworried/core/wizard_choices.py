@@ -48,6 +48,13 @@ def situations(bundle, area):
     return found
 
 
+def one_situation(bundle, area):
+    """The area's only situation (see situations) where it has one, which is no question to ask;
+    else None."""
+    found = situations(bundle, area)
+    return found[0] if len(found) == 1 else None
+
+
 def situation_answers(bundle, area, value):
     """The answers a situation choice leads to (see situations), or None for a value it does not offer."""
     for choice in situations(bundle, area):
