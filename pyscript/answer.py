@@ -82,16 +82,6 @@ def limit_line(item):
     return line
 
 
-def chosen_agency(answer, answers):
-    """The agency chosen at this stage ({"id", "name", "contacts"}), None, or the 'other' id."""
-    if answer["stage"] is None:
-        return None, []
-    choices = wizard_choices.agencies(PAGE.bundle, answer["procedure"], answer["stage"])
-    if not choices:
-        return None, []
-    return wizard_choices.agency(PAGE.bundle, answer["procedure"], answer["stage"], answers.get("agency")), choices
-
-
 def write_result(answers, focus):
     today, now = london_now()
     if answers.get(address_grammar.RAISED) and answers.get("since"):
@@ -133,7 +123,7 @@ def write_result(answers, focus):
     carded = answer["contacts"] + (said["contacts"] if said else [])
     for card in carded:
         add(who, contact_block(card, today, now))
-    picked, choices = chosen_agency(answer, answers)
+    picked, choices = wizard_choices.chosen_agency(PAGE.bundle, answer, answers)
     if picked:
         # Named by the stage the source gives the list for; children's contacts first, and those
         # the source says are for adults only apart, after them.
@@ -265,8 +255,7 @@ def write_counted_from(line, said, answer, answers):
 
 def tell_us(line, answer, answers):
     """Where the day is the walk's assumption: a link asking when the stage really began."""
-    asked = dict(address_grammar.given_answers(answers))
-    asked["stage"] = answer["stage"]
+    asked = answer_view.began_asked(answer, answers)
     add(line, make("span", " "), make("a", words.TELL_US, href=address_grammar.make_fragment(asked)))
 
 
@@ -301,10 +290,7 @@ def write_timeline(parent, answer, today):
 def write_answers(result, answer, answers):
     """The GOV.UK check-answers pattern: each answer with a link to change it, which asks that
     question again with every other answer kept (address_grammar.asking)."""
-    item = wizard_choices.follow_up(PAGE.bundle, answer["procedure"], answer.get("after"))
-    one = wizard_choices.one_situation(PAGE.bundle, answer["partnership"]) is not None
-    picked, choices = (None, []) if item else chosen_agency(answer, answers)
-    rows = answer_view.check_rows(PAGE.bundle, answer, answers, item, one, picked, choices)
+    rows = answer_view.check_rows(PAGE.bundle, answer, answers)
     summary = make("dl", cls="sw-summary")
     for label, value, change in rows:
         summary_row(summary, label, value, address_grammar.asking(answers, change) if isinstance(change, str) else change)

@@ -7,7 +7,7 @@ words from worded.py and the catalogue, but arrange their own lines: they do not
 
 Plain values in, plain values out: runs under CPython, MicroPython and Pyodide.
 """
-from stillworried.core import address_grammar, verdicts, worded
+from stillworried.core import address_grammar, verdicts, wizard_choices, worded
 from stillworried.core.words import answers as answer_words, dates as date_words, limits as limit_words, \
     page as page_words
 
@@ -117,14 +117,24 @@ def timeline_caption(walk):
     return page_words.caption(walk["today_words"], walk["holidays"], walk["stopped_words"])
 
 
-def check_rows(bundle, answer, answers, follow, one_situation, picked, choices):
+def began_asked(answer, answers):
+    """The answers of a link asking when this stage really began (where the walk assumed it)."""
+    asked = dict(address_grammar.given_answers(answers))
+    asked["stage"] = answer["stage"]
+    return asked
+
+
+def check_rows(bundle, answer, answers):
     """The GOV.UK check-answers rows: (label, answer, the answers of its "Change" link: a question
     name, asked again with every other answer kept, or the answers themselves)."""
+    follow = wizard_choices.follow_up(bundle, answer["procedure"], answer.get("after"))
+    only_one = wizard_choices.one_situation(bundle, answer["partnership"]) is not None
+    picked, choices = (None, []) if follow else wizard_choices.chosen_agency(bundle, answer, answers)
     partnership = bundle["partnerships"][answer["partnership"]]
     procedure = bundle["procedures"][answer["procedure"]]
     rows = [(page_words.AREA, partnership["name"], address_grammar.AREA),
             (page_words.SITUATION, follow["for_whom"] if follow else procedure["for_whom"],
-             address_grammar.AREA if one_situation else address_grammar.SITUATION)]
+             address_grammar.AREA if only_one else address_grammar.SITUATION)]
     if follow:
         # A follow-up has no stage: its one date, with a link to change it.
         rows.append((date_words.capitalise(follow["date_legend"]), answer["since_words"], address_grammar.WHEN))
@@ -140,9 +150,8 @@ def check_rows(bundle, answer, answers, follow, one_situation, picked, choices):
                          address_grammar.WHEN_ESCALATED))
         elif answer.get("since_from") == verdicts.ASSUMED:
             # Not given: the walk's day, said as an assumption; "Change" asks for the real one.
-            asked = dict(address_grammar.given_answers(answers))
-            asked["stage"] = answer["stage"]
-            rows.append((page_words.stage_began(answer["stage"]), page_words.assumed(answer["since_words"]), asked))
+            rows.append((page_words.stage_began(answer["stage"]), page_words.assumed(answer["since_words"]),
+                         began_asked(answer, answers)))
     else:
         rows.append((page_words.STAGE_REACHED, reached, address_grammar.STAGE))
     if choices:

@@ -149,13 +149,24 @@ def agencies(bundle, procedure_id, stage_number):
     return [item for item in found if item["contacts"]] + [item for item in found if not item["contacts"]]
 
 
-def agency(bundle, procedure_id, stage_number, agency_id):
-    """The chosen agency of agencies(), or None. A link made with another name the agency is
-    printed under still finds it."""
-    for item in agencies(bundle, procedure_id, stage_number):
+def agency(bundle, procedure_id, stage_number, agency_id, choices=None):
+    """The chosen agency of agencies() (or of choices, where the caller has them), or None. A
+    link made with another name the agency is printed under still finds it."""
+    for item in agencies(bundle, procedure_id, stage_number) if choices is None else choices:
         if agency_id in item["ids"]:
             return item
     return None
+
+
+def chosen_agency(bundle, answer, answers):
+    """(the agency chosen at the answer's stage or None, the stage's agency choices): none for a
+    follow-up or a stage without a list."""
+    if answer["stage"] is None:
+        return None, []
+    choices = agencies(bundle, answer["procedure"], answer["stage"])
+    if not choices:
+        return None, []
+    return agency(bundle, answer["procedure"], answer["stage"], answers.get("agency"), choices), choices
 
 
 def asks_when_it_started(procedure):
