@@ -206,8 +206,8 @@ def print_record():
 
 
 def wizard_page(ctx, manifest):
-    # The build made the first-paint fragments once (mkdocs_hooks); made here only outside a build.
-    where = manifest.get("first_paint") or first_paint.fragments(ctx.bundle, manifest.get("area_parts"))[1]
+    # The build made the first-paint fragments once (mkdocs_hooks).
+    where = manifest["first_paint"]
     return el("div", {"class": "sw-wizard", "id": "sw-wizard",
                       page_ids.FIRST_PAINT_MAP: first_paint.page_map(where, ctx.url),
                       page_ids.ADDRESS_PATTERNS: json.dumps(address_grammar.patterns(), sort_keys=True),

@@ -5,6 +5,7 @@ tests/browser/test_emergency_browser.py reads them on the page."""
 import re
 
 from tests.conftest import ROOT
+from tests.site.test_emergency_written_once import said
 
 STATUS_JS = ROOT / "docs" / "assets" / "wizard" / "status.js"
 # A JavaScript string literal, and words in it: two or more words of letters with a space between.
@@ -13,8 +14,7 @@ WORDS = re.compile(r"[A-Za-z]+ [A-Za-z]+")
 
 
 def sentences(javascript):
-    code = re.sub(r"/\*.*?\*/", "", javascript, flags=re.DOTALL)
-    code = re.sub(r"(?m)^\s*//.*$|\s//\s.*$", "", code)
+    code = said("status.js", javascript)[0]  # without its comments, as the emergency check reads it
     return [literal for literal in LITERAL.findall(code) if WORDS.search(literal) and literal[1:-1] != "use strict"]
 
 
